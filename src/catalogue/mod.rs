@@ -1,0 +1,1 @@
+//! The catalogue of typical measures per canonical section, embedded from assets/.

@@ -1,0 +1,1 @@
+//! Completeness checks: findings with a level, a location and a localised message.

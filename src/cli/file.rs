@@ -1,0 +1,78 @@
+//! `tomwerk new|example|versions|release|verify`: creating files and managing their versions.
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::{ExampleArgs, FileArgs, NewArgs, ReleaseArgs, today, user_name};
+use crate::i18n::detect_locale;
+use crate::model::{Document, Lang};
+use crate::store::{self, TomFile};
+
+/// `tomwerk new OUT.tom [--lang de|en] [--org NAME]`.
+pub fn new(args: &NewArgs) -> anyhow::Result<ExitCode> {
+    let lang = args.lang.map(Lang::from).unwrap_or_else(detect_locale);
+    let doc = Document::empty_template(lang, args.org.as_deref().unwrap_or(""));
+    write_new(&args.out, &TomFile::new(doc))
+}
+
+/// `tomwerk example OUT.tom`.
+pub fn example(args: &ExampleArgs) -> anyhow::Result<ExitCode> {
+    write_new(&args.out, &store::example())
+}
+
+fn write_new(out: &std::path::Path, file: &TomFile) -> anyhow::Result<ExitCode> {
+    store::save(out, file)?;
+    println!("{}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tomwerk versions FILE.tom`: one line per version: label, date, author, short hash, note.
+pub fn versions(args: &FileArgs) -> anyhow::Result<ExitCode> {
+    let file = store::load(&args.file)?;
+    for v in &file.versions {
+        println!(
+            "{}\t{}\t{}\t{}\t{}",
+            v.label,
+            v.date,
+            v.author,
+            v.short_hash(),
+            v.note.replace('\n', " ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tomwerk release FILE.tom --label L --note TEXT [--author NAME]`.
+pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
+    let mut file = store::load(&args.file)?;
+    let author = args.author.clone().unwrap_or_else(user_name);
+    let version = file
+        .release(&args.label, today(), &author, &args.note)
+        .with_context(|| format!("{}: cannot release", args.file.display()))?;
+    println!("{}\t{}", version.label, version.short_hash());
+    store::save(&args.file, &file)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `tomwerk verify FILE.tom`: exit 0 when the chain holds, 1 naming the first bad version.
+pub fn verify(args: &FileArgs) -> anyhow::Result<ExitCode> {
+    let file = store::load(&args.file)?;
+    match file.verify() {
+        Ok(()) => {
+            println!(
+                "{}: {} versions, chain intact{}",
+                args.file.display(),
+                file.versions.len(),
+                file.latest()
+                    .map(|v| format!(", latest {} {}", v.label, v.short_hash()))
+                    .unwrap_or_default()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("tomwerk: {}: chain broken at {e}", args.file.display());
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! The headless command line: one subcommand per job the GUI does. `main.rs` only dispatches here.
+
+mod check;
+mod diff;
+mod export;
+mod file;
+mod import;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::Lang;
+
+/// Tomwerk: technical and organisational measures (TOM) under Art. 32 GDPR, offline.
+#[derive(Debug, Parser)]
+#[command(name = "tomwerk", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A .tom file to open in the editor (no subcommand starts the editor).
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// A content language on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// German.
+    De,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::De => Lang::De,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// How measures are laid out in an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MeasuresArg {
+    /// A list after each section's text.
+    List,
+    /// A two-column table: technical | organisational.
+    Table,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write an empty TOM template.
+    New(NewArgs),
+    /// Write the built-in example (a fictional company's complete TOM with 3 versions).
+    Example(ExampleArgs),
+    /// List the released versions, oldest first.
+    Versions(FileArgs),
+    /// Freeze the working copy as a new released version.
+    Release(ReleaseArgs),
+    /// Check the hash chain of the released versions.
+    Verify(FileArgs),
+    /// Export the document (or a version) as PDF or Markdown.
+    Export(ExportArgs),
+    /// Import a TOM written in Markdown.
+    Import(ImportArgs),
+    /// Compare two versions, or a version with the working copy.
+    Diff(DiffArgs),
+    /// Check the document for gaps: coverage, translations, overdue review, links.
+    Check(CheckArgs),
+}
+
+/// `tomwerk new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The file to write.
+    pub out: PathBuf,
+    /// The primary language.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The organisation's name.
+    #[arg(long)]
+    pub org: Option<String>,
+}
+
+/// `tomwerk example`.
+#[derive(Debug, Args)]
+pub struct ExampleArgs {
+    /// The file to write.
+    pub out: PathBuf,
+}
+
+/// A command that takes one `.tom` file.
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    /// The .tom file.
+    pub file: PathBuf,
+}
+
+/// `tomwerk release`.
+#[derive(Debug, Args)]
+pub struct ReleaseArgs {
+    /// The .tom file.
+    pub file: PathBuf,
+    /// The new version's label, e.g. 2.1.
+    #[arg(long)]
+    pub label: String,
+    /// What changed.
+    #[arg(long)]
+    pub note: String,
+    /// Who releases it (default: the user name).
+    #[arg(long)]
+    pub author: Option<String>,
+}
+
+/// `tomwerk export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The .tom file.
+    pub file: PathBuf,
+    /// The output: .pdf or .md.
+    pub out: PathBuf,
+    /// The language (default: the document's primary language).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Export this released version instead of the working copy.
+    #[arg(long)]
+    pub version: Option<String>,
+    /// Add a table of contents.
+    #[arg(long)]
+    pub toc: bool,
+    /// Add the change-history table.
+    #[arg(long)]
+    pub history: bool,
+    /// Lay measures out as a list or a two-column table.
+    #[arg(long, value_enum, default_value = "list")]
+    pub measures: MeasuresArg,
+}
+
+/// `tomwerk import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The Markdown file.
+    pub input: PathBuf,
+    /// The .tom file to write.
+    pub out: PathBuf,
+    /// The language of the Markdown (detected when not given).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+/// `tomwerk diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The .tom file.
+    pub file: PathBuf,
+    /// The older version's label.
+    #[arg(long)]
+    pub from: String,
+    /// The newer version's label, or "working" for the working copy (the default).
+    #[arg(long, default_value = "working")]
+    pub to: String,
+    /// The language of the report.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Write a report (.pdf or .md) instead of printing.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// `tomwerk check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The .tom file.
+    pub file: PathBuf,
+    /// The language of the messages.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+/// Runs a subcommand; every error becomes one line on stderr and a non-zero exit code.
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::New(a) => file::new(&a),
+        Command::Example(a) => file::example(&a),
+        Command::Versions(a) => file::versions(&a),
+        Command::Release(a) => file::release(&a),
+        Command::Verify(a) => file::verify(&a),
+        Command::Export(a) => export::run(&a),
+        Command::Import(a) => import::run(&a),
+        Command::Diff(a) => diff::run(&a),
+        Command::Check(a) => check::run(&a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            // One line: the chain of causes joined, never a backtrace.
+            let message = format!("{e:#}").replace('\n', " ");
+            eprintln!("tomwerk: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Today's date. `TOMWERK_TODAY=YYYY-MM-DD` overrides it, so tests and reproducible
+/// builds do not depend on the calendar.
+pub fn today() -> time::Date {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    std::env::var("TOMWERK_TODAY")
+        .ok()
+        .and_then(|s| time::Date::parse(s.trim(), &format).ok())
+        .unwrap_or_else(|| {
+            time::OffsetDateTime::now_local()
+                .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+                .date()
+        })
+}
+
+/// The user's name for the author field, from the environment.
+pub fn user_name() -> String {
+    ["TOMWERK_AUTHOR", "USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_default()
+}

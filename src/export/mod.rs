@@ -1,0 +1,1 @@
+//! Export: layout (document to positioned page items) and writers (PDF, Markdown).

@@ -1,0 +1,1 @@
+//! Markdown import: existing TOM documents in, mapped onto the canonical sections.

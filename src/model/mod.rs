@@ -1,0 +1,14 @@
+//! The TOM document: types, the canonical Art. 32 section tree and validation. No I/O, no UI.
+
+mod canonical;
+mod document;
+mod edit;
+mod validate;
+
+pub use canonical::{Art32Letter, CanonicalSection};
+pub use document::{
+    Document, Lang, LocalText, Measure, MeasureId, MeasureKind, MeasureStatus, Metadata,
+    Organisation, Section, SectionId, format_number,
+};
+pub use edit::{EditError, MoveDirection, SectionPath};
+pub use validate::{ValidationError, validate};

@@ -1,0 +1,235 @@
+//! Reading and writing the RON envelope: `(format: N, working: …, versions: […])`.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+
+use super::atomic::write_atomic;
+use super::error::{StoreError, StoreErrorKind};
+use super::history::{TomFile, Version};
+use super::migrate;
+use crate::model::{Document, validate};
+
+/// The format version this build writes. Older files are migrated when read; newer
+/// ones are refused.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Files larger than this are refused before reading (a TOM with hundreds of versions
+/// is a few dozen MB).
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+const HEADER: &str = "// Tomwerk TOM file (RON). Released versions are hash-chained:\n// edit the working copy with Tomwerk, not by hand, or `tomwerk verify` will say so.\n";
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: u32,
+    working: &'a Document,
+    versions: &'a [Version],
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    #[allow(dead_code)]
+    format: u32,
+    working: Document,
+    #[serde(default)]
+    versions: Vec<Version>,
+}
+
+fn pretty() -> PrettyConfig {
+    // Unescaped strings keep Markdown bodies readable and line-diffable in the file:
+    // newlines stay newlines, and quotes switch the string to a raw string.
+    PrettyConfig::new()
+        .escape_strings(false)
+        .indentor("  ".to_owned())
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(256)
+}
+
+/// The canonical RON text of a document, as stored in released versions.
+pub fn document_to_ron(doc: &Document) -> Result<String, StoreError> {
+    ron::ser::to_string_pretty(doc, pretty())
+        .map_err(|e| StoreErrorKind::Serialize(e.to_string()).into())
+}
+
+/// Reads a document snapshot written in `format`, migrating it if it is older.
+pub(crate) fn document_from_ron(text: &str, format: u32) -> Result<Document, StoreError> {
+    if format > FORMAT_VERSION {
+        return Err(StoreErrorKind::NewerFormat {
+            found: format,
+            supported: FORMAT_VERSION,
+        }
+        .into());
+    }
+    if format < FORMAT_VERSION {
+        return migrate::document(text, format);
+    }
+    let doc: Document = ron_options()
+        .from_str(text)
+        .map_err(|e| syntax_error(text, e))?;
+    check(doc)
+}
+
+pub(crate) fn check(doc: Document) -> Result<Document, StoreError> {
+    let fatal: Vec<String> = validate(&doc)
+        .into_iter()
+        .filter(|e| e.is_fatal())
+        .map(|e| e.to_string())
+        .collect();
+    if fatal.is_empty() {
+        Ok(doc)
+    } else {
+        Err(StoreErrorKind::Invalid(fatal.join("; ")).into())
+    }
+}
+
+/// The whole file as RON text.
+pub fn to_ron(file: &TomFile) -> Result<String, StoreError> {
+    let body = ron::ser::to_string_pretty(
+        &EnvelopeOut {
+            format: FORMAT_VERSION,
+            working: &file.working,
+            versions: &file.versions,
+        },
+        pretty(),
+    )
+    .map_err(|e| StoreErrorKind::Serialize(e.to_string()))?;
+    let mut out = String::with_capacity(HEADER.len() + body.len() + 1);
+    out.push_str(HEADER);
+    out.push_str(&body);
+    out.push('\n');
+    Ok(out)
+}
+
+/// Parses the text of a `.tom` file of any supported format.
+pub fn parse(text: &str) -> Result<TomFile, StoreError> {
+    if text.trim().is_empty() {
+        return Err(StoreErrorKind::Empty.into());
+    }
+    let format = peek_format(text).ok_or(StoreErrorKind::NotTomwerk)?;
+    if format > FORMAT_VERSION {
+        return Err(StoreErrorKind::NewerFormat {
+            found: format,
+            supported: FORMAT_VERSION,
+        }
+        .into());
+    }
+    if format < FORMAT_VERSION {
+        return migrate::file(text, format);
+    }
+    let envelope: EnvelopeIn = ron_options()
+        .from_str(text)
+        .map_err(|e| syntax_error(text, e))?;
+    Ok(TomFile {
+        working: check(envelope.working)?,
+        versions: envelope.versions,
+    })
+}
+
+/// Loads a `.tom` file. Never panics; every error names the file and what is wrong.
+pub fn load(path: &Path) -> Result<TomFile, StoreError> {
+    let err = |kind: StoreErrorKind| StoreError::new(path, kind);
+    let mut file = File::open(path).map_err(|e| err(e.into()))?;
+    let size = file.metadata().map_err(|e| err(e.into()))?.len();
+    if size > MAX_FILE_SIZE {
+        return Err(err(StoreErrorKind::TooLarge {
+            size,
+            limit: MAX_FILE_SIZE,
+        }));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against files that grow while being read (or lie about their size).
+    file.by_ref()
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(e.into()))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(err(StoreErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_SIZE,
+        }));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        err(StoreErrorKind::NotUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        })
+    })?;
+    parse(&text).map_err(|e| e.at(path))
+}
+
+/// Saves atomically: the previous file survives any failure byte for byte.
+pub fn save(path: &Path, file: &TomFile) -> Result<(), StoreError> {
+    let text = to_ron(file).map_err(|e| e.at(path))?;
+    write_atomic(path, text.as_bytes()).map_err(|e| StoreError::new(path, e))
+}
+
+/// Finds `N` in a leading `(format: N,` after comments and white space, without parsing
+/// the rest, so a newer file is refused by its number and not by a confusing syntax error.
+fn peek_format(text: &str) -> Option<u32> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.split_once("*/")?.1;
+        } else if rest.starts_with("#![") {
+            rest = rest.split_once(']')?.1;
+        } else {
+            break;
+        }
+    }
+    // An optional struct name before the parenthesis.
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let rest = rest.trim_start().strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("format")?.trim_start().strip_prefix(':')?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+pub(crate) fn syntax_error(text: &str, e: ron::error::SpannedError) -> StoreError {
+    let pos = e.span.start;
+    let at_end = matches!(e.code, ron::Error::Eof);
+    let kind = if at_end || is_at_end(text, pos.line, pos.col) {
+        StoreErrorKind::Truncated { line: pos.line }
+    } else {
+        StoreErrorKind::Syntax {
+            line: pos.line,
+            column: pos.col,
+            message: e.code.to_string(),
+        }
+    };
+    kind.into()
+}
+
+/// True when nothing but white space follows the error position.
+fn is_at_end(text: &str, line: usize, col: usize) -> bool {
+    let Some(line_text) = text.lines().nth(line.saturating_sub(1)) else {
+        return true;
+    };
+    let line_start = line_text.as_ptr() as usize - text.as_ptr() as usize;
+    let offset = line_text
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
+    text[line_start + offset..].trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn peeks_the_format() {
+        assert_eq!(peek_format("(format: 2, working: ())"), Some(2));
+        assert_eq!(peek_format("// c\n/* b */ #![enable(implicit_some)]\nTom( format :7"), Some(7));
+        assert_eq!(peek_format("(working: (), format: 2)"), None);
+        assert_eq!(peek_format("\u{0}\u{1}garbage"), None);
+        assert_eq!(peek_format("/* unclosed"), None);
+    }
+}

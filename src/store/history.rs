@@ -1,0 +1,241 @@
+//! The working copy and the hash-chained list of released versions.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use time::Date;
+
+use super::error::StoreError;
+use super::format::{FORMAT_VERSION, document_from_ron, document_to_ron};
+use crate::model::Document;
+
+time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+
+/// A released, frozen version of the document.
+///
+/// The content is kept as the exact RON text that was hashed, so verification never
+/// depends on re-serialising (and survives format migrations of the envelope).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    /// Label such as "2.1"; unique in a file.
+    pub label: String,
+    /// Release date.
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    /// Who released it.
+    pub author: String,
+    /// What changed, in the releaser's words.
+    pub note: String,
+    /// Hash of the previous version (empty for the first).
+    pub prev_hash: String,
+    /// SHA-256 (hex) over this version's fields, its content and `prev_hash`.
+    pub hash: String,
+    /// Format version of `content`, for migrating old snapshots when they are opened.
+    pub content_format: u32,
+    /// The document as released, in RON.
+    pub content: String,
+}
+
+impl Version {
+    /// The first 12 hex digits of the hash, as printed in footers and listings.
+    pub fn short_hash(&self) -> &str {
+        self.hash.get(..12).unwrap_or(&self.hash)
+    }
+
+    /// The released document (parsed, and migrated if it is older).
+    pub fn document(&self) -> Result<Document, StoreError> {
+        document_from_ron(&self.content, self.content_format)
+    }
+
+    /// The hash these fields should have.
+    pub fn compute_hash(&self) -> String {
+        let mut h = Sha256::new();
+        h.update(b"tomwerk-version\n");
+        // Length prefixes make the encoding unambiguous (no field can bleed into another).
+        let date = self.date.to_string();
+        let format = self.content_format.to_string();
+        for field in [
+            self.prev_hash.as_str(),
+            self.label.as_str(),
+            date.as_str(),
+            self.author.as_str(),
+            self.note.as_str(),
+            format.as_str(),
+            self.content.as_str(),
+        ] {
+            h.update(field.len().to_string().as_bytes());
+            h.update(b":");
+            h.update(field.as_bytes());
+            h.update(b"\n");
+        }
+        hex(&h.finalize())
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// Why a release was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum ReleaseError {
+    /// The label is blank.
+    #[error("the version label is empty")]
+    EmptyLabel,
+    /// The label is taken.
+    #[error("version {0} exists already")]
+    DuplicateLabel(String),
+    /// Nothing changed since the last release.
+    #[error("the working copy has not changed since version {0}")]
+    Unchanged(String),
+    /// The working copy could not be serialised, or the latest version not read.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The first place where the version chain does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("version {label} (#{position}): {reason}")]
+pub struct ChainError {
+    /// 1-based position in the history.
+    pub position: usize,
+    /// The version's label.
+    pub label: String,
+    /// What does not hold.
+    pub reason: String,
+}
+
+/// A whole `.tom` file: the working copy and its released versions, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TomFile {
+    /// The document being edited.
+    pub working: Document,
+    /// Released versions, oldest first.
+    pub versions: Vec<Version>,
+}
+
+impl TomFile {
+    /// A file with this working copy and no history.
+    pub fn new(working: Document) -> Self {
+        Self {
+            working,
+            versions: Vec::new(),
+        }
+    }
+
+    /// The newest released version.
+    pub fn latest(&self) -> Option<&Version> {
+        self.versions.last()
+    }
+
+    /// The version with this label.
+    pub fn version(&self, label: &str) -> Option<&Version> {
+        self.versions.iter().find(|v| v.label == label)
+    }
+
+    /// True when the working copy differs from the latest release (or nothing is released).
+    pub fn has_unreleased_changes(&self) -> bool {
+        match self.latest().map(Version::document) {
+            Some(Ok(doc)) => !doc.content_eq(&self.working),
+            _ => true,
+        }
+    }
+
+    /// Freezes the working copy as a new version. Refuses a blank or duplicate label and
+    /// a working copy unchanged since the latest release.
+    pub fn release(
+        &mut self,
+        label: &str,
+        date: Date,
+        author: &str,
+        note: &str,
+    ) -> Result<&Version, ReleaseError> {
+        let label = label.trim();
+        if label.is_empty() {
+            return Err(ReleaseError::EmptyLabel);
+        }
+        if self.version(label).is_some() {
+            return Err(ReleaseError::DuplicateLabel(label.to_owned()));
+        }
+        if let Some(latest) = self.latest() {
+            if latest.document()?.content_eq(&self.working) {
+                return Err(ReleaseError::Unchanged(latest.label.clone()));
+            }
+        }
+        let mut version = Version {
+            label: label.to_owned(),
+            date,
+            author: author.trim().to_owned(),
+            note: note.trim().to_owned(),
+            prev_hash: self.latest().map(|v| v.hash.clone()).unwrap_or_default(),
+            hash: String::new(),
+            content_format: FORMAT_VERSION,
+            content: document_to_ron(&self.working)?,
+        };
+        version.hash = version.compute_hash();
+        self.versions.push(version);
+        Ok(self.versions.last().unwrap_or_else(|| unreachable!("just pushed")))
+    }
+
+    /// Checks every hash and every link of the chain, and that each snapshot can be read.
+    /// Returns the first version where it does not hold.
+    pub fn verify(&self) -> Result<(), ChainError> {
+        let mut prev = "";
+        let mut labels = std::collections::BTreeSet::new();
+        for (i, v) in self.versions.iter().enumerate() {
+            let fail = |reason: String| ChainError {
+                position: i + 1,
+                label: v.label.clone(),
+                reason,
+            };
+            if !labels.insert(v.label.as_str()) {
+                return Err(fail("the label occurs twice".into()));
+            }
+            if v.prev_hash != prev {
+                return Err(fail(
+                    "it does not point at the previous version (a version was removed, inserted or reordered)".into(),
+                ));
+            }
+            if v.compute_hash() != v.hash {
+                return Err(fail(
+                    "its content or details do not match its hash (changed after release)".into(),
+                ));
+            }
+            if let Err(e) = v.document() {
+                return Err(fail(format!("its content cannot be read: {e}")));
+            }
+            prev = &v.hash;
+        }
+        Ok(())
+    }
+
+    /// A label for the next release: the last number of the latest label plus one
+    /// ("2.1" → "2.2", "v3" → "v4"), or "1.0" for the first.
+    pub fn suggest_next_label(&self) -> String {
+        let Some(latest) = self.latest() else {
+            return "1.0".to_owned();
+        };
+        let label = &latest.label;
+        let end = label
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .last()
+            .map(|(i, _)| i);
+        let candidate = match end.and_then(|i| label[i..].parse::<u64>().ok().map(|n| (i, n))) {
+            Some((i, n)) => format!("{}{}", &label[..i], n + 1),
+            None => format!("{label}.1"),
+        };
+        let mut next = candidate.clone();
+        let mut k = 1;
+        while self.version(&next).is_some() {
+            k += 1;
+            next = format!("{candidate}.{k}");
+        }
+        next
+    }
+}

@@ -1,0 +1,15 @@
+//! The `.tom` file: a versioned RON envelope with migrations, atomic saves and the
+//! tamper-evident chain of released versions.
+
+mod atomic;
+mod error;
+mod example;
+mod format;
+mod history;
+mod migrate;
+
+pub use atomic::{write_atomic, write_atomic_with};
+pub use example::example;
+pub use error::{StoreError, StoreErrorKind};
+pub use format::{FORMAT_VERSION, MAX_FILE_SIZE, document_to_ron, load, parse, save, to_ron};
+pub use history::{ChainError, ReleaseError, TomFile, Version};
