@@ -21,10 +21,25 @@ impl TomwerkApp {
         let lang = detect_locale();
         match path {
             Some(p) => match store::load(&p) {
-                Ok(file) => Self { file, path: Some(p), lang, error: None },
-                Err(e) => Self { file: store::example(), path: None, lang, error: Some(e.to_string()) },
+                Ok(file) => Self {
+                    file,
+                    path: Some(p),
+                    lang,
+                    error: None,
+                },
+                Err(e) => Self {
+                    file: store::example(),
+                    path: None,
+                    lang,
+                    error: Some(e.to_string()),
+                },
             },
-            None => Self { file: store::example(), path: None, lang, error: None },
+            None => Self {
+                file: store::example(),
+                path: None,
+                lang,
+                error: None,
+            },
         }
     }
 }
@@ -37,7 +52,11 @@ impl eframe::App for TomwerkApp {
             }
             ui.heading(i18n().document_title(&self.file.working, self.lang));
             for (n, s) in self.file.working.numbered() {
-                ui.label(format!("{} {}", crate::model::format_number(&n), i18n().section_title(s, self.lang)));
+                ui.label(format!(
+                    "{} {}",
+                    crate::model::format_number(&n),
+                    i18n().section_title(s, self.lang)
+                ));
             }
         });
     }
@@ -45,14 +64,18 @@ impl eframe::App for TomwerkApp {
 
 /// Starts the editor window.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
-    let title = path
-        .as_ref()
-        .and_then(|p| p.file_name())
-        .map_or_else(|| "Tomwerk".to_owned(), |n| format!("{} – Tomwerk", n.to_string_lossy()));
+    let title = path.as_ref().and_then(|p| p.file_name()).map_or_else(
+        || "Tomwerk".to_owned(),
+        |n| format!("{} – Tomwerk", n.to_string_lossy()),
+    );
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
-    eframe::run_native(&title, options, Box::new(move |_cc| Ok(Box::new(TomwerkApp::new(path)))))
-        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    eframe::run_native(
+        &title,
+        options,
+        Box::new(move |_cc| Ok(Box::new(TomwerkApp::new(path)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

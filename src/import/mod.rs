@@ -55,7 +55,9 @@ pub enum ImportError {
 
 /// Imports Markdown text; `lang` is detected when `None`.
 pub fn import_markdown(_text: &str, _lang: Option<Lang>) -> Result<Imported, ImportError> {
-    Err(ImportError::Invalid("Markdown import is not built yet".into()))
+    Err(ImportError::Invalid(
+        "Markdown import is not built yet".into(),
+    ))
 }
 
 /// Reads and imports a Markdown file.

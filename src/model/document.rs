@@ -433,7 +433,11 @@ impl Document {
     /// Numbers are derived from position among visible siblings and never stored;
     /// the children of a hidden section are hidden with it.
     pub fn numbered(&self) -> Vec<(Vec<usize>, &Section)> {
-        fn walk<'a>(list: &'a [Section], prefix: &[usize], out: &mut Vec<(Vec<usize>, &'a Section)>) {
+        fn walk<'a>(
+            list: &'a [Section],
+            prefix: &[usize],
+            out: &mut Vec<(Vec<usize>, &'a Section)>,
+        ) {
             let mut n = 0;
             for s in list.iter().filter(|s| !s.hidden) {
                 n += 1;

@@ -127,7 +127,11 @@ impl Document {
     }
 
     /// Moves a section one step in `direction`.
-    pub fn move_section(&mut self, id: &SectionId, direction: MoveDirection) -> Result<(), EditError> {
+    pub fn move_section(
+        &mut self,
+        id: &SectionId,
+        direction: MoveDirection,
+    ) -> Result<(), EditError> {
         let path = self
             .path_of(id)
             .ok_or_else(|| EditError::NoSuchSection(id.clone()))?;
@@ -312,7 +316,10 @@ mod tests {
         let n = numbers(&d);
         assert_eq!(n.len(), 14);
         assert_eq!(n[0], ("1.".into(), "pseudonymisation".into()));
-        assert_eq!(n[3], ("3.1.".into(), "confidentiality.physical_access".into()));
+        assert_eq!(
+            n[3],
+            ("3.1.".into(), "confidentiality.physical_access".into())
+        );
         assert_eq!(n[9], ("4.2.".into(), "integrity.input".into()));
         assert_eq!(n[13], ("8.".into(), "evaluation".into()));
     }
@@ -320,7 +327,9 @@ mod tests {
     #[test]
     fn hiding_renumbers_and_keeps_id() {
         let mut d = doc();
-        d.section_mut(&CanonicalSection::Pseudonymisation.into()).unwrap().hidden = true;
+        d.section_mut(&CanonicalSection::Pseudonymisation.into())
+            .unwrap()
+            .hidden = true;
         let n = numbers(&d);
         assert_eq!(n[0], ("1.".into(), "encryption".into()));
         assert!(d.section(&"pseudonymisation".into()).is_some());
@@ -331,7 +340,10 @@ mod tests {
     fn add_move_remove_custom_section() {
         let mut d = doc();
         let id = d
-            .add_custom_section(Some(&"confidentiality".into()), LocalText::new("Auftragskontrolle", "Job control"))
+            .add_custom_section(
+                Some(&"confidentiality".into()),
+                LocalText::new("Auftragskontrolle", "Job control"),
+            )
             .unwrap();
         assert_eq!(d.number_of(&id).as_deref(), Some("3.5."));
         d.move_section(&id, MoveDirection::Up).unwrap();
@@ -356,8 +368,14 @@ mod tests {
             Err(EditError::CanonicalNotDeletable("encryption".into()))
         );
         let before = d.clone();
-        assert_eq!(d.move_section(&"pseudonymisation".into(), MoveDirection::Up), Err(EditError::CannotMove));
-        assert_eq!(d.move_section(&"pseudonymisation".into(), MoveDirection::Out), Err(EditError::CannotMove));
+        assert_eq!(
+            d.move_section(&"pseudonymisation".into(), MoveDirection::Up),
+            Err(EditError::CannotMove)
+        );
+        assert_eq!(
+            d.move_section(&"pseudonymisation".into(), MoveDirection::Out),
+            Err(EditError::CannotMove)
+        );
         assert_eq!(d, before);
     }
 
@@ -366,7 +384,11 @@ mod tests {
         let mut d = doc();
         let before = d.clone();
         assert_eq!(
-            d.move_section_to(&"confidentiality".into(), Some(&"confidentiality.separation".into()), 0),
+            d.move_section_to(
+                &"confidentiality".into(),
+                Some(&"confidentiality.separation".into()),
+                0
+            ),
             Err(EditError::CannotMove)
         );
         assert_eq!(d, before);
@@ -375,13 +397,34 @@ mod tests {
     #[test]
     fn ids_are_never_reused() {
         let mut d = doc();
-        let m1 = d.add_measure(&"encryption".into(), Measure::new(LocalText::new("TLS", "TLS"))).unwrap();
+        let m1 = d
+            .add_measure(
+                &"encryption".into(),
+                Measure::new(LocalText::new("TLS", "TLS")),
+            )
+            .unwrap();
         d.remove_measure(&m1).unwrap();
-        let m2 = d.add_measure(&"encryption".into(), Measure::new(LocalText::new("VPN", "VPN"))).unwrap();
+        let m2 = d
+            .add_measure(
+                &"encryption".into(),
+                Measure::new(LocalText::new("VPN", "VPN")),
+            )
+            .unwrap();
         assert_ne!(m1, m2);
-        let m3 = d.add_measure(&"encryption".into(), Measure::new(LocalText::new("FDE", "FDE"))).unwrap();
+        let m3 = d
+            .add_measure(
+                &"encryption".into(),
+                Measure::new(LocalText::new("FDE", "FDE")),
+            )
+            .unwrap();
         d.move_measure(&m3, true).unwrap();
-        let texts: Vec<_> = d.section(&"encryption".into()).unwrap().measures.iter().map(|m| m.text.de.clone()).collect();
+        let texts: Vec<_> = d
+            .section(&"encryption".into())
+            .unwrap()
+            .measures
+            .iter()
+            .map(|m| m.text.de.clone())
+            .collect();
         assert_eq!(texts, ["FDE", "VPN"]);
     }
 }
@@ -440,6 +483,9 @@ mod ensure_tests {
         assert!(validate(&d).is_empty());
         assert!(d.section(&"encryption".into()).unwrap().hidden);
         assert_eq!(d.path_of(&"encryption".into()), Some(vec![1]));
-        assert_eq!(d.path_of(&"confidentiality.data_access".into()), Some(vec![2, 2]));
+        assert_eq!(
+            d.path_of(&"confidentiality.data_access".into()),
+            Some(vec![2, 2])
+        );
     }
 }

@@ -64,7 +64,10 @@ pub fn validate(doc: &Document) -> Vec<ValidationError> {
         }
         for covered in &section.covers {
             if CanonicalSection::from_id(&covered.0).is_none() {
-                errors.push(ValidationError::BadCoverage(section.id.clone(), covered.clone()));
+                errors.push(ValidationError::BadCoverage(
+                    section.id.clone(),
+                    covered.clone(),
+                ));
             }
         }
         for m in &section.measures {
@@ -115,7 +118,10 @@ mod tests {
         assert!(errors.contains(&ValidationError::DuplicateSectionId("encryption".into())));
         assert!(errors.contains(&ValidationError::DuplicateMeasureId("m-1".into())));
         assert!(errors.contains(&ValidationError::UntitledCustomSection("custom-9".into())));
-        assert!(errors.contains(&ValidationError::BadCoverage("pseudonymisation".into(), "nonsense".into())));
+        assert!(errors.contains(&ValidationError::BadCoverage(
+            "pseudonymisation".into(),
+            "nonsense".into()
+        )));
         assert!(errors.contains(&ValidationError::PrimaryLanguageNotListed));
         assert!(errors.iter().any(ValidationError::is_fatal));
     }
@@ -125,7 +131,10 @@ mod tests {
         let mut d = Document::empty_template(Lang::De, "X");
         d.sections.remove(0);
         let errors = validate(&d);
-        assert_eq!(errors, vec![ValidationError::MissingCanonical("pseudonymisation".into())]);
+        assert_eq!(
+            errors,
+            vec![ValidationError::MissingCanonical("pseudonymisation".into())]
+        );
         assert!(!errors[0].is_fatal());
     }
 }

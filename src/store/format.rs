@@ -187,7 +187,11 @@ fn peek_format(text: &str) -> Option<u32> {
     // An optional struct name before the parenthesis.
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
     let rest = rest.trim_start().strip_prefix('(')?.trim_start();
-    let rest = rest.strip_prefix("format")?.trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest
+        .strip_prefix("format")?
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
 }
@@ -227,7 +231,10 @@ mod tests {
     #[test]
     fn peeks_the_format() {
         assert_eq!(peek_format("(format: 2, working: ())"), Some(2));
-        assert_eq!(peek_format("// c\n/* b */ #![enable(implicit_some)]\nTom( format :7"), Some(7));
+        assert_eq!(
+            peek_format("// c\n/* b */ #![enable(implicit_some)]\nTom( format :7"),
+            Some(7)
+        );
         assert_eq!(peek_format("(working: (), format: 2)"), None);
         assert_eq!(peek_format("\u{0}\u{1}garbage"), None);
         assert_eq!(peek_format("/* unclosed"), None);

@@ -178,7 +178,10 @@ impl TomFile {
         };
         version.hash = version.compute_hash();
         self.versions.push(version);
-        Ok(self.versions.last().unwrap_or_else(|| unreachable!("just pushed")))
+        Ok(self
+            .versions
+            .last()
+            .unwrap_or_else(|| unreachable!("just pushed")))
     }
 
     /// Checks every hash and every link of the chain, and that each snapshot can be read.

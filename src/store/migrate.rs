@@ -37,7 +37,10 @@ pub(crate) fn document(text: &str, format: u32) -> Result<Document, StoreError> 
 }
 
 fn unknown(format: u32) -> StoreError {
-    StoreErrorKind::Invalid(format!("format version {format} was never written by Tomwerk")).into()
+    StoreErrorKind::Invalid(format!(
+        "format version {format} was never written by Tomwerk"
+    ))
+    .into()
 }
 
 fn parse_ron<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, StoreError> {
@@ -121,7 +124,11 @@ impl V1Document {
                 ..Metadata::default()
             },
             intro: LocalText::default(),
-            sections: self.sections.into_iter().map(V1Section::into_current).collect(),
+            sections: self
+                .sections
+                .into_iter()
+                .map(V1Section::into_current)
+                .collect(),
             next_id: 1,
         };
         // Format 1 numbered ids itself; continue after the largest number in use so
@@ -167,7 +174,11 @@ impl V1Section {
                     note: LocalText::default(),
                 })
                 .collect(),
-            children: self.children.into_iter().map(V1Section::into_current).collect(),
+            children: self
+                .children
+                .into_iter()
+                .map(V1Section::into_current)
+                .collect(),
             covers: Vec::new(),
         }
     }

@@ -9,7 +9,7 @@ mod history;
 mod migrate;
 
 pub use atomic::{write_atomic, write_atomic_with};
-pub use example::example;
 pub use error::{StoreError, StoreErrorKind};
+pub use example::{example, large_example};
 pub use format::{FORMAT_VERSION, MAX_FILE_SIZE, document_to_ron, load, parse, save, to_ron};
 pub use history::{ChainError, ReleaseError, TomFile, Version};
