@@ -32,9 +32,15 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("store_500_versions");
     g.sample_size(20);
-    g.bench_function("load", |b| b.iter(|| black_box(store::load(&path).expect("load"))));
-    g.bench_function("save", |b| b.iter(|| store::save(&path, black_box(&file)).expect("save")));
-    g.bench_function("verify", |b| b.iter(|| black_box(&file).verify().expect("verify")));
+    g.bench_function("load", |b| {
+        b.iter(|| black_box(store::load(&path).expect("load")))
+    });
+    g.bench_function("save", |b| {
+        b.iter(|| store::save(&path, black_box(&file)).expect("save"))
+    });
+    g.bench_function("verify", |b| {
+        b.iter(|| black_box(&file).verify().expect("verify"))
+    });
     g.finish();
 }
 

@@ -33,10 +33,19 @@ fn example_round_trips() {
 
 #[test]
 fn odd_characters_round_trip() {
-    let mut file = TomFile::new(Document::empty_template(Lang::De, "Ä\"Ö\"#Ü r#\"x\"# \\ \u{0} \t"));
+    let mut file = TomFile::new(Document::empty_template(
+        Lang::De,
+        "Ä\"Ö\"#Ü r#\"x\"# \\ \u{0} \t",
+    ));
     let s = file.working.sections[0].body.get_mut(Lang::De);
     *s = "Zeile 1\n\"zitiert\" \"# r##\"raw\"## \u{1F600} 漢字 \r\n\u{202E}rtl\u{2028}".into();
-    file.release("1", time::macros::date!(2026 - 01 - 01), "Ö \"x\"", "note\nwith \"# lines").unwrap();
+    file.release(
+        "1",
+        time::macros::date!(2026 - 01 - 01),
+        "Ö \"x\"",
+        "note\nwith \"# lines",
+    )
+    .unwrap();
     let text = store::to_ron(&file).unwrap();
     let back = store::parse(&text).unwrap();
     assert_eq!(back, file);
@@ -60,10 +69,18 @@ fn format_1_is_migrated() {
     assert_eq!(visitor.kind, MeasureKind::Organisational);
     // Sections the old file left out come back hidden, so ids stay complete...
     assert!(doc.section(&"pseudonymisation".into()).unwrap().hidden);
-    assert!(doc.section(&"confidentiality.separation".into()).unwrap().hidden);
+    assert!(
+        doc.section(&"confidentiality.separation".into())
+            .unwrap()
+            .hidden
+    );
     // ...and the visible ones keep their numbers.
     assert_eq!(doc.number_of(&"encryption".into()).as_deref(), Some("1."));
-    assert_eq!(doc.number_of(&"confidentiality.physical_access".into()).as_deref(), Some("2.1."));
+    assert_eq!(
+        doc.number_of(&"confidentiality.physical_access".into())
+            .as_deref(),
+        Some("2.1.")
+    );
     // Fresh ids continue after the migrated ones.
     let mut doc = doc.clone();
     assert_eq!(doc.fresh_measure_id().as_str(), "m-10");
@@ -71,7 +88,11 @@ fn format_1_is_migrated() {
     let dir = tmp();
     let out = dir.path().join("migrated.tom");
     store::save(&out, &file).unwrap();
-    assert!(fs::read_to_string(&out).unwrap().contains(&format!("format: {}", store::FORMAT_VERSION)));
+    assert!(
+        fs::read_to_string(&out)
+            .unwrap()
+            .contains(&format!("format: {}", store::FORMAT_VERSION))
+    );
     assert_eq!(store::load(&out).unwrap(), file);
 }
 
@@ -84,9 +105,15 @@ fn newer_format_is_refused_with_a_clear_message() {
         .replace(&format!("format: {}", store::FORMAT_VERSION), "format: 99");
     fs::write(&path, text).unwrap();
     let err = load_err(&path);
-    assert!(matches!(err.kind, StoreErrorKind::NewerFormat { found: 99, .. }));
+    assert!(matches!(
+        err.kind,
+        StoreErrorKind::NewerFormat { found: 99, .. }
+    ));
     let msg = err.to_string();
-    assert!(msg.contains("future.tom") && msg.contains("99") && msg.contains("update"), "{msg}");
+    assert!(
+        msg.contains("future.tom") && msg.contains("99") && msg.contains("update"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -133,7 +160,10 @@ fn bad_input_gives_errors_that_name_the_file() {
         let err = load_err(&path);
         assert!(expected(&err.kind), "{name}: unexpected {err:?}");
         let msg = err.to_string();
-        assert!(msg.starts_with(&path.display().to_string()), "{name}: {msg}");
+        assert!(
+            msg.starts_with(&path.display().to_string()),
+            "{name}: {msg}"
+        );
         assert!(!msg.contains('\n'), "{name}: one line please: {msg}");
     }
     let missing = load_err(&dir.path().join("missing.tom"));
@@ -161,7 +191,10 @@ fn verify_finds_the_first_tampered_version() {
     let mut tampered = file.clone();
     tampered.versions[1].content = tampered.versions[1].content.replacen("(", "( ", 1);
     let err = tampered.verify().unwrap_err();
-    assert_eq!((err.position, err.label.as_str()), (2, file.versions[1].label.as_str()));
+    assert_eq!(
+        (err.position, err.label.as_str()),
+        (2, file.versions[1].label.as_str())
+    );
 
     // A note changed, with the hash recomputed: the next link breaks.
     let mut rehashed = file.clone();
@@ -211,8 +244,15 @@ fn failed_save_leaves_the_old_file_intact() {
     })
     .unwrap_err();
     assert!(err.to_string().contains("injected"));
-    assert_eq!(fs::read(&path).unwrap(), before, "old file byte for byte intact");
-    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "old file byte for byte intact"
+    );
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(leftovers.len(), 1, "no temp file left: {leftovers:?}");
 }
 
@@ -311,7 +351,10 @@ fn cli_new_example_versions_release_verify() {
 
     // Unchanged copy is refused, and the file is untouched.
     let before = fs::read(d.join("ex.tom")).unwrap();
-    let o = tomwerk(d, &["release", "ex.tom", "--label", "9.0", "--note", "nothing"]);
+    let o = tomwerk(
+        d,
+        &["release", "ex.tom", "--label", "9.0", "--note", "nothing"],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
     assert_eq!(fs::read(d.join("ex.tom")).unwrap(), before);
@@ -321,14 +364,24 @@ fn cli_new_example_versions_release_verify() {
     f.working.intro.de.push_str(" Neu.");
     store::save(&d.join("ex.tom"), &f).unwrap();
     let latest = f.latest().unwrap().label.clone();
-    let o = tomwerk(d, &["release", "ex.tom", "--label", &latest, "--note", "dup"]);
+    let o = tomwerk(
+        d,
+        &["release", "ex.tom", "--label", &latest, "--note", "dup"],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("exists already"));
     let o = tomwerk(d, &["release", "ex.tom", "--label", "9.0", "--note", "Neu"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let f = store::load(&d.join("ex.tom")).unwrap();
     let v = f.latest().unwrap();
-    assert_eq!((v.label.as_str(), v.author.as_str(), v.date.to_string().as_str()), ("9.0", "Test Author", "2026-11-27"));
+    assert_eq!(
+        (
+            v.label.as_str(),
+            v.author.as_str(),
+            v.date.to_string().as_str()
+        ),
+        ("9.0", "Test Author", "2026-11-27")
+    );
     assert!(tomwerk(d, &["verify", "ex.tom"]).status.success());
 
     // Tamper with the file: verify names the first bad version and exits 1.
@@ -339,7 +392,11 @@ fn cli_new_example_versions_release_verify() {
     fs::write(d.join("ex.tom"), tampered).unwrap();
     let o = tomwerk(d, &["verify", "ex.tom"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains(&format!("version {}", first.label)), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("version {}", first.label)),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -360,6 +417,38 @@ fn cli_errors_are_one_line_and_leave_nothing_behind() {
         assert!(err.starts_with("tomwerk: "), "{err}");
         assert!(!err.contains("panicked"), "{err}");
     }
-    let names: Vec<_> = fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names, vec![std::ffi::OsString::from("bad.tom")], "no partial output");
+    let names: Vec<_> = fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        vec![std::ffi::OsString::from("bad.tom")],
+        "no partial output"
+    );
+}
+
+#[test]
+fn later_versions_are_stored_as_deltas_and_still_verified() {
+    let mut file = store::example();
+    let d = time::macros::date!(2026 - 06 - 01);
+    for i in 0..50 {
+        file.working.intro.de = format!("Fassung {i}");
+        file.release(&format!("r{i}"), d, "a", "n").unwrap();
+    }
+    let text = store::to_ron(&file).unwrap();
+    let one = file.versions[0].content.len();
+    assert!(
+        text.len() < 3 * one + 50 * 300,
+        "53 versions take {} bytes, one snapshot {one}",
+        text.len()
+    );
+    let back = store::parse(&text).unwrap();
+    assert_eq!(back, file);
+    assert!(back.verify_deep().is_ok());
+    // Editing a delta in the file changes that version's content: verify names it.
+    let tampered = text.replacen("Fassung 7", "Fassung 8", 1);
+    assert_ne!(tampered, text);
+    let err = store::parse(&tampered).unwrap().verify().unwrap_err();
+    assert_eq!(err.label, "r7");
 }
