@@ -198,7 +198,9 @@ fn peek_format(text: &str) -> Option<u32> {
 
 pub(crate) fn syntax_error(text: &str, e: ron::error::SpannedError) -> StoreError {
     let pos = e.span.start;
-    let at_end = matches!(e.code, ron::Error::Eof);
+    // A string that never ends means the file ends inside it: the error points at the
+    // string's start, far from the end, in a file cut off in the middle of a long text.
+    let at_end = matches!(e.code, ron::Error::Eof | ron::Error::ExpectedStringEnd);
     let kind = if at_end || is_at_end(text, pos.line, pos.col) {
         StoreErrorKind::Truncated { line: pos.line }
     } else {
