@@ -17,6 +17,9 @@ const TODAY: Date = date!(2026 - 06 - 01);
 fn complete() -> Document {
     let mut doc = Document::empty_template(Lang::De, "Fixture GmbH");
     doc.meta.last_review = Some(date!(2026 - 01 - 10));
+    doc.meta.organisation.address = "Weg 1\n12345 Stadt".into();
+    doc.meta.responsible = "R. Verantwortlich".into();
+    doc.meta.dpo_contact = "dsb@fixture.example".into();
     for c in C::ALL {
         let s = doc.section_mut(&c.into()).expect("canonical section");
         s.body = LocalText::new(
@@ -88,6 +91,8 @@ fn an_empty_template_reports_each_empty_canonical_section() {
     assert_eq!(letters, ["a", "b", "c", "d"].map(|l| Some(l.to_owned())));
     assert_eq!(of(&findings, Check::NoReviewDate).len(), 1);
     assert_eq!(of(&findings, Check::NeverReleased).len(), 1);
+    assert_eq!(of(&findings, Check::MetadataMissing).len(), 3);
+    assert_eq!(findings.len(), 4 + 14 + 3 + 2);
     assert!(checks::has_errors(&findings));
     // Errors first, then warnings, then infos.
     assert!(findings.windows(2).all(|w| w[0].level <= w[1].level));
@@ -486,7 +491,7 @@ fn cli_exit_codes_and_lines() {
     assert_eq!(errors.status.code(), Some(1));
     let out = String::from_utf8_lossy(&errors.stdout);
     let lines: Vec<_> = out.lines().collect();
-    assert_eq!(lines.len(), 4 + 14 + 2, "{out}");
+    assert_eq!(lines.len(), 4 + 14 + 3 + 2, "{out}");
     assert_eq!(
         lines[0],
         "Error 1. Pseudonymisation: No visible section with content covers Art. 32(1)(a) GDPR."
@@ -517,4 +522,46 @@ fn cli_exit_codes_and_lines() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("garbage.tom"));
+}
+
+#[test]
+fn blank_title_block_fields_and_empty_measures_are_warnings() {
+    let mut doc = complete();
+    doc.meta.dpo_contact = " ".into();
+    doc.meta.organisation.name.clear();
+    let m = add(
+        &mut doc,
+        C::Resilience,
+        LocalText::default(),
+        MeasureStatus::Implemented,
+    );
+    let findings = run(doc.clone());
+    let meta = of(&findings, Check::MetadataMissing);
+    assert_eq!(meta.len(), 2);
+    assert!(
+        meta.iter()
+            .all(|f| f.level == Level::Warning && f.location == Location::default())
+    );
+    assert_eq!(
+        meta[0].line(&doc, Lang::En),
+        "Warning Document: The organisation's name is missing from the title block."
+    );
+    assert_eq!(
+        meta[1].message(Lang::De),
+        "Der Kontakt der oder des Datenschutzbeauftragten fehlt im Titelblock."
+    );
+    let empty = of(&findings, Check::EmptyMeasure);
+    assert_eq!(empty.len(), 1);
+    assert_eq!(empty[0].location.measure, Some(m));
+    assert_eq!(empty[0].level, Level::Warning);
+    // An empty measure alone does not fill a section.
+    let mut only_empty = complete();
+    only_empty.section_mut(&C::Recovery.into()).expect("7").body = LocalText::default();
+    add(
+        &mut only_empty,
+        C::Recovery,
+        LocalText::default(),
+        MeasureStatus::Implemented,
+    );
+    assert_eq!(of(&run(only_empty), Check::EmptySection).len(), 1);
 }

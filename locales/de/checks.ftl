@@ -43,6 +43,9 @@ check-link-scheme = { $where }{ $version-note } verlinkt mit dem Schema „{ $sc
 check-link-without-scheme = { $where }{ $version-note } verlinkt auf „{ $url }“ ohne Schema; im PDF führt der Link ins Leere (https:// oder mailto: ergänzen).
 check-unrenderable-character = { $where }{ $version-note } enthält Zeichen, die die PDF-Schrift nicht darstellen kann: { $chars }.
 
+check-metadata-missing = { $where } fehlt im Titelblock.
+check-empty-measure = Die Maßnahme hat keinen Text.
+
 check-cli-none = Keine Befunde.
 check-cli-summary = { $errors } Fehler, { $warnings } { $warnings ->
     [one] Warnung

@@ -43,6 +43,9 @@ check-link-scheme = { $where }{ $version-note } links with the scheme “{ $sche
 check-link-without-scheme = { $where }{ $version-note } links to “{ $url }” without a scheme, which goes nowhere in a PDF (add https:// or mailto:).
 check-unrenderable-character = { $where }{ $version-note } contains characters the PDF font cannot render: { $chars }.
 
+check-metadata-missing = { $where } is missing from the title block.
+check-empty-measure = The measure has no text.
+
 check-cli-none = No findings.
 check-cli-summary = { $errors } { $errors ->
     [one] error

@@ -1,10 +1,12 @@
-//! Which characters the PDF font (Noto Sans Regular) can render.
+//! Which characters the PDF fonts (the embedded Noto Sans faces) can render.
+
+use crate::export::fonts::Face;
 
 /// The code point ranges of Noto Sans Regular's character map, taken from
 /// `NotoSans-Regular.ttf` of Debian's fonts-noto-core 20201225 (the face the PDF export
 /// embeds): Latin, Greek, Cyrillic, general punctuation, currency, letterlike symbols and
-/// number forms. The control characters in that map are left out. A test compares the
-/// table with the font file whenever one is installed.
+/// number forms. The control characters in that map are left out. A fallback for
+/// [`renderable`]; a test compares it with the embedded font.
 const NOTO_SANS_RANGES: &[(u32, u32)] = &[
     (0x0020, 0x007E),
     (0x00A0, 0x0377),
@@ -58,12 +60,23 @@ const NOTO_SANS_RANGES: &[(u32, u32)] = &[
     (0xFFFC, 0xFFFD),
 ];
 
-/// True when the PDF font has a glyph for `c`, or `c` is layout whitespace that the
-/// typesetter consumes (line feed, carriage return, tab).
+/// True when the PDF fonts have a glyph for `c` in every face the export uses (regular,
+/// bold, italic), or `c` is layout whitespace the typesetter consumes (line feed,
+/// carriage return, tab).
+///
+/// The answer comes from the character maps of the embedded Noto Sans faces; the table
+/// above only stands in if they cannot be read, in which case the export fails anyway.
 pub fn renderable(c: char) -> bool {
     if matches!(c, '\n' | '\r' | '\t') {
         return true;
     }
+    match crate::export::fonts::fonts() {
+        Ok(fonts) => Face::ALL.iter().all(|&face| fonts.face(face).has(c)),
+        Err(_) => in_table(c),
+    }
+}
+
+fn in_table(c: char) -> bool {
     let cp = u32::from(c);
     NOTO_SANS_RANGES
         .binary_search_by(|&(lo, hi)| {
@@ -131,6 +144,19 @@ mod tests {
         }
         for c in ['\u{1F600}', '✓', '→', '中', '\u{E000}', '\u{7}'] {
             assert!(!renderable(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_embedded_fonts_agree_with_the_table() {
+        assert!(crate::export::fonts::fonts().is_ok());
+        for cp in (0x20..0x3000).chain(0xFB00..0xFB10).chain(0x1F600..0x1F610) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            // The bold and italic faces could in principle lack a glyph the regular face
+            // has; for this font family they cover the same characters.
+            assert_eq!(renderable(c), in_table(c), "U+{cp:04X}");
         }
     }
 

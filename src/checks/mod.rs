@@ -77,11 +77,15 @@ pub enum Check {
     LinkWithoutScheme,
     /// A text holds characters the PDF font cannot render.
     UnrenderableCharacter,
+    /// A title-block field (organisation, address, responsible person, DPO contact) is blank.
+    MetadataMissing,
+    /// A measure has no text in any language (it would print as an empty bullet).
+    EmptyMeasure,
 }
 
 impl Check {
     /// Every check, in the order [`run`] applies them.
-    pub const ALL: [Check; 14] = [
+    pub const ALL: [Check; 16] = [
         Self::Structure,
         Self::Chain,
         Self::LetterNotCovered,
@@ -96,6 +100,8 @@ impl Check {
         Self::LinkScheme,
         Self::LinkWithoutScheme,
         Self::UnrenderableCharacter,
+        Self::MetadataMissing,
+        Self::EmptyMeasure,
     ];
 
     /// The level of this check's findings.
@@ -114,7 +120,9 @@ impl Check {
             | Self::MissingTranslation
             | Self::ReviewOverdue
             | Self::ReleaseOutdated
-            | Self::LinkWithoutScheme => Level::Warning,
+            | Self::LinkWithoutScheme
+            | Self::MetadataMissing
+            | Self::EmptyMeasure => Level::Warning,
             Self::NoReviewDate | Self::NeverReleased | Self::UnreleasedChanges => Level::Info,
         }
     }
@@ -136,6 +144,8 @@ impl Check {
             Self::LinkScheme => "check-link-scheme",
             Self::LinkWithoutScheme => "check-link-without-scheme",
             Self::UnrenderableCharacter => "check-unrenderable-character",
+            Self::MetadataMissing => "check-metadata-missing",
+            Self::EmptyMeasure => "check-empty-measure",
         }
     }
 }
@@ -285,10 +295,12 @@ pub fn run(file: &TomFile, today: Date) -> Vec<Finding> {
     let mut out = Vec::new();
     structure(doc, &mut out);
     chain(file, &mut out);
+    metadata(doc, &mut out);
     let visible = visible_sections(doc);
     coverage(doc, &visible, &mut out);
     empty_sections(&visible, &mut out);
     planned_without_note(&visible, &mut out);
+    empty_measures(&visible, &mut out);
     let texts = printed_texts(doc, &visible);
     translations(doc, &texts, &mut out);
     review(file, today, &mut out);
@@ -329,6 +341,38 @@ fn chain(file: &TomFile, out: &mut Vec<Finding>) {
     }
 }
 
+/// The title block tells a customer whose TOM it is and whom to ask; a blank field there
+/// is visible on every page one.
+fn metadata(doc: &Document, out: &mut Vec<Finding>) {
+    let meta = &doc.meta;
+    for (field, value) in [
+        ("organisation", &meta.organisation.name),
+        ("address", &meta.organisation.address),
+        ("responsible", &meta.responsible),
+        ("dpo", &meta.dpo_contact),
+    ] {
+        if value.trim().is_empty() {
+            out.push(Finding::new(
+                Check::MetadataMissing,
+                Location::document(),
+                vec![("field", field.to_owned())],
+            ));
+        }
+    }
+}
+
+fn empty_measures(visible: &[Visible<'_>], out: &mut Vec<Finding>) {
+    for v in visible {
+        for m in v.section.measures.iter().filter(|m| m.text.is_empty()) {
+            out.push(Finding::new(
+                Check::EmptyMeasure,
+                Location::measure(&v.section.id, &m.id),
+                Vec::new(),
+            ));
+        }
+    }
+}
+
 /// A visible section with the Art. 32 letters it counts for: its own (or, for a custom
 /// section, that of its nearest canonical ancestor) and those of the sections it covers.
 struct Visible<'a> {
@@ -336,6 +380,11 @@ struct Visible<'a> {
     letters: BTreeSet<Art32Letter>,
     /// True when it or a visible descendant has prose or measures.
     has_content: bool,
+}
+
+/// True when a section has prose, or a measure with text (a blank measure prints nothing).
+fn has_own_content(s: &Section) -> bool {
+    !s.body.is_empty() || s.measures.iter().any(|m| !m.text.is_empty())
 }
 
 fn visible_sections(doc: &Document) -> Vec<Visible<'_>> {
@@ -353,7 +402,7 @@ fn visible_sections(doc: &Document) -> Vec<Visible<'_>> {
             out.push(Visible {
                 section: s,
                 letters,
-                has_content: !s.is_empty(),
+                has_content: has_own_content(s),
             });
             walk(&s.children, own, out);
             // Content anywhere below counts for the parent's emptiness.
@@ -370,7 +419,7 @@ fn coverage(doc: &Document, visible: &[Visible<'_>], out: &mut Vec<Finding>) {
     for letter in Art32Letter::ALL {
         let covered = visible
             .iter()
-            .any(|v| !v.section.is_empty() && v.letters.contains(&letter));
+            .any(|v| has_own_content(v.section) && v.letters.contains(&letter));
         if covered {
             continue;
         }
@@ -395,7 +444,7 @@ fn empty_sections(visible: &[Visible<'_>], out: &mut Vec<Finding>) {
     // resilience") is not empty in substance.
     let covered_elsewhere: BTreeSet<&SectionId> = visible
         .iter()
-        .filter(|v| !v.section.is_empty())
+        .filter(|v| has_own_content(v.section))
         .flat_map(|v| v.section.covers.iter())
         .collect();
     for v in visible {

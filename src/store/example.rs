@@ -491,7 +491,7 @@ fn version_1() -> Document {
         O,
         DONE,
         "Kundendaten werden nicht auf mobilen Datenträgern weitergegeben",
-        "Customer data is never passed on on removable media",
+        "Customer data is never handed over on removable media",
     );
 
     // 4.2 Input

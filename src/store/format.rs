@@ -273,8 +273,10 @@ fn peek_format(text: &str) -> Option<u32> {
 pub(crate) fn syntax_error(text: &str, e: ron::error::SpannedError) -> StoreError {
     let pos = e.span.start;
     // A complete file ends with the envelope's closing parenthesis; an error in a file
-    // that does not is best explained as truncation (e.g. an unterminated string).
-    let at_end = matches!(e.code, ron::Error::Eof) || !text.trim_end().ends_with(')');
+    // that does not is best explained as truncation. A string that never ends means the
+    // file ends inside it (the error points at the string's start, far from the end).
+    let at_end = matches!(e.code, ron::Error::Eof | ron::Error::ExpectedStringEnd)
+        || !text.trim_end().ends_with(')');
     let kind = if at_end || is_at_end(text, pos.line, pos.col) {
         StoreErrorKind::Truncated { line: pos.line }
     } else {
