@@ -184,10 +184,10 @@ impl TomFile {
         if self.version(label).is_some() {
             return Err(ReleaseError::DuplicateLabel(label.to_owned()));
         }
-        if let Some(latest) = self.latest() {
-            if latest.document_ref()?.content_eq(&self.working) {
-                return Err(ReleaseError::Unchanged(latest.label.clone()));
-            }
+        if let Some(latest) = self.latest()
+            && latest.document_ref()?.content_eq(&self.working)
+        {
+            return Err(ReleaseError::Unchanged(latest.label.clone()));
         }
         let mut version = Version {
             label: label.to_owned(),
