@@ -28,11 +28,11 @@ fn modified(doc: &Document) -> Document {
         if k % 9 == 0 {
             s.title.de.push_str(" (überarbeitet)");
         }
-        if k % 5 == 0 {
-            if let Some(m) = s.measures.first_mut() {
-                m.status = MeasureStatus::Planned;
-                m.text.de.push_str(" und Vier-Augen-Prinzip");
-            }
+        if k % 5 == 0
+            && let Some(m) = s.measures.first_mut()
+        {
+            m.status = MeasureStatus::Planned;
+            m.text.de.push_str(" und Vier-Augen-Prinzip");
         }
         if k % 11 == 0 {
             s.measures.pop();

@@ -669,3 +669,101 @@ fn cli_writes_a_markdown_report_against_the_working_copy() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!bad.exists());
 }
+
+/// The PDF's text without any white space: lopdf joins lines without a space.
+fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    squash(&doc.extract_text(&pages).unwrap())
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn pdf_report_parses_back_with_title_changes_and_fingerprints() {
+    let a = base();
+    let mut b = a.clone();
+    b.section_mut(&sid("encryption")).unwrap().body.de =
+        "Die Daten werden stündlich verschlüsselt gesichert.".into();
+    let home = custom_id(&b, "Homeoffice");
+    b.move_section_to(&home, Some(&sid("integrity")), 0)
+        .unwrap();
+    let d = compare(&a, &b);
+    let from = Fingerprint::version("2.0", "0123456789ab");
+    let to = Fingerprint::working(&b).unwrap();
+    let report = Report::new(&d, Lang::De, from, to.clone());
+    let out = report
+        .pdf("Muster GmbH", time::macros::date!(2026 - 03 - 01))
+        .unwrap();
+    assert!(out.pages >= 1);
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    let flat = pdf_text(&out.bytes);
+    assert!(
+        flat.contains(&squash(
+            "Änderungen der TOM von Version 2.0 zum Arbeitsstand"
+        )),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("täglich") && flat.contains("stündlich"),
+        "{flat}"
+    );
+    assert!(flat.contains("Abschnittverschoben"), "{flat}");
+    assert!(flat.contains("0123456789ab"), "{flat}");
+    assert!(flat.contains(&to.hash), "{flat}");
+    // Deleted words are struck through and highlighted, inserted words highlighted.
+    let blocks = report.to_blocks();
+    let inlines: Vec<&tomwerk::export::blocks::Inline> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            tomwerk::export::blocks::Block::Paragraph(i) => Some(i),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let del = inlines.iter().find(|i| i.text == "täglich").unwrap();
+    assert!(del.style.strike);
+    assert_eq!(
+        del.style.highlight,
+        Some(tomwerk::export::blocks::Highlight::Deleted)
+    );
+    let ins = inlines.iter().find(|i| i.text == "stündlich").unwrap();
+    assert_eq!(
+        ins.style.highlight,
+        Some(tomwerk::export::blocks::Highlight::Inserted)
+    );
+}
+
+#[test]
+fn cli_writes_a_pdf_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = example_file(&dir);
+    let pdf = dir.path().join("report.pdf");
+    let out = tomwerk(&[
+        "diff",
+        &f,
+        "--from",
+        "1.0",
+        "--to",
+        "2.0",
+        "--lang",
+        "en",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let flat = pdf_text(&bytes);
+    assert!(
+        flat.contains(&squash("Changes to the TOM from version 1.0 to 2.0")),
+        "{flat}"
+    );
+    let file = tomwerk::store::load(std::path::Path::new(&f)).unwrap();
+    for label in ["1.0", "2.0"] {
+        let v = file.version(label).unwrap();
+        assert!(flat.contains(v.short_hash()), "{label}: {flat}");
+    }
+}

@@ -42,7 +42,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
                 _ => {}
             }
         }
-        Some(path) => write_report(path, &report)?,
+        Some(path) => write_report(path, &report, &new.meta.organisation.name)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -77,7 +77,7 @@ fn side(file: &TomFile, label: &str, lang: Lang) -> anyhow::Result<(Document, Fi
     )
 }
 
-fn write_report(path: &Path, report: &Report) -> anyhow::Result<()> {
+fn write_report(path: &Path, report: &Report, organisation: &str) -> anyhow::Result<()> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -85,8 +85,17 @@ fn write_report(path: &Path, report: &Report) -> anyhow::Result<()> {
         .unwrap_or_default();
     let bytes = match ext.as_str() {
         "md" | "markdown" => report.to_markdown().into_bytes(),
+        "pdf" => {
+            let out = report
+                .pdf(organisation, super::today())
+                .context("cannot create the PDF report")?;
+            for w in &out.warnings {
+                eprintln!("tomwerk: {w}");
+            }
+            out.bytes
+        }
         _ => anyhow::bail!(
-            "{}: the report must be a .md file (got \"{}\")",
+            "{}: the report must be a .pdf or .md file (got \"{}\")",
             path.display(),
             ext
         ),

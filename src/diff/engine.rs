@@ -309,10 +309,10 @@ impl<'a> Builder<'a> {
                     continue;
                 };
                 if o.parent != parent {
-                    if let Some(info) = self.new.sections.get(&s.id) {
-                        if std::ptr::eq(info.section, s) {
-                            moved.insert(&s.id);
-                        }
+                    if let Some(info) = self.new.sections.get(&s.id)
+                        && std::ptr::eq(info.section, s)
+                    {
+                        moved.insert(&s.id);
                     }
                     continue;
                 }

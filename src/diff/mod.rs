@@ -7,6 +7,7 @@
 
 mod engine;
 pub mod report;
+mod report_pdf;
 mod summary;
 mod words;
 
@@ -142,7 +143,20 @@ impl TextChange {
         if old == new {
             return None;
         }
-        let segments = word_diff(old, new);
+        // A single token such as a date or a number reads better replaced as a whole
+        // ("2025-02-24" → "2026-02-23") than as "[-2025-]{+2026+}-02-…".
+        let single = |s: &str| !s.trim().contains(char::is_whitespace);
+        let segments = if single(old) && single(new) {
+            [
+                Segment::new(SegmentKind::Delete, old),
+                Segment::new(SegmentKind::Insert, new),
+            ]
+            .into_iter()
+            .filter(|s| !s.text.is_empty())
+            .collect()
+        } else {
+            word_diff(old, new)
+        };
         Some(Self {
             old: LocalText::new(old, old),
             new: LocalText::new(new, new),

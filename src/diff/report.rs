@@ -323,8 +323,63 @@ fn text_line(label: &str, t: &TextChange, lang: Lang) -> ReportLine {
     };
     ReportLine::Text {
         label,
-        segments: t.segments(shown).to_vec(),
+        segments: changed_paragraphs(t.segments(shown)),
     }
+}
+
+/// Keeps the paragraphs (separated by blank lines) that hold a change and replaces each
+/// run of unchanged ones with "…", so a one-word change in a long section does not
+/// print the whole section twice.
+pub fn changed_paragraphs(segments: &[Segment]) -> Vec<Segment> {
+    let mut paras: Vec<Vec<Segment>> = vec![Vec::new()];
+    for seg in segments {
+        if seg.kind == SegmentKind::Equal {
+            for (i, part) in seg.text.split("\n\n").enumerate() {
+                if i > 0 {
+                    paras.push(Vec::new());
+                }
+                if !part.is_empty()
+                    && let Some(p) = paras.last_mut()
+                {
+                    p.push(Segment::new(SegmentKind::Equal, part));
+                }
+            }
+        } else if let Some(p) = paras.last_mut() {
+            p.push(seg.clone());
+        }
+    }
+    let changed = |p: &Vec<Segment>| p.iter().any(|s| s.kind != SegmentKind::Equal);
+    if paras.len() < 2 || !paras.iter().any(changed) {
+        return segments.to_vec();
+    }
+    let mut out: Vec<Segment> = Vec::new();
+    let mut skipped = false;
+    let mut first = true;
+    for p in &paras {
+        if !changed(p) {
+            skipped = true;
+            continue;
+        }
+        let mut sep = |out: &mut Vec<Segment>, text: &str| {
+            if !first {
+                out.push(Segment::new(SegmentKind::Equal, "\n\n"));
+            }
+            first = false;
+            if !text.is_empty() {
+                out.push(Segment::new(SegmentKind::Equal, text));
+            }
+        };
+        if skipped {
+            sep(&mut out, "…");
+            skipped = false;
+        }
+        sep(&mut out, "");
+        out.extend(p.iter().cloned());
+    }
+    if skipped {
+        out.push(Segment::new(SegmentKind::Equal, "\n\n…"));
+    }
+    out
 }
 
 fn section_name(id: &SectionId, lang: Lang) -> String {
@@ -376,7 +431,8 @@ fn entry(c: &super::Change, lang: Lang) -> ReportEntry {
     };
     match &c.kind {
         ChangeKind::Meta { field, text } => {
-            what = format!("{what}: {}", field.label(lang));
+            // The heading says "Titelblock" already: name the field instead.
+            what = field.label(lang);
             lines.push(text_line(&field.label(lang), text, lang));
         }
         ChangeKind::Intro(t) => lines.push(text_line(&text_label, t, lang)),
@@ -536,6 +592,26 @@ mod tests {
             marked_text(&segs, SegmentKind::Insert),
             "a {+ new*star+} end"
         );
+    }
+
+    #[test]
+    fn only_changed_paragraphs_are_kept() {
+        let segs = super::super::word_diff(
+            "Eins eins.\n\nZwei zwei.\n\nDrei drei.\n\nVier.",
+            "Eins eins.\n\nZwei neu.\n\nDrei drei.\n\nVier.",
+        );
+        let kept = changed_paragraphs(&segs);
+        assert_eq!(
+            marked_text(&kept, SegmentKind::Delete),
+            "…\n\nZwei [-zwei-].\n\n…"
+        );
+        assert_eq!(
+            marked_text(&kept, SegmentKind::Insert),
+            "…\n\nZwei {+neu+}.\n\n…"
+        );
+        // A single paragraph stays whole.
+        let one = super::super::word_diff("a b c", "a x c");
+        assert_eq!(changed_paragraphs(&one), one);
     }
 
     #[test]
