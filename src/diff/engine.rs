@@ -340,13 +340,12 @@ impl<'a> Builder<'a> {
                 continue;
             };
             let new_s = ni.section;
-            let sref = self.section_ref(id);
             match self.old.sections.get(id) {
                 None => {
                     let body = TextChange::between(&LocalText::default(), &new_s.body);
                     self.push(
                         (a, 0, 0, 0, 0),
-                        Some(sref.clone()),
+                        Some(self.section_ref(id)),
                         None,
                         ChangeKind::SectionAdded { body },
                     );
@@ -362,12 +361,14 @@ impl<'a> Builder<'a> {
                             new_number: ni.number.clone(),
                         });
                     }
-                    let old_title =
-                        LocalText::new(title_in(old_s, Lang::De), title_in(old_s, Lang::En));
-                    let new_title =
-                        LocalText::new(title_in(new_s, Lang::De), title_in(new_s, Lang::En));
-                    if let Some(t) = TextChange::between(&old_title, &new_title) {
-                        kinds.push(ChangeKind::SectionRenamed(t));
+                    // Same stored title and same id: same displayed title (skips the lookups).
+                    if old_s.title != new_s.title {
+                        let effective = |s: &Section| {
+                            LocalText::new(title_in(s, Lang::De), title_in(s, Lang::En))
+                        };
+                        if let Some(t) = TextChange::between(&effective(old_s), &effective(new_s)) {
+                            kinds.push(ChangeKind::SectionRenamed(t));
+                        }
                     }
                     if old_s.hidden != new_s.hidden {
                         kinds.push(if new_s.hidden {
@@ -386,16 +387,17 @@ impl<'a> Builder<'a> {
                         });
                     }
                     for (d, kind) in kinds.into_iter().enumerate() {
-                        self.push((a, 0, 0, d, 0), Some(sref.clone()), None, kind);
+                        let sref = self.section_ref(id);
+                        self.push((a, 0, 0, d, 0), Some(sref), None, kind);
                     }
                 }
             }
-            self.measures_of(id, a, &sref);
+            self.measures_of(id, a);
         }
     }
 
     /// The measure changes of a section present in the newer document.
-    fn measures_of(&mut self, id: &'a SectionId, a: usize, sref: &SectionRef) {
+    fn measures_of(&mut self, id: &'a SectionId, a: usize) {
         let Some(ni) = self.new.sections.get(id) else {
             return;
         };
@@ -466,6 +468,11 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        if pushes.is_empty() {
+            return;
+        }
+        // Named only when something changed: the title lookups are the costly part.
+        let sref = self.section_ref(id);
         for (key, mid, kind) in pushes {
             self.push(key, Some(sref.clone()), Some(mid), kind);
         }
