@@ -7,7 +7,6 @@
 
 mod engine;
 pub mod report;
-mod report_pdf;
 mod summary;
 mod words;
 

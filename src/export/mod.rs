@@ -5,6 +5,7 @@
 //! history; [`pdf_from_blocks`] typesets any list of blocks (the change report uses it).
 
 pub mod blocks;
+mod change_report;
 pub mod fonts;
 mod hyphen;
 pub mod layout;

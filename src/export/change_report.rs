@@ -1,12 +1,12 @@
-//! The change report as PDF, typeset by the export's layout engine (`export::blocks`).
+//! The change report of a comparison as PDF, typeset by the export's layout engine.
 
 use time::Date;
 
-use super::report::{Report, ReportLine};
-use super::{Segment, SegmentKind};
-use crate::export::blocks::{Block, Highlight, Inline};
-use crate::export::layout::Furniture;
-use crate::export::{ExportError, PdfMeta, PdfOutput, pdf_from_blocks};
+use super::blocks::{Block, Highlight, Inline};
+use super::layout::Furniture;
+use super::{ExportError, PdfMeta, PdfOutput, pdf_from_blocks};
+use crate::diff::{Report, ReportLine};
+use crate::diff::{Segment, SegmentKind};
 use crate::i18n::tr;
 
 impl Report {
