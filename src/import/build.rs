@@ -321,6 +321,12 @@ impl Builder {
                         i += 1;
                     }
                 }
+                // Tomwerk's own table of contents and draft mark are not document content.
+                Item::Directive(d) if d == "tomwerk:toc" || d == "tomwerk:draft" => {
+                    if matches!(items.get(i + 1), Some(Item::Content { .. })) {
+                        i += 1;
+                    }
+                }
                 Item::Directive(_) => {}
                 Item::Content { markdown, .. } => {
                     if !skipping {

@@ -16,6 +16,7 @@ use std::path::Path;
 
 use crate::model::{Document, Lang, SectionId};
 
+pub use build::{measure_prefix, parse_measures};
 pub use frontmatter::parse_date;
 pub use matching::{normalize, split_number};
 
