@@ -353,7 +353,10 @@ impl Builder {
         {
             return None;
         }
-        let level = h.level?;
+        // A bold line has no level to compare: only its wording can make it the title.
+        let Some(level) = h.level else {
+            return matching::looks_like_title(&h.title).then_some(0);
+        };
         let above_all = items[1..].iter().all(|it| match it {
             Item::Heading(o) => o.level.is_none_or(|l| l > level),
             _ => true,
@@ -767,6 +770,8 @@ fn apply_front_matter(doc: &mut Document, fm: &FrontMatter, lang: Lang, report: 
             if slot.trim().is_empty() {
                 *slot = value.to_owned();
                 Some(name.to_owned())
+            } else if slot.trim() == value {
+                Some(name.to_owned())
             } else {
                 None
             }
@@ -793,8 +798,8 @@ fn apply_front_matter(doc: &mut Document, fm: &FrontMatter, lang: Lang, report: 
                 _ => None,
             },
             Target::ReviewInterval => {
-                let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
-                match digits.parse::<u32>() {
+                // Only a plain number is taken; "12 Monate" keeps its words in `extra`.
+                match value.parse::<u32>() {
                     Ok(n) if n > 0 && n <= 120 => {
                         meta.review_interval_months = n;
                         Some("review_interval_months".to_owned())

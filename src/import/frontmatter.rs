@@ -171,7 +171,7 @@ fn parse_yaml(lines: &[&str]) -> Vec<(String, String)> {
                 .find(|l| !l.trim().is_empty())
                 .is_some_and(|l| l.trim_start().starts_with('-'));
             if next_indent.is_some_and(|n| n > indent) || next_is_item {
-                parents.push((indent, key.to_owned()));
+                parents.push((indent, key.clone()));
                 if next_is_item && next_indent.is_some_and(|n| n <= indent) {
                     // "key:\n- a\n- b" (items not indented): read them here.
                     while i < lines.len() {
@@ -252,18 +252,32 @@ fn push_value(out: &mut Vec<(String, String)>, key: &str, value: &str) {
     }
 }
 
-/// `key: value` with the key possibly quoted; `None` when the line has no key.
-fn split_key(line: &str) -> Option<(&str, &str)> {
-    if let Some(rest) = line.strip_prefix('"') {
-        let end = rest.find('"')?;
-        let after = rest[end + 1..].trim_start().strip_prefix(':')?;
-        return Some((&rest[..end], after));
+/// `key: value` with the key possibly quoted (escapes resolved); `None` when the line has no key.
+fn split_key(line: &str) -> Option<(String, &str)> {
+    if line.starts_with('"') {
+        // The closing quote is the first one not escaped by a backslash.
+        let mut escaped = false;
+        let mut end = None;
+        for (i, c) in line.char_indices().skip(1) {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    end = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let end = end?;
+        let after = line[end + 1..].trim_start().strip_prefix(':')?;
+        return Some((scalar(&line[..=end]), after));
     }
     let at = line
         .find(": ")
         .or_else(|| line.ends_with(':').then(|| line.len() - 1))?;
     let key = line[..at].trim();
-    (!key.is_empty()).then_some((key, &line[at + 1..]))
+    (!key.is_empty()).then(|| (key.to_owned(), &line[at + 1..]))
 }
 
 fn closed_quote(value: &str, quote: char) -> bool {
