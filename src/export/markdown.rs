@@ -165,7 +165,7 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn measure_text<'a>(m: &'a Measure, lang: Lang) -> (&'a str, &'a str) {
+fn measure_text(m: &Measure, lang: Lang) -> (&str, &str) {
     (
         m.text.get_or_other(lang).trim(),
         m.note.get_or_other(lang).trim(),

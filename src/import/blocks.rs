@@ -166,15 +166,16 @@ fn paragraph(
     let whole = with_edits(src, range.clone(), events);
     // A paragraph of pipe lines is a table without (or with a broken) delimiter row.
     let lines: Vec<&str> = whole.lines().collect();
-    if lines.len() >= 2 && lines.iter().all(|l| l.trim_start().starts_with('|')) {
-        if let Some(fixed) = repair_table(&whole, false) {
-            out.repairs.push(first_line(&whole));
-            out.blocks.push(Block::Content {
-                markdown: fixed,
-                list_source: None,
-            });
-            return;
-        }
+    if lines.len() >= 2
+        && lines.iter().all(|l| l.trim_start().starts_with('|'))
+        && let Some(fixed) = repair_table(&whole, false)
+    {
+        out.repairs.push(first_line(&whole));
+        out.blocks.push(Block::Content {
+            markdown: fixed,
+            list_source: None,
+        });
+        return;
     }
     if let Some((text, rest_start)) = bold_line(events) {
         let rest = rest_start
@@ -230,10 +231,10 @@ fn bold_line(events: &[(Event<'_>, Range<usize>)]) -> Option<(String, Option<usi
         k += 1;
     }
     // Allow a trailing colon or spaces after the bold text.
-    if let Some((Event::Text(t), _)) = inner.get(k) {
-        if t.trim().trim_end_matches(':').is_empty() {
-            k += 1;
-        }
+    if let Some((Event::Text(t), _)) = inner.get(k)
+        && t.trim().trim_end_matches(':').is_empty()
+    {
+        k += 1;
     }
     match inner.get(k) {
         None => Some((text, None)),

@@ -506,10 +506,10 @@ impl Builder {
     }
 
     fn custom_id(&mut self, wanted: Option<&str>) -> SectionId {
-        if let Some(w) = wanted.filter(|w| w.starts_with("custom-")) {
-            if self.used_ids.insert(w.to_owned()) {
-                return SectionId(w.to_owned());
-            }
+        if let Some(w) = wanted.filter(|w| w.starts_with("custom-"))
+            && self.used_ids.insert(w.to_owned())
+        {
+            return SectionId(w.to_owned());
         }
         loop {
             let id = format!("custom-{}", self.next_custom);
@@ -716,12 +716,12 @@ pub fn parse_measures(src: &str, lang: Lang) -> Option<Vec<Measure>> {
 /// Splits a trailing `<!-- m-3 -->` off a measure line.
 fn split_id_comment(line: &str) -> (&str, Option<String>) {
     let t = line.trim_end();
-    if let Some(rest) = t.strip_suffix("-->") {
-        if let Some(at) = rest.rfind("<!--") {
-            let id = rest[at + 4..].trim();
-            if !id.is_empty() && !id.contains(char::is_whitespace) {
-                return (rest[..at].trim_end(), Some(id.to_owned()));
-            }
+    if let Some(rest) = t.strip_suffix("-->")
+        && let Some(at) = rest.rfind("<!--")
+    {
+        let id = rest[at + 4..].trim();
+        if !id.is_empty() && !id.contains(char::is_whitespace) {
+            return (rest[..at].trim_end(), Some(id.to_owned()));
         }
     }
     (line, None)
@@ -739,12 +739,12 @@ fn append_definitions(text: &mut String, definitions: &HashMap<String, String>) 
             break;
         };
         let label = after[..close].trim().to_lowercase();
-        if close <= 999 {
-            if let Some(def) = definitions.get(&label) {
-                if seen.insert(label.clone()) && !text.contains(def.as_str()) {
-                    used.push(def);
-                }
-            }
+        if close <= 999
+            && let Some(def) = definitions.get(&label)
+            && seen.insert(label.clone())
+            && !text.contains(def.as_str())
+        {
+            used.push(def);
         }
         rest = &after[close + 1..];
     }

@@ -490,7 +490,7 @@ pub fn parse_date(text: &str) -> Option<Date> {
     let words: Vec<String> = t
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .filter(|w| !w.is_empty())
-        .map(|w| normalize(w))
+        .map(normalize)
         .collect();
     if words.len() != 3 {
         return None;
