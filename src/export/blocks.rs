@@ -324,10 +324,10 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
                 TagEnd::BlockQuote(_) => b.flush(),
                 TagEnd::Item => {
                     b.flush();
-                    if let Some(Container::Item(blocks)) = b.stack.pop() {
-                        if let Some(Container::List { items, .. }) = b.stack.last_mut() {
-                            items.push(blocks);
-                        }
+                    if let Some(Container::Item(blocks)) = b.stack.pop()
+                        && let Some(Container::List { items, .. }) = b.stack.last_mut()
+                    {
+                        items.push(blocks);
                     }
                 }
                 TagEnd::List(_) => {
@@ -369,10 +369,9 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
                     if let Some(Container::Table {
                         rows, row, in_head, ..
                     }) = b.stack.last_mut()
+                        && !*in_head
                     {
-                        if !*in_head {
-                            rows.push(std::mem::take(row));
-                        }
+                        rows.push(std::mem::take(row));
                     }
                 }
                 TagEnd::Table => {
