@@ -614,10 +614,13 @@ pub fn section_blocks(
                 if items.is_empty() {
                     continue;
                 }
-                out.push(Block::Paragraph(vec![Inline::bold(tr(
-                    lang,
-                    &format!("export-measures-{}", kind.key()),
-                ))]));
+                // An unnumbered heading, so it is never parted from its list.
+                out.push(Block::Heading {
+                    level: level.saturating_add(2).max(3),
+                    number: String::new(),
+                    text: tr(lang, &format!("export-measures-{}", kind.key())),
+                    outline: false,
+                });
                 out.push(Block::List {
                     ordered: false,
                     start: 1,

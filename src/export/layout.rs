@@ -530,7 +530,10 @@ impl Prepared {
             }
             // Does not fit: hyphenate the segment into the rest of the line.
             let avail = avail_total - self.width(start, a);
-            if let Some(split) = hyphenate
+            // The last word of a paragraph is not hyphenated: a lone syllable on the
+            // last line looks worse than a slightly looser line.
+            let last_word = idx + 1 == segs.len() || mandatory;
+            if let Some(split) = (hyphenate && !last_word)
                 .then(|| self.hyphen_split(ctx, a, e, avail))
                 .flatten()
             {
