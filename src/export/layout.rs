@@ -1056,8 +1056,17 @@ impl Ctx<'_> {
         }
         // Column widths follow the natural width of their content, within bounds.
         let mut natural = vec![0.0f32; ncols];
+        // The widest word of a column: narrower than that, a word would be split.
+        let mut min = vec![0.0f32; ncols];
         for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
             for (c, cell) in row.iter().enumerate() {
+                for i in cell {
+                    let m = self.fonts.face(face_for(&i.style, Face::Regular));
+                    for word in i.text.split_whitespace() {
+                        let w = m.text_width(word, TABLE_SIZE) + 2.0 * CELL_PAD + 1.0;
+                        min[c] = min[c].max(w.min(width / ncols as f32 * 1.5));
+                    }
+                }
                 let w: f32 = cell
                     .iter()
                     .map(|i| {
@@ -1075,11 +1084,27 @@ impl Ctx<'_> {
         let widths: Vec<f32> = if total <= width {
             let spare = (width - total) / ncols as f32;
             natural.iter().map(|w| w + spare).collect()
+        } else if natural.iter().all(|n| *n >= width / ncols as f32) {
+            // Every column is full: equal columns look calmer than uneven ones.
+            vec![width / ncols as f32; ncols]
         } else {
-            let min = width / ncols as f32 * 0.5;
-            let clamped: Vec<f32> = natural.iter().map(|w| w.clamp(min, width * 0.7)).collect();
-            let sum: f32 = clamped.iter().sum();
-            clamped.iter().map(|w| w * width / sum).collect()
+            // Every column gets its widest word; the rest is shared by how much more
+            // each column would like.
+            let min_sum: f32 = min.iter().sum();
+            if min_sum >= width {
+                min.iter().map(|w| w * width / min_sum).collect()
+            } else {
+                let want: Vec<f32> = natural
+                    .iter()
+                    .zip(&min)
+                    .map(|(n, m)| (n - m).max(0.0))
+                    .collect();
+                let want_sum: f32 = want.iter().sum::<f32>().max(1.0);
+                min.iter()
+                    .zip(&want)
+                    .map(|(m, w)| m + (width - min_sum) * w / want_sum)
+                    .collect()
+            }
         };
         let sb = self.gap(PARA_GAP + 2.0);
         let header_idx = if header.is_empty() {
