@@ -980,7 +980,8 @@ impl TomwerkApp {
         });
         egui::Panel::left("section-tree")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(320.0)
+            .size_range(200.0..=480.0)
             .show(ui, |ui| {
                 section_tree::show(ui, doc, &self.view, read_only, &mut self.queue);
             });

@@ -24,7 +24,7 @@ pub fn missing_marker(ui: &mut egui::Ui, ui_lang: Lang, text: &LocalText, lang: 
     if text.lacks(lang) {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!("⚠ {}", i18n().tr(ui_lang, "marker-missing-translation")),
+            i18n().tr(ui_lang, "marker-missing-translation"),
         );
     }
 }
@@ -38,6 +38,7 @@ pub fn bilingual(
     label: &str,
     field: &TextField,
     value: &LocalText,
+    hint: Option<&LocalText>,
     multiline: bool,
     read_only: bool,
     out: &mut Vec<Action>,
@@ -62,6 +63,7 @@ pub fn bilingual(
                 egui::TextEdit::singleline(&mut text)
             }
             .id(id)
+            .hint_text(hint.map(|h| h.get(lang)).unwrap_or_default())
             .desired_width(f32::INFINITY)
             .interactive(!read_only);
             let r = col.add(edit).labelled_by(label_id);
@@ -124,12 +126,18 @@ pub fn show(
             }
             ui.add_space(6.0);
 
+            // Canonical sections show their standard title as a hint in the empty field.
+            let default_title = section.canonical().map(|c| {
+                let id = c.title_message_id();
+                LocalText::new(i18n().tr(Lang::De, &id), i18n().tr(Lang::En, &id))
+            });
             let title = bilingual(
                 ui,
                 view,
                 &tr("field-title"),
                 &TextField::SectionTitle(section.id.clone()),
                 &section.title,
+                default_title.as_ref(),
                 false,
                 read_only,
                 out,

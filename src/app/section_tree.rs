@@ -48,26 +48,13 @@ pub fn show(
     });
     ui.horizontal_wrapped(|ui| {
         let section = matches!(view.selection, Selection::Section(_)) && !read_only;
-        for (c, icon) in [
-            (Command::MoveSectionUp, "⏶"),
-            (Command::MoveSectionDown, "⏷"),
-            (Command::OutdentSection, "⏴"),
-            (Command::IndentSection, "⏵"),
+        for c in [
+            Command::MoveSectionUp,
+            Command::MoveSectionDown,
+            Command::OutdentSection,
+            Command::IndentSection,
         ] {
-            let shortcut = c
-                .shortcuts()
-                .first()
-                .map(|s| ui.ctx().format_shortcut(s))
-                .unwrap_or_default();
-            let label = c.label(lang);
-            let r = ui
-                .add_enabled(section, egui::Button::new(icon))
-                .on_hover_text(format!("{label} ({shortcut})"));
-            // The icon is not a name: screen readers and tests get the command's label.
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, section, label.clone()));
-            if r.clicked() {
-                out.push(Action::Command(c));
-            }
+            c.button(ui, lang, section, out);
         }
         Command::ToggleHidden.button(ui, lang, section, out);
         Command::DeleteSection.button(ui, lang, section, out);
@@ -103,33 +90,46 @@ pub fn show(
                         None => title,
                     };
                     let selected = view.selection == Selection::Section(section.id.clone());
-                    let mut rich = egui::RichText::new(text);
+                    let mut rich = egui::RichText::new(&text);
                     if section.hidden {
                         rich = rich.weak().italics();
                     }
-                    let r = ui.selectable_label(selected, rich);
-                    if r.clicked() {
-                        out.push(Action::Select(Selection::Section(section.id.clone())));
-                    }
-                    if selected && view.focus_title {
-                        r.scroll_to_me(None);
-                    }
-                    if section.hidden {
-                        ui.weak(tr("marker-hidden"));
-                    }
-                    if section.is_empty() {
-                        ui.weak("○").on_hover_text(tr("marker-empty"));
-                    }
-                    let missing = missing_languages(doc, section);
-                    if !missing.is_empty() {
-                        let codes: Vec<String> =
-                            missing.iter().map(|l| l.code().to_uppercase()).collect();
-                        ui.colored_label(
-                            ui.visuals().warn_fg_color,
-                            format!("⚠ {}", codes.join("/")),
-                        )
-                        .on_hover_text(tr("marker-missing-translation"));
-                    }
+                    // Markers are laid out from the right first, so a long title is
+                    // truncated instead of pushing them out of view.
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let missing = missing_languages(doc, section);
+                        if !missing.is_empty() {
+                            let codes: Vec<String> =
+                                missing.iter().map(|l| l.code().to_uppercase()).collect();
+                            ui.colored_label(
+                                ui.visuals().warn_fg_color,
+                                i18n().tr_args(
+                                    lang,
+                                    "marker-missing-short",
+                                    &[("languages", codes.join("/").into())],
+                                ),
+                            )
+                            .on_hover_text(tr("marker-missing-translation"));
+                        }
+                        if section.is_empty() {
+                            ui.weak(tr("marker-empty-short"))
+                                .on_hover_text(tr("marker-empty"));
+                        }
+                        if section.hidden {
+                            ui.weak(tr("marker-hidden"));
+                        }
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            let r = ui
+                                .add(egui::Button::selectable(selected, rich).truncate())
+                                .on_hover_text(&text);
+                            if r.clicked() {
+                                out.push(Action::Select(Selection::Section(section.id.clone())));
+                            }
+                            if selected && view.focus_title {
+                                r.scroll_to_me(None);
+                            }
+                        });
+                    });
                 });
             }
         });
