@@ -436,3 +436,46 @@ fn the_document_form_edits_metadata() {
             .ends_with(" & Co. KG")
     );
 }
+
+#[test]
+fn release_then_view_and_restore_a_version() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    menu(&mut h, "View", "Edit English content");
+    let before = h.state().editor.file.versions.len();
+    select_encryption(&mut h);
+    type_into_body(&mut h, " Next release.");
+    let suggested = h.state().editor.file.suggest_next_label();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Version").value(),
+        Some(suggested.clone()),
+        "the next label is suggested"
+    );
+    type_at_end(&mut h, Role::TextInput, "Change note", "Key rotation");
+    h.get_by_label("Release").click();
+    h.run();
+    let file = &h.state().editor.file;
+    assert_eq!(file.versions.len(), before + 1);
+    let latest = file.latest().unwrap();
+    assert_eq!(latest.label, suggested);
+    assert_eq!(latest.note, "Key rotation");
+    assert!(file.verify().is_ok());
+    assert!(
+        h.state().editor.is_dirty(),
+        "the release is saved with the file"
+    );
+
+    // The history lists it; restoring the oldest version is one undoable step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run();
+    h.get_by_label(&suggested);
+    let oldest = h.state().editor.file.versions[0].document().unwrap();
+    h.get_all_by_label("Restore").last().unwrap().click();
+    h.run();
+    assert!(h.state().editor.doc().content_eq(&oldest));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(body(&h, Lang::En).ends_with(" Next release."));
+}

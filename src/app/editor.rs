@@ -73,6 +73,8 @@ pub enum DocEdit {
     MoveSection(SectionId, MoveDirection),
     /// Move a section to a new parent and position (drag and drop).
     MoveSectionTo(SectionId, Option<SectionId>, usize),
+    /// Move the first section to just before the second, at the second's level (drop).
+    MoveSectionBefore(SectionId, SectionId),
     /// Hide or show a section.
     SetHidden(SectionId, bool),
     /// Delete a custom section.
@@ -317,6 +319,16 @@ fn measure_mut<'a>(doc: &'a mut Document, id: &MeasureId) -> Result<&'a mut Meas
         .ok_or_else(|| EditError::NoSuchMeasure(id.clone()))
 }
 
+/// The section at an index path; `None` for the empty path (the top level).
+fn section_at<'a>(doc: &'a Document, path: &[usize]) -> Option<&'a crate::model::Section> {
+    let (first, rest) = path.split_first()?;
+    let mut s = doc.sections.get(*first)?;
+    for &i in rest {
+        s = s.children.get(i)?;
+    }
+    Some(s)
+}
+
 fn run_edit(doc: &mut Document, edit: DocEdit) -> Result<Created, EditError> {
     match edit {
         DocEdit::SetText(field, lang, value) => {
@@ -368,6 +380,29 @@ fn run_edit(doc: &mut Document, edit: DocEdit) -> Result<Created, EditError> {
         DocEdit::MoveSection(id, dir) => doc.move_section(&id, dir)?,
         DocEdit::MoveSectionTo(id, parent, index) => {
             doc.move_section_to(&id, parent.as_ref(), index)?
+        }
+        DocEdit::MoveSectionBefore(id, target) => {
+            if id == target {
+                return Ok(Created::Nothing);
+            }
+            let from = doc
+                .path_of(&id)
+                .ok_or_else(|| EditError::NoSuchSection(id.clone()))?;
+            let to = doc
+                .path_of(&target)
+                .ok_or_else(|| EditError::NoSuchSection(target.clone()))?;
+            let (&to_index, to_parent) = to.split_last().ok_or(EditError::CannotMove)?;
+            let parent = section_at(doc, to_parent).map(|s| s.id.clone());
+            // Removing the section first shifts later siblings in the same list up by one.
+            let index = match from.split_last() {
+                Some((&from_index, from_parent))
+                    if from_parent == to_parent && from_index < to_index =>
+                {
+                    to_index - 1
+                }
+                _ => to_index,
+            };
+            doc.move_section_to(&id, parent.as_ref(), index)?;
         }
         DocEdit::SetHidden(id, hidden) => {
             doc.section_mut(&id)
@@ -468,6 +503,37 @@ mod tests {
         assert!(e.doc().measure(&m).is_some());
         assert!(e.undo());
         assert_eq!(e.doc().section(&id).unwrap().measures.len(), n);
+    }
+
+    #[test]
+    fn dropping_a_section_before_another() {
+        let mut e = editor();
+        let enc = SectionId::from(CanonicalSection::Encryption);
+        let input = SectionId::from(CanonicalSection::Input);
+        let avail = SectionId::from(CanonicalSection::Availability);
+        // Down the same list: lands right before the target.
+        e.apply(DocEdit::MoveSectionBefore(enc.clone(), avail.clone()), 0.0)
+            .unwrap();
+        let path_enc = e.doc().path_of(&enc).unwrap();
+        let path_avail = e.doc().path_of(&avail).unwrap();
+        assert_eq!(path_enc.len(), 1);
+        assert_eq!(path_enc[0] + 1, path_avail[0]);
+        // Into another level: becomes a sibling of the target.
+        e.apply(DocEdit::MoveSectionBefore(enc.clone(), input.clone()), 0.0)
+            .unwrap();
+        let p = e.doc().path_of(&enc).unwrap();
+        let q = e.doc().path_of(&input).unwrap();
+        assert_eq!(p.len(), 2);
+        assert_eq!((p[0], p[1] + 1), (q[0], q[1]));
+        // Into its own subtree: refused, nothing changes.
+        let conf = SectionId::from(CanonicalSection::Confidentiality);
+        let phys = SectionId::from(CanonicalSection::PhysicalAccess);
+        let before = e.doc().clone();
+        assert!(
+            e.apply(DocEdit::MoveSectionBefore(conf, phys), 0.0)
+                .is_err()
+        );
+        assert_eq!(e.doc(), &before);
     }
 
     #[test]

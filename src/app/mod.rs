@@ -190,6 +190,7 @@ pub struct TomwerkApp {
     after_save: Option<Pending>,
     last_change: Option<Instant>,
     autosaved_revision: u64,
+    recovery_written: bool,
     title_sent: String,
     allow_close: bool,
     applied_theme: Option<ThemeChoice>,
@@ -280,6 +281,7 @@ impl TomwerkApp {
             after_save: None,
             last_change: None,
             autosaved_revision: 0,
+            recovery_written: false,
             title_sent: String::new(),
             allow_close: false,
             applied_theme: None,
@@ -894,7 +896,15 @@ impl TomwerkApp {
     /// Writes the recovery copy once changes are older than the autosave delay; while one
     /// is due, asks for a single repaint at that moment (never a repaint loop).
     fn autosave(&mut self, ctx: &egui::Context) {
-        if !self.editor.is_dirty() || self.editor.revision() == self.autosaved_revision {
+        if !self.editor.is_dirty() {
+            if self.recovery_written {
+                // Undone back to the saved state: nothing left to recover.
+                self.recovery.clear();
+                self.recovery_written = false;
+            }
+            return;
+        }
+        if self.editor.revision() == self.autosaved_revision {
             return;
         }
         let since = self
@@ -906,7 +916,10 @@ impl TomwerkApp {
                 .recovery
                 .write(&self.editor.file, self.editor.path.as_deref())
             {
-                Ok(()) => self.autosaved_revision = self.editor.revision(),
+                Ok(()) => {
+                    self.autosaved_revision = self.editor.revision();
+                    self.recovery_written = true;
+                }
                 Err(e) => {
                     // Try again after the next change instead of every frame.
                     self.autosaved_revision = self.editor.revision();
@@ -1066,6 +1079,7 @@ impl TomwerkApp {
                 self.last_change = Some(Instant::now());
                 // Keep the copy until the user saves: a second crash must not lose it.
                 self.autosaved_revision = self.editor.revision();
+                self.recovery_written = true;
             }
             (Dialog::Recovery(_), A::Discard) => self.recovery.clear(),
             (Dialog::DiskConflict(path), A::Overwrite) => self.save_to(ctx, &path, false),

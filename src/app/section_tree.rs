@@ -120,8 +120,13 @@ pub fn show(
                         }
                         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                             let r = ui
-                                .add(egui::Button::selectable(selected, rich).truncate())
+                                .add(
+                                    egui::Button::selectable(selected, rich)
+                                        .truncate()
+                                        .sense(egui::Sense::click_and_drag()),
+                                )
                                 .on_hover_text(&text);
+                            drag_and_drop(ui, &r, section, read_only, out);
                             if r.clicked() {
                                 out.push(Action::Select(Selection::Section(section.id.clone())));
                             }
@@ -133,6 +138,37 @@ pub fn show(
                 });
             }
         });
+}
+
+/// Rows are drag sources; dropping one on another moves it right before that one.
+fn drag_and_drop(
+    ui: &egui::Ui,
+    row: &egui::Response,
+    section: &Section,
+    read_only: bool,
+    out: &mut Vec<Action>,
+) {
+    if read_only {
+        return;
+    }
+    if row.dragged() {
+        row.dnd_set_drag_payload(section.id.clone());
+    }
+    if let Some(dragged) = row.dnd_hover_payload::<crate::model::SectionId>() {
+        if *dragged != section.id {
+            let stroke = egui::Stroke::new(2.0, ui.visuals().selection.bg_fill);
+            ui.painter()
+                .hline(row.rect.x_range(), row.rect.top() - 1.0, stroke);
+        }
+    }
+    if let Some(dragged) = row.dnd_release_payload::<crate::model::SectionId>() {
+        if *dragged != section.id {
+            out.push(Action::Edit(super::DocEdit::MoveSectionBefore(
+                (*dragged).clone(),
+                section.id.clone(),
+            )));
+        }
+    }
 }
 
 #[cfg(test)]
