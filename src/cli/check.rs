@@ -1,8 +1,53 @@
-//! `tomwerk check`: not built yet.
+//! `tomwerk check FILE.tom [--lang de|en]`: prints one finding per line and exits 1 when
+//! any of them is an error.
 
 use std::process::ExitCode;
 
-/// Runs `tomwerk check`.
-pub fn run(_args: &super::CheckArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("'tomwerk check' is not available yet")
+use fluent_bundle::FluentValue;
+
+use super::{CheckArgs, today};
+use crate::checks::{self, Level};
+use crate::i18n::{detect_locale, i18n};
+use crate::model::Lang;
+use crate::store;
+
+/// Runs `tomwerk check`: findings on stdout ("Warnung 3.1. Zutrittskontrolle: …"), a
+/// count on stderr; exit 0 without errors, 1 with errors, 2 when the file cannot be read
+/// (clap exits 2 on usage errors as well).
+pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    // A file that cannot be read is trouble, not a finding: exit 2 like a usage error,
+    // so scripts can tell "the TOM has errors" (1) from "nothing was checked".
+    let file = match store::load(&args.file) {
+        Ok(file) => file,
+        Err(e) => {
+            let message = e.to_string().replace('\n', " ");
+            eprintln!("tomwerk: {message}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let lang = args.lang.map(Lang::from).unwrap_or_else(detect_locale);
+    let findings = checks::run(&file, today());
+    if findings.is_empty() {
+        println!("{}", i18n().tr(lang, "check-cli-none"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    for f in &findings {
+        println!("{}", f.line(&file.working, lang));
+    }
+    let count = |level: Level| findings.iter().filter(|f| f.level == level).count();
+    let summary = i18n().tr_args(
+        lang,
+        "check-cli-summary",
+        &[
+            ("errors", FluentValue::from(count(Level::Error))),
+            ("warnings", FluentValue::from(count(Level::Warning))),
+            ("infos", FluentValue::from(count(Level::Info))),
+        ],
+    );
+    eprintln!("{summary}");
+    Ok(if checks::has_errors(&findings) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

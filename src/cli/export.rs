@@ -1,8 +1,83 @@
-//! `tomwerk export`: not built yet.
+//! `tomwerk export FILE.tom OUT.pdf|OUT.md`: the document (or a version) as PDF or Markdown.
 
 use std::process::ExitCode;
 
+use anyhow::Context as _;
+
+use super::{ExportArgs, MeasuresArg, today};
+use crate::export::{self, ExportOptions, MeasureLayout};
+use crate::i18n::{detect_locale, i18n};
+use crate::model::Lang;
+use crate::store;
+
 /// Runs `tomwerk export`.
-pub fn run(_args: &super::ExportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("'tomwerk export' is not available yet")
+pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let ui = detect_locale();
+    let ext = args
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let path_text = args.out.display().to_string();
+    let is_pdf = match ext.as_deref() {
+        Some("pdf") => true,
+        Some("md") | Some("markdown") => false,
+        _ => anyhow::bail!(
+            "{}",
+            i18n().tr_args(
+                ui,
+                "export-cli-bad-extension",
+                &[("path", path_text.as_str().into())]
+            )
+        ),
+    };
+    let file = store::load(&args.file)?;
+    let lang = args
+        .lang
+        .map(Lang::from)
+        .unwrap_or(file.working.meta.primary_language);
+    let options = ExportOptions {
+        lang,
+        version: args.version.clone(),
+        toc: args.toc,
+        history: args.history,
+        measures: match args.measures {
+            MeasuresArg::List => MeasureLayout::List,
+            MeasuresArg::Table => MeasureLayout::Table,
+        },
+        date: today(),
+    };
+    let pages = if is_pdf {
+        let out = export::pdf(&file, &options)?;
+        for w in &out.warnings {
+            eprintln!("tomwerk: {w}");
+        }
+        store::write_atomic(&args.out, &out.bytes)
+            .with_context(|| format!("cannot write {path_text}"))?;
+        out.pages
+    } else {
+        let md = export::markdown::markdown(&file, &options)?;
+        store::write_atomic(&args.out, md.as_bytes())
+            .with_context(|| format!("cannot write {path_text}"))?;
+        0
+    };
+    if is_pdf {
+        println!(
+            "{}",
+            i18n().tr_args(
+                ui,
+                "export-cli-written",
+                &[
+                    ("path", path_text.as_str().into()),
+                    ("pages", pages.to_string().as_str().into())
+                ]
+            )
+        );
+    } else {
+        println!(
+            "{}",
+            i18n().tr_args(ui, "cli-written", &[("path", path_text.as_str().into())])
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -58,7 +58,7 @@ pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
 /// `tomwerk verify FILE.tom`: exit 0 when the chain holds, 1 naming the first bad version.
 pub fn verify(args: &FileArgs) -> anyhow::Result<ExitCode> {
     let file = store::load(&args.file)?;
-    match file.verify() {
+    match file.verify_deep() {
         Ok(()) => {
             println!(
                 "{}: {} versions, chain intact{}",

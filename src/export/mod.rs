@@ -1,14 +1,26 @@
-//! Export: layout (document to positioned page items) and writers (PDF, Markdown).
+//! Export: blocks (a generic document model), layout (blocks to positioned page items)
+//! and writers (PDF, Markdown).
 //!
-//! API contract shared with the editor and the CLI (bodies are being built):
-//! [`pdf`] and [`markdown`] take a whole file so they can mark drafts and print the history.
+//! [`pdf`] and [`markdown`] take a whole file so they can mark drafts and print the
+//! history; [`pdf_from_blocks`] typesets any list of blocks (the change report uses it).
 
+pub mod blocks;
+mod change_report;
+pub mod fonts;
+mod hyphen;
+pub mod layout;
 pub mod markdown;
+pub mod pdf;
 
+use sha2::{Digest, Sha256};
 use time::Date;
 
-use crate::model::Lang;
-use crate::store::TomFile;
+use crate::i18n::{format_date, i18n};
+use crate::model::{Document, Lang};
+use crate::store::{TomFile, Version};
+
+pub use blocks::{Block, Highlight, Inline, InlineStyle};
+pub use layout::{Furniture, Layout, PageSetup};
 
 /// How measures are laid out after a section's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,7 +74,145 @@ pub struct PdfOutput {
     pub warnings: Vec<String>,
 }
 
+/// Which state of the document is exported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Release {
+    /// The version label: the exported release, or for a draft the release it builds on.
+    pub label: Option<String>,
+    /// The release date, or the export date for a draft.
+    pub date: Date,
+    /// A short hash: the release's hash, or for a draft a hash of the working copy.
+    pub fingerprint: String,
+    /// True for a working copy with changes since the latest release (or none released).
+    pub draft: bool,
+}
+
+/// The document to export, which release it is, and the history up to it.
+pub fn resolve(
+    file: &TomFile,
+    options: &ExportOptions,
+) -> Result<(Document, Release, Vec<Version>), ExportError> {
+    if let Some(label) = &options.version {
+        let pos = file
+            .versions
+            .iter()
+            .position(|v| &v.label == label)
+            .ok_or_else(|| ExportError::NoSuchVersion(label.clone()))?;
+        let v = &file.versions[pos];
+        let release = Release {
+            label: Some(v.label.clone()),
+            date: v.date,
+            fingerprint: v.short_hash().to_owned(),
+            draft: false,
+        };
+        return Ok((v.document()?, release, file.versions[..=pos].to_vec()));
+    }
+    // A working copy equal to the latest release is that release.
+    if !file.has_unreleased_changes() {
+        if let Some(v) = file.latest() {
+            let release = Release {
+                label: Some(v.label.clone()),
+                date: v.date,
+                fingerprint: v.short_hash().to_owned(),
+                draft: false,
+            };
+            return Ok((file.working.clone(), release, file.versions.clone()));
+        }
+    }
+    let ron = crate::store::document_to_ron(&file.working)?;
+    let digest = Sha256::digest(ron.as_bytes());
+    let fingerprint: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    let release = Release {
+        label: file.latest().map(|v| v.label.clone()),
+        date: options.date,
+        fingerprint,
+        draft: true,
+    };
+    Ok((file.working.clone(), release, file.versions.clone()))
+}
+
+/// Metadata of a PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfMeta {
+    /// /Title.
+    pub title: String,
+    /// /Author (the organisation).
+    pub author: String,
+    /// /Subject.
+    pub subject: String,
+    /// The language of the text (/Lang, hyphenation, "Seite X von Y").
+    pub lang: Lang,
+    /// Creation and modification date.
+    pub date: Date,
+}
+
+/// Typesets any blocks as an A4 PDF with the given footer and metadata.
+pub fn pdf_from_blocks(
+    blocks: &[Block],
+    furniture: &Furniture,
+    meta: &PdfMeta,
+) -> Result<PdfOutput, ExportError> {
+    let fonts = fonts::fonts().map_err(ExportError::Pdf)?;
+    let laid = layout::layout(blocks, furniture, meta.lang, fonts, &PageSetup::A4);
+    let bytes = pdf::write(&laid, meta, fonts)?;
+    Ok(PdfOutput {
+        bytes,
+        pages: laid.pages.len(),
+        warnings: laid.warnings(meta.lang),
+    })
+}
+
+/// The blocks, footer and metadata of a file's export (shared by [`pdf`] and previews).
+pub fn prepare(
+    file: &TomFile,
+    options: &ExportOptions,
+) -> Result<(Vec<Block>, Furniture, PdfMeta), ExportError> {
+    let lang = options.lang;
+    let (doc, release, history) = resolve(file, options)?;
+    let blocks = blocks::document_blocks(&doc, &release, &history, options);
+    let org = doc.meta.organisation.name.trim();
+    let short = i18n().tr(lang, "document-title-short");
+    let footer_left = if org.is_empty() {
+        short
+    } else {
+        format!("{short} – {org}")
+    };
+    let footer_version = blocks::version_line(&release, lang);
+    let fingerprint = i18n().tr_args(
+        lang,
+        "export-fingerprint",
+        &[(
+            "hash",
+            fluent_bundle::FluentValue::from(release.fingerprint.as_str()),
+        )],
+    );
+    let furniture = Furniture {
+        footer_left,
+        footer_version,
+        fingerprint,
+        draft_mark: release.draft.then(|| i18n().tr(lang, "export-draft-mark")),
+    };
+    let purpose = doc.meta.purpose.get_or_other(lang).trim().to_owned();
+    let meta = PdfMeta {
+        title: i18n().document_title(&doc, lang),
+        author: org.to_owned(),
+        subject: if purpose.is_empty() {
+            format!(
+                "{} · {}",
+                i18n().tr(lang, "document-title-short"),
+                format_date(release.date, lang)
+            )
+        } else {
+            purpose
+        },
+        lang,
+        date: options.date,
+    };
+    Ok((blocks, furniture, meta))
+}
+
 /// Exports a file (its working copy or `options.version`) as PDF.
-pub fn pdf(_file: &TomFile, _options: &ExportOptions) -> Result<PdfOutput, ExportError> {
-    Err(ExportError::Pdf("PDF export is not built yet".into()))
+pub fn pdf(file: &TomFile, options: &ExportOptions) -> Result<PdfOutput, ExportError> {
+    let (blocks, furniture, meta) = prepare(file, options)?;
+    pdf_from_blocks(&blocks, &furniture, &meta)
 }

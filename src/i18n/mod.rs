@@ -196,10 +196,10 @@ pub fn format_date(date: Date, lang: Lang) -> String {
 /// nor English or cannot be read (e.g. `C.UTF-8`).
 pub fn detect_locale() -> Lang {
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(v) = std::env::var(var) {
-            if !v.is_empty() {
-                return Lang::parse(&v).unwrap_or(Lang::En);
-            }
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            return Lang::parse(&v).unwrap_or(Lang::En);
         }
     }
     sys_locale::get_locale()

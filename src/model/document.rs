@@ -42,10 +42,7 @@ impl Lang {
 
     /// Parses `"de"`, `"en"`, and tags such as `"de-AT"` or `"en_US.UTF-8"`.
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag
-            .split(|c: char| c == '-' || c == '_' || c == '.')
-            .next()?
-            .to_ascii_lowercase();
+        let primary = tag.split(['-', '_', '.']).next()?.to_ascii_lowercase();
         match primary.as_str() {
             "de" => Some(Lang::De),
             "en" => Some(Lang::En),

@@ -8,6 +8,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_atomic;
+use super::delta;
 use super::error::{StoreError, StoreErrorKind};
 use super::history::{TomFile, Version};
 use super::migrate;
@@ -23,11 +24,14 @@ pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 
 const HEADER: &str = "// Tomwerk TOM file (RON). Released versions are hash-chained:\n// edit the working copy with Tomwerk, not by hand, or `tomwerk verify` will say so.\n";
 
+use time::Date;
+time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
     format: u32,
     working: &'a Document,
-    versions: &'a [Version],
+    versions: Vec<VersionRepr>,
 }
 
 #[derive(Deserialize)]
@@ -36,7 +40,77 @@ struct EnvelopeIn {
     format: u32,
     working: Document,
     #[serde(default)]
-    versions: Vec<Version>,
+    versions: Vec<VersionRepr>,
+}
+
+/// A version as stored: the first (and any whose format differs from its predecessor's)
+/// with its full `content`, the others with a `delta` against the previous content.
+#[derive(Serialize, Deserialize)]
+struct VersionRepr {
+    label: String,
+    #[serde(with = "iso_date")]
+    date: Date,
+    author: String,
+    note: String,
+    prev_hash: String,
+    hash: String,
+    content_format: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    content: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    delta: Option<String>,
+}
+
+fn versions_out(versions: &[Version]) -> Vec<VersionRepr> {
+    let mut prev: Option<&Version> = None;
+    versions
+        .iter()
+        .map(|v| {
+            let (content, delta) = match prev {
+                Some(p) if p.content_format == v.content_format => {
+                    (None, Some(delta::delta(&p.content, &v.content)))
+                }
+                _ => (Some(v.content.clone()), None),
+            };
+            prev = Some(v);
+            VersionRepr {
+                label: v.label.clone(),
+                date: v.date,
+                author: v.author.clone(),
+                note: v.note.clone(),
+                prev_hash: v.prev_hash.clone(),
+                hash: v.hash.clone(),
+                content_format: v.content_format,
+                content,
+                delta,
+            }
+        })
+        .collect()
+}
+
+fn versions_in(reprs: Vec<VersionRepr>) -> Vec<Version> {
+    let mut out: Vec<Version> = Vec::with_capacity(reprs.len());
+    for r in reprs {
+        // A delta that does not apply leaves the content empty: the file still opens,
+        // and `verify` reports this version's hash as broken.
+        let content = match (r.content, r.delta, out.last()) {
+            (Some(c), _, _) => c,
+            (None, Some(d), Some(prev)) => delta::apply(&prev.content, &d).unwrap_or_default(),
+            _ => String::new(),
+        };
+        out.push(Version {
+            label: r.label,
+            date: r.date,
+            author: r.author,
+            note: r.note,
+            prev_hash: r.prev_hash,
+            hash: r.hash,
+            content_format: r.content_format,
+            content,
+            parsed: Default::default(),
+        });
+    }
+    out
 }
 
 fn pretty() -> PrettyConfig {
@@ -94,7 +168,7 @@ pub fn to_ron(file: &TomFile) -> Result<String, StoreError> {
         &EnvelopeOut {
             format: FORMAT_VERSION,
             working: &file.working,
-            versions: &file.versions,
+            versions: versions_out(&file.versions),
         },
         pretty(),
     )
@@ -127,7 +201,7 @@ pub fn parse(text: &str) -> Result<TomFile, StoreError> {
         .map_err(|e| syntax_error(text, e))?;
     Ok(TomFile {
         working: check(envelope.working)?,
-        versions: envelope.versions,
+        versions: versions_in(envelope.versions),
     })
 }
 
@@ -198,7 +272,11 @@ fn peek_format(text: &str) -> Option<u32> {
 
 pub(crate) fn syntax_error(text: &str, e: ron::error::SpannedError) -> StoreError {
     let pos = e.span.start;
-    let at_end = matches!(e.code, ron::Error::Eof);
+    // A complete file ends with the envelope's closing parenthesis; an error in a file
+    // that does not is best explained as truncation. A string that never ends means the
+    // file ends inside it (the error points at the string's start, far from the end).
+    let at_end = matches!(e.code, ron::Error::Eof | ron::Error::ExpectedStringEnd)
+        || !text.trim_end().ends_with(')');
     let kind = if at_end || is_at_end(text, pos.line, pos.col) {
         StoreErrorKind::Truncated { line: pos.line }
     } else {

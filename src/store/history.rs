@@ -1,6 +1,7 @@
 //! The working copy and the hash-chained list of released versions.
 
-use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
 use sha2::{Digest, Sha256};
 use time::Date;
 
@@ -8,18 +9,16 @@ use super::error::StoreError;
 use super::format::{FORMAT_VERSION, document_from_ron, document_to_ron};
 use crate::model::Document;
 
-time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
-
 /// A released, frozen version of the document.
 ///
 /// The content is kept as the exact RON text that was hashed, so verification never
-/// depends on re-serialising (and survives format migrations of the envelope).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// depends on re-serialising (and survives format migrations of the envelope). On disk,
+/// every version but the first stores only its difference to the previous one.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {
     /// Label such as "2.1"; unique in a file.
     pub label: String,
     /// Release date.
-    #[serde(with = "iso_date")]
     pub date: Date,
     /// Who released it.
     pub author: String,
@@ -31,9 +30,24 @@ pub struct Version {
     pub hash: String,
     /// Format version of `content`, for migrating old snapshots when they are opened.
     pub content_format: u32,
-    /// The document as released, in RON.
+    /// The document as released, in RON. Do not change it after [`Version::document`]
+    /// was called: the parsed document is cached.
     pub content: String,
+    /// The parsed `content`, filled on first use (the editor asks every frame).
+    pub(super) parsed: ParsedCache,
 }
+
+/// A lazily filled cache that takes no part in comparisons.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ParsedCache(OnceLock<Document>);
+
+impl PartialEq for ParsedCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for ParsedCache {}
 
 impl Version {
     /// The first 12 hex digits of the hash, as printed in footers and listings.
@@ -43,7 +57,16 @@ impl Version {
 
     /// The released document (parsed, and migrated if it is older).
     pub fn document(&self) -> Result<Document, StoreError> {
-        document_from_ron(&self.content, self.content_format)
+        self.document_ref().cloned()
+    }
+
+    /// The released document, borrowed from the cache (parsed on first use).
+    pub fn document_ref(&self) -> Result<&Document, StoreError> {
+        if let Some(doc) = self.parsed.0.get() {
+            return Ok(doc);
+        }
+        let doc = document_from_ron(&self.content, self.content_format)?;
+        Ok(self.parsed.0.get_or_init(|| doc))
     }
 
     /// The hash these fields should have.
@@ -139,7 +162,7 @@ impl TomFile {
 
     /// True when the working copy differs from the latest release (or nothing is released).
     pub fn has_unreleased_changes(&self) -> bool {
-        match self.latest().map(Version::document) {
+        match self.latest().map(Version::document_ref) {
             Some(Ok(doc)) => !doc.content_eq(&self.working),
             _ => true,
         }
@@ -161,10 +184,10 @@ impl TomFile {
         if self.version(label).is_some() {
             return Err(ReleaseError::DuplicateLabel(label.to_owned()));
         }
-        if let Some(latest) = self.latest() {
-            if latest.document()?.content_eq(&self.working) {
-                return Err(ReleaseError::Unchanged(latest.label.clone()));
-            }
+        if let Some(latest) = self.latest()
+            && latest.document_ref()?.content_eq(&self.working)
+        {
+            return Err(ReleaseError::Unchanged(latest.label.clone()));
         }
         let mut version = Version {
             label: label.to_owned(),
@@ -175,6 +198,7 @@ impl TomFile {
             hash: String::new(),
             content_format: FORMAT_VERSION,
             content: document_to_ron(&self.working)?,
+            parsed: ParsedCache::default(),
         };
         version.hash = version.compute_hash();
         self.versions.push(version);
@@ -184,9 +208,18 @@ impl TomFile {
             .unwrap_or_else(|| unreachable!("just pushed")))
     }
 
-    /// Checks every hash and every link of the chain, and that each snapshot can be read.
-    /// Returns the first version where it does not hold.
+    /// Checks every hash and every link of the chain. Returns the first version where it
+    /// does not hold. Fast enough to run whenever a file is opened.
     pub fn verify(&self) -> Result<(), ChainError> {
+        self.verify_chain(false)
+    }
+
+    /// Like [`TomFile::verify`], and also parses every snapshot (for `tomwerk verify`).
+    pub fn verify_deep(&self) -> Result<(), ChainError> {
+        self.verify_chain(true)
+    }
+
+    fn verify_chain(&self, deep: bool) -> Result<(), ChainError> {
         let mut prev = "";
         let mut labels = std::collections::BTreeSet::new();
         for (i, v) in self.versions.iter().enumerate() {
@@ -208,7 +241,7 @@ impl TomFile {
                     "its content or details do not match its hash (changed after release)".into(),
                 ));
             }
-            if let Err(e) = v.document() {
+            if let Some(Err(e)) = deep.then(|| v.document_ref()) {
                 return Err(fail(format!("its content cannot be read: {e}")));
             }
             prev = &v.hash;

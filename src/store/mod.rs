@@ -2,6 +2,7 @@
 //! tamper-evident chain of released versions.
 
 mod atomic;
+mod delta;
 mod error;
 mod example;
 mod format;

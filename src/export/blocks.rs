@@ -1,0 +1,770 @@
+//! A document-independent block model (headings, paragraphs, lists, tables) and its builders.
+//!
+//! The layout engine only knows these blocks, so anything that can be expressed as blocks
+//! (the TOM, a change report) can be typeset with the same engine.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use time::Date;
+
+use super::{ExportOptions, MeasureLayout, Release};
+use crate::i18n::{format_date, i18n};
+use crate::model::{Document, Lang, MeasureKind, MeasureStatus, Section, format_number};
+use crate::store::Version;
+
+/// A marked-up span, e.g. in a change report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Highlight {
+    /// Text that was added (drawn on a green background).
+    Inserted,
+    /// Text that was removed (drawn on a red background).
+    Deleted,
+}
+
+/// How a run of text looks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InlineStyle {
+    /// Bold face.
+    pub bold: bool,
+    /// Italic face.
+    pub italic: bool,
+    /// Struck through.
+    pub strike: bool,
+    /// Background highlight.
+    pub highlight: Option<Highlight>,
+    /// A link target; only http, https and mailto are ever set.
+    pub link: Option<String>,
+}
+
+/// A run of text with one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inline {
+    /// The text; `'\n'` is a forced line break.
+    pub text: String,
+    /// Its style.
+    pub style: InlineStyle,
+}
+
+impl Inline {
+    /// Plain text.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            style: InlineStyle::default(),
+        }
+    }
+
+    /// Bold text.
+    pub fn bold(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            style: InlineStyle {
+                bold: true,
+                ..InlineStyle::default()
+            },
+        }
+    }
+
+    /// Italic text.
+    pub fn italic(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            style: InlineStyle {
+                italic: true,
+                ..InlineStyle::default()
+            },
+        }
+    }
+
+    /// Text with a highlight (inserted or deleted), deleted text also struck through.
+    pub fn highlighted(text: impl Into<String>, highlight: Highlight) -> Self {
+        Self {
+            text: text.into(),
+            style: InlineStyle {
+                strike: highlight == Highlight::Deleted,
+                highlight: Some(highlight),
+                ..InlineStyle::default()
+            },
+        }
+    }
+}
+
+/// One table row: one list of inlines per cell.
+pub type Row = Vec<Vec<Inline>>;
+
+/// A block of the flow.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The document title (largest type).
+    Title(String),
+    /// A heading. `number` is printed before the text ("3.1."); `outline` puts it into the
+    /// bookmarks and the table of contents.
+    Heading {
+        /// 1 for top-level sections, 2 for subsections, deeper for headings inside text.
+        level: u8,
+        /// The printed number, e.g. "3.1." (may be empty).
+        number: String,
+        /// The heading text.
+        text: String,
+        /// Whether it gets a bookmark and a TOC line.
+        outline: bool,
+    },
+    /// A body paragraph (justified).
+    Paragraph(Vec<Inline>),
+    /// Smaller, ragged text (title-block lines, notes).
+    Small(Vec<Inline>),
+    /// A bullet or numbered list; each item is a list of blocks (lists nest).
+    List {
+        /// Numbered (true) or bulleted.
+        ordered: bool,
+        /// The first number of a numbered list.
+        start: u64,
+        /// The items.
+        items: Vec<Vec<Block>>,
+    },
+    /// A table with a header row that repeats after page breaks.
+    Table {
+        /// The header cells (may be empty: no header).
+        header: Row,
+        /// The body rows.
+        rows: Vec<Row>,
+    },
+    /// A table of contents of all outline headings, with page numbers.
+    Toc {
+        /// Its heading.
+        title: String,
+    },
+    /// Vertical space in points.
+    Spacer(f32),
+    /// A thin horizontal rule across the text width.
+    Rule,
+}
+
+/// True for the link schemes that become clickable (everything else stays plain text).
+pub fn is_clickable_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+}
+
+enum Container {
+    Root(Vec<Block>),
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Vec<Block>>,
+    },
+    Item(Vec<Block>),
+    Table {
+        header: Row,
+        rows: Vec<Row>,
+        row: Row,
+        in_head: bool,
+    },
+}
+
+struct MdBuilder {
+    stack: Vec<Container>,
+    inlines: Vec<Inline>,
+    /// Whether inline text is being collected (paragraph, heading, cell or tight item).
+    collecting: bool,
+    heading: Option<u8>,
+    bold: u32,
+    italic: u32,
+    strike: u32,
+    links: Vec<Option<String>>,
+    heading_base: u8,
+}
+
+impl MdBuilder {
+    fn style(&self) -> InlineStyle {
+        InlineStyle {
+            bold: self.bold > 0 || self.heading.is_some(),
+            italic: self.italic > 0,
+            strike: self.strike > 0,
+            highlight: None,
+            link: self.links.iter().rev().find_map(|l| l.clone()),
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if !self.collecting {
+            self.collecting = true;
+        }
+        let style = self.style();
+        match self.inlines.last_mut() {
+            Some(last) if last.style == style => last.text.push_str(text),
+            _ => self.inlines.push(Inline {
+                text: text.to_owned(),
+                style,
+            }),
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        match self.stack.last_mut() {
+            Some(Container::Root(v)) | Some(Container::Item(v)) => v.push(block),
+            // A block directly in a list or table cannot happen with pulldown-cmark; keep
+            // the content anyway by wrapping it in an item.
+            Some(Container::List { items, .. }) => items.push(vec![block]),
+            Some(Container::Table { .. }) | None => {}
+        }
+    }
+
+    /// Ends the paragraph being collected (if any) and adds it as a block.
+    fn flush(&mut self) {
+        if !self.collecting {
+            return;
+        }
+        self.collecting = false;
+        let mut inlines = std::mem::take(&mut self.inlines);
+        trim_inlines(&mut inlines);
+        if inlines.is_empty() {
+            return;
+        }
+        if let Some(level) = self.heading {
+            let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+            self.push_block(Block::Heading {
+                level: self.heading_base.saturating_add(level),
+                number: String::new(),
+                text,
+                outline: false,
+            });
+        } else {
+            self.push_block(Block::Paragraph(inlines));
+        }
+    }
+}
+
+fn trim_inlines(inlines: &mut Vec<Inline>) {
+    if let Some(first) = inlines.first_mut() {
+        first.text = first.text.trim_start().to_owned();
+    }
+    if let Some(last) = inlines.last_mut() {
+        last.text = last.text.trim_end().to_owned();
+    }
+    inlines.retain(|i| !i.text.is_empty());
+}
+
+/// Parses Markdown (CommonMark with tables and strike-through) into blocks. Headings in
+/// the text become unnumbered headings `heading_base` levels below the top.
+pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut b = MdBuilder {
+        stack: vec![Container::Root(Vec::new())],
+        inlines: Vec::new(),
+        collecting: false,
+        heading: None,
+        bold: 0,
+        italic: 0,
+        strike: 0,
+        links: Vec::new(),
+        heading_base,
+    };
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => {
+                    b.flush();
+                    b.collecting = true;
+                }
+                Tag::Heading { level, .. } => {
+                    b.flush();
+                    b.heading = Some(level as u8);
+                    b.collecting = true;
+                }
+                Tag::List(start) => {
+                    b.flush();
+                    b.stack.push(Container::List {
+                        ordered: start.is_some(),
+                        start: start.unwrap_or(1),
+                        items: Vec::new(),
+                    });
+                }
+                Tag::Item => {
+                    b.flush();
+                    b.stack.push(Container::Item(Vec::new()));
+                }
+                Tag::Table(_) => {
+                    b.flush();
+                    b.stack.push(Container::Table {
+                        header: Vec::new(),
+                        rows: Vec::new(),
+                        row: Vec::new(),
+                        in_head: false,
+                    });
+                }
+                Tag::TableHead => {
+                    if let Some(Container::Table { in_head, .. }) = b.stack.last_mut() {
+                        *in_head = true;
+                    }
+                }
+                Tag::TableRow => {}
+                Tag::TableCell => {
+                    b.inlines.clear();
+                    b.collecting = true;
+                }
+                Tag::Emphasis => b.italic += 1,
+                Tag::Strong => b.bold += 1,
+                Tag::Strikethrough => b.strike += 1,
+                Tag::Link { dest_url, .. } => {
+                    let url = dest_url.to_string();
+                    b.links.push(is_clickable_url(&url).then_some(url));
+                }
+                Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
+                    b.flush();
+                    b.collecting = true;
+                }
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock => b.flush(),
+                TagEnd::Heading(_) => {
+                    b.flush();
+                    b.heading = None;
+                }
+                TagEnd::BlockQuote(_) => b.flush(),
+                TagEnd::Item => {
+                    b.flush();
+                    if let Some(Container::Item(blocks)) = b.stack.pop() {
+                        if let Some(Container::List { items, .. }) = b.stack.last_mut() {
+                            items.push(blocks);
+                        }
+                    }
+                }
+                TagEnd::List(_) => {
+                    b.flush();
+                    if let Some(Container::List {
+                        ordered,
+                        start,
+                        items,
+                    }) = b.stack.pop()
+                    {
+                        b.push_block(Block::List {
+                            ordered,
+                            start,
+                            items,
+                        });
+                    }
+                }
+                TagEnd::TableCell => {
+                    let mut cell = std::mem::take(&mut b.inlines);
+                    b.collecting = false;
+                    trim_inlines(&mut cell);
+                    if let Some(Container::Table { row, .. }) = b.stack.last_mut() {
+                        row.push(cell);
+                    }
+                }
+                TagEnd::TableHead => {
+                    if let Some(Container::Table {
+                        header,
+                        row,
+                        in_head,
+                        ..
+                    }) = b.stack.last_mut()
+                    {
+                        *header = std::mem::take(row);
+                        *in_head = false;
+                    }
+                }
+                TagEnd::TableRow => {
+                    if let Some(Container::Table {
+                        rows, row, in_head, ..
+                    }) = b.stack.last_mut()
+                    {
+                        if !*in_head {
+                            rows.push(std::mem::take(row));
+                        }
+                    }
+                }
+                TagEnd::Table => {
+                    if let Some(Container::Table { header, rows, .. }) = b.stack.pop() {
+                        b.push_block(Block::Table { header, rows });
+                    }
+                }
+                TagEnd::Emphasis => b.italic = b.italic.saturating_sub(1),
+                TagEnd::Strong => b.bold = b.bold.saturating_sub(1),
+                TagEnd::Strikethrough => b.strike = b.strike.saturating_sub(1),
+                TagEnd::Link => {
+                    b.links.pop();
+                }
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                b.push_text(&t)
+            }
+            // Raw HTML is printed as written: an export must not lose text.
+            Event::Html(t) | Event::InlineHtml(t) => b.push_text(&t),
+            Event::SoftBreak => b.push_text(" "),
+            Event::HardBreak => b.push_text("\n"),
+            Event::Rule => {
+                b.flush();
+                b.push_block(Block::Rule);
+            }
+            Event::FootnoteReference(t) => b.push_text(&format!("[{t}]")),
+            Event::TaskListMarker(done) => b.push_text(if done { "☑ " } else { "☐ " }),
+        }
+    }
+    b.flush();
+    // Unclosed containers cannot occur with pulldown-cmark, but fold them up anyway.
+    while b.stack.len() > 1 {
+        if let Some(c) = b.stack.pop() {
+            match c {
+                Container::List {
+                    ordered,
+                    start,
+                    items,
+                } => b.push_block(Block::List {
+                    ordered,
+                    start,
+                    items,
+                }),
+                Container::Item(blocks) => {
+                    for block in blocks {
+                        b.push_block(block);
+                    }
+                }
+                Container::Table { header, rows, .. } => {
+                    b.push_block(Block::Table { header, rows })
+                }
+                Container::Root(_) => {}
+            }
+        }
+    }
+    match b.stack.pop() {
+        Some(Container::Root(blocks)) => blocks,
+        _ => Vec::new(),
+    }
+}
+
+fn tr(lang: Lang, id: &str) -> String {
+    i18n().tr(lang, id)
+}
+
+fn tr1(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = args
+        .iter()
+        .map(|(k, v)| (*k, fluent_bundle::FluentValue::from(v.as_str())))
+        .collect();
+    i18n().tr_args(lang, id, &args)
+}
+
+/// The "Version 2.1 · Stand 01.03.2026" line (or its draft form) for a release.
+pub fn version_line(release: &Release, lang: Lang) -> String {
+    let date = format_date(release.date, lang);
+    match (&release.label, release.draft) {
+        (Some(label), false) => tr1(
+            lang,
+            "export-version-line",
+            &[("version", label.clone()), ("date", date)],
+        ),
+        (Some(label), true) => tr1(
+            lang,
+            "export-draft-line",
+            &[("version", label.clone()), ("date", date)],
+        ),
+        (None, _) => tr1(lang, "export-draft-line-first", &[("date", date)]),
+    }
+}
+
+/// The blocks of a whole TOM document: title block, optional table of contents and
+/// history, then every visible section with its number, text and measures.
+pub fn document_blocks(
+    doc: &Document,
+    release: &Release,
+    history: &[Version],
+    options: &ExportOptions,
+) -> Vec<Block> {
+    let lang = options.lang;
+    let mut out = vec![Block::Title(i18n().document_title(doc, lang))];
+    let purpose = doc.meta.purpose.get_or_other(lang).trim();
+    if !purpose.is_empty() {
+        out.push(Block::Small(vec![Inline::italic(purpose)]));
+    }
+    let org = &doc.meta.organisation;
+    let mut org_lines = Vec::new();
+    if !org.name.trim().is_empty() {
+        org_lines.push(Inline::bold(org.name.trim()));
+    }
+    let address: Vec<&str> = org
+        .address
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !address.is_empty() {
+        let sep = if org_lines.is_empty() { "" } else { "\n" };
+        org_lines.push(Inline::plain(format!("{sep}{}", address.join(", "))));
+    }
+    if !org_lines.is_empty() {
+        out.push(Block::Small(org_lines));
+    }
+    let mut meta = vec![Inline::plain(version_line(release, lang))];
+    if !doc.meta.responsible.trim().is_empty() {
+        meta.push(Inline::plain(format!(
+            "\n{}",
+            tr1(
+                lang,
+                "export-responsible",
+                &[("name", doc.meta.responsible.trim().to_owned())]
+            )
+        )));
+    }
+    if !doc.meta.dpo_contact.trim().is_empty() {
+        meta.push(Inline::plain(format!(
+            "\n{}",
+            tr1(
+                lang,
+                "export-dpo",
+                &[("contact", doc.meta.dpo_contact.trim().to_owned())]
+            )
+        )));
+    }
+    out.push(Block::Small(meta));
+    out.push(Block::Rule);
+    out.extend(markdown_blocks(doc.intro.get_or_other(lang), 2));
+    if options.toc {
+        out.push(Block::Toc {
+            title: tr(lang, "export-toc-title"),
+        });
+    }
+    if options.history && !history.is_empty() {
+        out.push(Block::Heading {
+            level: 1,
+            number: String::new(),
+            text: tr(lang, "export-history-title"),
+            outline: true,
+        });
+        let header = [
+            "export-history-version",
+            "export-history-date",
+            "export-history-author",
+            "export-history-note",
+        ]
+        .iter()
+        .map(|id| vec![Inline::bold(tr(lang, id))])
+        .collect();
+        let rows = history
+            .iter()
+            .map(|v| {
+                vec![
+                    vec![Inline::plain(v.label.clone())],
+                    vec![Inline::plain(format_date(v.date, lang))],
+                    vec![Inline::plain(v.author.clone())],
+                    vec![Inline::plain(v.note.clone())],
+                ]
+            })
+            .collect();
+        out.push(Block::Table { header, rows });
+    }
+    for (number, section) in doc.numbered() {
+        out.extend(section_blocks(&number, section, lang, options.measures));
+    }
+    out
+}
+
+/// The blocks of one section (its heading, text and measures; not its children).
+pub fn section_blocks(
+    number: &[usize],
+    section: &Section,
+    lang: Lang,
+    measures: MeasureLayout,
+) -> Vec<Block> {
+    let level = u8::try_from(number.len()).unwrap_or(u8::MAX);
+    let mut out = vec![Block::Heading {
+        level,
+        number: format_number(number),
+        text: i18n().section_title(section, lang),
+        outline: true,
+    }];
+    out.extend(markdown_blocks(
+        section.body.get_or_other(lang),
+        level.saturating_add(1),
+    ));
+    if section.measures.is_empty() {
+        return out;
+    }
+    let item = |m: &crate::model::Measure| {
+        let mut inl = vec![Inline::plain(m.text.get_or_other(lang).trim())];
+        if m.status != MeasureStatus::Implemented {
+            inl.push(Inline::italic(format!(
+                " ({})",
+                i18n().status_label(m.status, lang)
+            )));
+        }
+        let note = m.note.get_or_other(lang).trim();
+        if !note.is_empty() {
+            inl.push(Inline::plain(format!(" – {note}")));
+        }
+        inl
+    };
+    let of_kind = |kind: MeasureKind| -> Vec<Vec<Inline>> {
+        section
+            .measures
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(item)
+            .collect()
+    };
+    let technical = of_kind(MeasureKind::Technical);
+    let organisational = of_kind(MeasureKind::Organisational);
+    match measures {
+        MeasureLayout::List => {
+            for (kind, items) in [
+                (MeasureKind::Technical, technical),
+                (MeasureKind::Organisational, organisational),
+            ] {
+                if items.is_empty() {
+                    continue;
+                }
+                out.push(Block::Paragraph(vec![Inline::bold(tr(
+                    lang,
+                    &format!("export-measures-{}", kind.key()),
+                ))]));
+                out.push(Block::List {
+                    ordered: false,
+                    start: 1,
+                    items: items
+                        .into_iter()
+                        .map(|i| vec![Block::Paragraph(i)])
+                        .collect(),
+                });
+            }
+        }
+        MeasureLayout::Table => {
+            let header = vec![
+                vec![Inline::bold(tr(lang, "export-measures-technical"))],
+                vec![Inline::bold(tr(lang, "export-measures-organisational"))],
+            ];
+            let n = technical.len().max(organisational.len());
+            let rows = (0..n)
+                .map(|i| {
+                    vec![
+                        technical.get(i).cloned().unwrap_or_default(),
+                        organisational.get(i).cloned().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            out.push(Block::Table { header, rows });
+        }
+    }
+    out
+}
+
+/// Today's date formatted for `lang` (used by callers that build blocks themselves).
+pub fn date_text(date: Date, lang: Lang) -> String {
+    format_date(date, lang)
+}
+
+/// All the text of a list of blocks in reading order, for tests and search.
+pub fn plain_text(blocks: &[Block]) -> String {
+    fn inl(out: &mut String, v: &[Inline]) {
+        for i in v {
+            out.push_str(&i.text);
+        }
+        out.push('\n');
+    }
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Block::Title(t) => {
+                out.push_str(t);
+                out.push('\n');
+            }
+            Block::Heading { number, text, .. } => {
+                out.push_str(&format!("{number} {text}\n"));
+            }
+            Block::Paragraph(v) | Block::Small(v) => inl(&mut out, v),
+            Block::List { items, .. } => {
+                for item in items {
+                    out.push_str(&plain_text(item));
+                }
+            }
+            Block::Table { header, rows } => {
+                for row in std::iter::once(header).chain(rows.iter()) {
+                    for cell in row {
+                        inl(&mut out, cell);
+                    }
+                }
+            }
+            Block::Toc { title } => {
+                out.push_str(title);
+                out.push('\n');
+            }
+            Block::Spacer(_) | Block::Rule => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_paragraphs_lists_tables_links() {
+        let md = "Erster **fetter** und *kursiver* Satz mit [Link](https://example.org) und [Datei](file:///etc/passwd).\n\n- eins\n- zwei\n  1. zwei-a\n  2. zwei-b\n\n| A | B |\n|---|---|\n| 1 | 2 |\n";
+        let blocks = markdown_blocks(md, 3);
+        assert_eq!(blocks.len(), 3, "{blocks:#?}");
+        let Block::Paragraph(p) = &blocks[0] else {
+            panic!("not a paragraph")
+        };
+        assert!(p.iter().any(|i| i.style.bold && i.text == "fetter"));
+        assert!(p.iter().any(|i| i.style.italic && i.text == "kursiver"));
+        assert!(
+            p.iter()
+                .any(|i| i.text == "Link" && i.style.link.as_deref() == Some("https://example.org"))
+        );
+        // Other schemes stay plain text.
+        assert!(
+            p.iter()
+                .any(|i| i.text == "Datei" && i.style.link.is_none())
+        );
+        let Block::List { ordered, items, .. } = &blocks[1] else {
+            panic!("not a list")
+        };
+        assert!(!ordered);
+        assert_eq!(items.len(), 2);
+        assert!(
+            matches!(&items[1][1], Block::List { ordered: true, items, .. } if items.len() == 2)
+        );
+        let Block::Table { header, rows } = &blocks[2] else {
+            panic!("not a table")
+        };
+        assert_eq!(header.len(), 2);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0][1][0].text, "2");
+    }
+
+    #[test]
+    fn document_blocks_number_like_the_reference() {
+        let file = crate::store::example();
+        let options = ExportOptions {
+            lang: Lang::De,
+            version: None,
+            toc: false,
+            history: false,
+            measures: MeasureLayout::List,
+            date: time::macros::date!(2026 - 03 - 05),
+        };
+        let release = Release {
+            label: Some("2.0".into()),
+            date: options.date,
+            fingerprint: "abc".into(),
+            draft: false,
+        };
+        let blocks = document_blocks(&file.working, &release, &file.versions, &options);
+        let headings: Vec<String> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading {
+                    number,
+                    text,
+                    outline: true,
+                    ..
+                } => Some(format!("{number} {text}")),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(headings[0], "1. Pseudonymisierung");
+        assert!(headings.contains(&"3.1. Zutrittskontrolle".to_owned()));
+    }
+}
