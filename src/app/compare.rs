@@ -718,15 +718,21 @@ mod tests {
         }
     }
 
+    /// Runs `f` in one frame of a bare context (fonts loaded), discarding the output.
+    fn with_ui(mut f: impl FnMut(&mut egui::Ui)) {
+        let ctx = egui::Context::default();
+        let mut out = ctx.run_ui(Default::default(), |ui| f(ui));
+        out.textures_delta.clear();
+    }
+
     #[test]
     fn sides_keep_their_segments() {
-        let ctx = egui::Context::default();
         let segments = [
             seg(SegmentKind::Equal, "keys "),
             seg(SegmentKind::Delete, "monthly"),
             seg(SegmentKind::Insert, "yearly"),
         ];
-        let _ = ctx.run_ui(Default::default(), |ui| {
+        with_ui(|ui| {
             assert_eq!(segments_job(ui, &segments, Show::Old).text, "keys monthly");
             assert_eq!(segments_job(ui, &segments, Show::New).text, "keys yearly");
             let inline = segments_job(ui, &segments, Show::Inline);
@@ -737,12 +743,23 @@ mod tests {
     }
 
     #[test]
+    fn unknown_glyphs_are_replaced() {
+        with_ui(|ui| {
+            assert_eq!(
+                displayable(ui.ctx(), "Geplant → Umgesetzt"),
+                "Geplant -> Umgesetzt"
+            );
+            assert_eq!(displayable(ui.ctx(), "Schlüssel „neu“"), "Schlüssel „neu“");
+        });
+    }
+
+    #[test]
     fn navigation_stops_at_the_ends() {
         let editor = Editor::new(store::example(), None);
         let mut view = CompareView::new(&editor, Lang::En);
         view.from = Pick::Version("1.0".into());
         view.to = Pick::Version("2.0".into());
-        view.refresh(&egui::Context::default(), &editor);
+        with_ui(|ui| view.refresh(ui.ctx(), &editor));
         let n = view.diff().map(|d| d.changes.len()).unwrap_or(0);
         assert!(n > 1);
         view.step(false);
@@ -752,5 +769,9 @@ mod tests {
         view.current = Some(0);
         view.step(false);
         assert_eq!(view.current, Some(0));
+        // Another pair starts without a selection.
+        view.to = Pick::Working;
+        with_ui(|ui| view.refresh(ui.ctx(), &editor));
+        assert_eq!(view.current, None);
     }
 }
