@@ -526,16 +526,17 @@ fn body(
                                     ui.label(RichText::new(label).small().weak());
                                     if view.side_by_side {
                                         ui.columns(2, |cols| {
-                                            cols[0].label(segments_job(
-                                                &cols[0],
-                                                segments,
-                                                Show::Old,
-                                            ));
-                                            cols[1].label(segments_job(
-                                                &cols[1],
-                                                segments,
-                                                Show::New,
-                                            ));
+                                            // Columns are justified; ragged text reads better.
+                                            for (col, side) in
+                                                cols.iter_mut().zip([Show::Old, Show::New])
+                                            {
+                                                col.with_layout(
+                                                    egui::Layout::top_down(egui::Align::Min),
+                                                    |ui| {
+                                                        ui.label(segments_job(ui, segments, side));
+                                                    },
+                                                );
+                                            }
                                         });
                                     } else {
                                         ui.label(segments_job(ui, segments, Show::Inline));
