@@ -170,3 +170,42 @@ history-view-hint = Diese Version schreibgeschützt anzeigen
 history-restore = Wiederherstellen
 history-restore-hint = Diese Version zum Arbeitsstand machen (rückgängig machbar)
 history-back = Zurück zum Arbeitsstand
+
+## Vergleich, Prüfungen und Katalog
+cmd-compare = Versionen vergleichen…
+cmd-next-change = Nächste Änderung
+cmd-previous-change = Vorige Änderung
+cmd-export-change-report = Änderungsbericht exportieren…
+cmd-checks = Prüfungen
+cmd-add-from-catalogue = Aus Katalog hinzufügen…
+dialog-change-report-title = Änderungsbericht exportieren
+compare-title = Versionen vergleichen
+compare-from = Von
+compare-to = Bis
+compare-language = Sprache
+compare-inline = Im Text
+compare-side-by-side = Nebeneinander
+compare-position = Änderung { $n } von { $total }
+compare-position-none = { $total } Änderungen, keine ausgewählt
+compare-no-versions = Es ist noch keine Version freigegeben: Geben Sie eine frei, um sie mit dem Arbeitsstand zu vergleichen.
+compare-error = Der Vergleich ist fehlgeschlagen: { $error }
+compare-choose-first = Wählen Sie zuerst die beiden Versionen, die verglichen werden sollen.
+checks-heading = Prüfungen
+checks-summary = { $errors } Fehler, { $warnings } Warnungen, { $infos } Hinweise
+checks-none = Keine Befunde.
+checks-hint = Zu dieser Stelle springen
+checks-working-copy = Die Prüfungen betreffen den Arbeitsstand.
+catalogue-title = Aus Katalog hinzufügen
+catalogue-target = Hinzufügen zu: { $section }
+catalogue-section = Katalogabschnitt
+catalogue-all-sections = Alle Abschnitte
+catalogue-search = Suche
+catalogue-search-hint = z. B. Backup, Passwort, Verschlüsselung
+catalogue-empty = Keine Einträge passen zur Suche.
+catalogue-present = bereits in { $section }
+catalogue-add-selected = Ausgewählte hinzufügen
+catalogue-ticked = { $count } ausgewählt
+catalogue-added = { $count ->
+    [one] Eine Maßnahme hinzugefügt
+   *[other] { $count } Maßnahmen hinzugefügt
+} (rückgängig mit Strg+Z).

@@ -170,3 +170,42 @@ history-view-hint = Show this version read-only
 history-restore = Restore
 history-restore-hint = Make this version the working copy (can be undone)
 history-back = Back to the working copy
+
+## Compare, checks and catalogue
+cmd-compare = Compare versions…
+cmd-next-change = Next change
+cmd-previous-change = Previous change
+cmd-export-change-report = Export change report…
+cmd-checks = Checks
+cmd-add-from-catalogue = Add from catalogue…
+dialog-change-report-title = Export change report
+compare-title = Compare versions
+compare-from = From
+compare-to = To
+compare-language = Language
+compare-inline = Inline
+compare-side-by-side = Side by side
+compare-position = Change { $n } of { $total }
+compare-position-none = { $total } changes, none selected
+compare-no-versions = No version has been released yet: release one to compare it with the working copy.
+compare-error = The comparison failed: { $error }
+compare-choose-first = Choose the two versions to compare first.
+checks-heading = Checks
+checks-summary = { $errors } errors, { $warnings } warnings, { $infos } notes
+checks-none = No findings.
+checks-hint = Go to this place
+checks-working-copy = The checks concern the working copy.
+catalogue-title = Add from catalogue
+catalogue-target = Adds to: { $section }
+catalogue-section = Catalogue section
+catalogue-all-sections = All sections
+catalogue-search = Search
+catalogue-search-hint = e.g. backup, password, encryption
+catalogue-empty = No entries match the search.
+catalogue-present = already in { $section }
+catalogue-add-selected = Add selected
+catalogue-ticked = { $count } selected
+catalogue-added = { $count ->
+    [one] One measure added
+   *[other] { $count } measures added
+} (undo with Ctrl+Z).

@@ -77,6 +77,18 @@ pub enum Command {
     History,
     /// Release the working copy as a new version.
     Release,
+    /// Compare two versions (or a version with the working copy).
+    CompareVersions,
+    /// Go to the next change in the compare view.
+    NextChange,
+    /// Go to the previous change in the compare view.
+    PreviousChange,
+    /// Write the compared changes as a PDF change report.
+    ExportChangeReport,
+    /// Show or hide the completeness checks.
+    Checks,
+    /// Add measures from the catalogue to the selected section.
+    AddFromCatalogue,
 }
 
 /// The menus of the menu bar, in order.
@@ -119,6 +131,7 @@ impl Menu {
                 None,
                 Some(C::ImportMarkdown),
                 Some(C::ExportPdf),
+                Some(C::ExportChangeReport),
                 None,
                 Some(C::Release),
                 Some(C::History),
@@ -135,6 +148,7 @@ impl Menu {
                 Some(C::AddSubsection),
                 Some(C::RenameSection),
                 Some(C::AddMeasure),
+                Some(C::AddFromCatalogue),
                 None,
                 Some(C::MoveSectionUp),
                 Some(C::MoveSectionDown),
@@ -156,6 +170,11 @@ impl Menu {
                 Some(C::ThemeSystem),
                 Some(C::ThemeLight),
                 Some(C::ThemeDark),
+                None,
+                Some(C::CompareVersions),
+                Some(C::NextChange),
+                Some(C::PreviousChange),
+                Some(C::Checks),
             ],
         }
     }
@@ -184,7 +203,7 @@ const fn alt(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, for shortcut handling and tests.
-    pub const ALL: [Command; 33] = [
+    pub const ALL: [Command; 39] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -218,6 +237,12 @@ impl Command {
         Command::ThemeDark,
         Command::History,
         Command::Release,
+        Command::CompareVersions,
+        Command::NextChange,
+        Command::PreviousChange,
+        Command::ExportChangeReport,
+        Command::Checks,
+        Command::AddFromCatalogue,
     ];
 
     /// The fluent id of the label (menu entry, button, accessible name).
@@ -257,6 +282,12 @@ impl Command {
             C::ThemeDark => "cmd-theme-dark",
             C::History => "cmd-history",
             C::Release => "cmd-release",
+            C::CompareVersions => "cmd-compare",
+            C::NextChange => "cmd-next-change",
+            C::PreviousChange => "cmd-previous-change",
+            C::ExportChangeReport => "cmd-export-change-report",
+            C::Checks => "cmd-checks",
+            C::AddFromCatalogue => "cmd-add-from-catalogue",
         }
     }
 
@@ -294,6 +325,13 @@ impl Command {
         const PREVIEW: [KeyboardShortcut; 1] = [ctrl_shift(Key::P)];
         const HISTORY: [KeyboardShortcut; 1] = [ctrl(Key::H)];
         const RELEASE: [KeyboardShortcut; 1] = [ctrl_shift(Key::R)];
+        const COMPARE: [KeyboardShortcut; 1] = [ctrl_shift(Key::C)];
+        const NEXT_CHANGE: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::NONE, Key::F8)];
+        const PREV_CHANGE: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)];
+        const CHECKS: [KeyboardShortcut; 1] = [ctrl_shift(Key::K)];
+        const CATALOGUE: [KeyboardShortcut; 1] = [ctrl_shift(Key::M)];
         match self {
             C::New => &NEW,
             C::Open => &OPEN,
@@ -321,7 +359,13 @@ impl Command {
             C::TogglePreview => &PREVIEW,
             C::History => &HISTORY,
             C::Release => &RELEASE,
-            C::EditGerman
+            C::CompareVersions => &COMPARE,
+            C::NextChange => &NEXT_CHANGE,
+            C::PreviousChange => &PREV_CHANGE,
+            C::Checks => &CHECKS,
+            C::AddFromCatalogue => &CATALOGUE,
+            C::ExportChangeReport
+            | C::EditGerman
             | C::EditEnglish
             | C::UiGerman
             | C::UiEnglish

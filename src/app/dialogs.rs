@@ -127,6 +127,7 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                     Purpose::SaveAs => "dialog-save-title",
                     Purpose::Import => "dialog-import-title",
                     Purpose::ExportPdf => "dialog-export-title",
+                    Purpose::ChangeReport => "dialog-change-report-title",
                 };
                 ui.heading(tr(lang, title));
                 ui.label(tr(lang, "path-prompt-text"));

@@ -81,6 +81,8 @@ pub enum DocEdit {
     RemoveSection(SectionId),
     /// Append a measure to a section.
     AddMeasure(SectionId),
+    /// Append several ready-made measures to a section as one step (from the catalogue).
+    AddMeasures(SectionId, Vec<Measure>),
     /// Change a measure's kind.
     SetMeasureKind(MeasureId, MeasureKind),
     /// Change a measure's status.
@@ -132,6 +134,7 @@ pub struct Editor {
     merge: Option<(String, f64)>,
     dirty: bool,
     revision: u64,
+    instance: u64,
 }
 
 impl Editor {
@@ -148,7 +151,14 @@ impl Editor {
             merge: None,
             dirty: false,
             revision: 0,
+            instance: next_instance(),
         }
+    }
+
+    /// Unique per editor (per opened document), so caches keyed by
+    /// `(instance, revision)` never mistake another document for this one.
+    pub fn instance(&self) -> u64 {
+        self.instance
     }
 
     /// The working copy.
@@ -276,6 +286,11 @@ impl Editor {
             _ => false,
         }
     }
+}
+
+fn next_instance() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// SHA-256 of a byte string.
@@ -415,6 +430,11 @@ fn run_edit(doc: &mut Document, edit: DocEdit) -> Result<Created, EditError> {
         DocEdit::AddMeasure(section) => {
             let id = doc.add_measure(&section, Measure::new(LocalText::default()))?;
             return Ok(Created::Measure(id));
+        }
+        DocEdit::AddMeasures(section, measures) => {
+            for m in measures {
+                doc.add_measure(&section, m)?;
+            }
         }
         DocEdit::SetMeasureKind(id, kind) => measure_mut(doc, &id)?.kind = kind,
         DocEdit::SetMeasureStatus(id, status) => measure_mut(doc, &id)?.status = status,

@@ -16,12 +16,17 @@ pub enum Purpose {
     Import,
     /// Write the PDF.
     ExportPdf,
+    /// Write the PDF change report of a comparison.
+    ChangeReport,
 }
 
 impl Purpose {
     /// True when the dialog asks for a file to write.
     pub fn is_save(self) -> bool {
-        matches!(self, Purpose::SaveAs | Purpose::ExportPdf)
+        matches!(
+            self,
+            Purpose::SaveAs | Purpose::ExportPdf | Purpose::ChangeReport
+        )
     }
 
     /// The file-name extensions offered in the filter.
@@ -29,7 +34,7 @@ impl Purpose {
         match self {
             Purpose::Open | Purpose::SaveAs => &["tom"],
             Purpose::Import => &["md", "markdown", "txt"],
-            Purpose::ExportPdf => &["pdf"],
+            Purpose::ExportPdf | Purpose::ChangeReport => &["pdf"],
         }
     }
 }

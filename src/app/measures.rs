@@ -124,5 +124,8 @@ pub fn show(
         });
     }
     ui.add_space(4.0);
-    Command::AddMeasure.button(ui, lang, !read_only, out);
+    ui.horizontal(|ui| {
+        Command::AddMeasure.button(ui, lang, !read_only, out);
+        Command::AddFromCatalogue.button(ui, lang, !read_only, out);
+    });
 }

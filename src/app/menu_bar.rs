@@ -21,7 +21,8 @@ fn enabled(command: Command, editor: &Editor, view: &ViewState) -> bool {
         | Command::OutdentSection
         | Command::ToggleHidden
         | Command::DeleteSection
-        | Command::AddMeasure => section && !read_only,
+        | Command::AddMeasure
+        | Command::AddFromCatalogue => section && !read_only,
         Command::AddSection | Command::Release => !read_only,
         _ => true,
     }

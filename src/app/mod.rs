@@ -5,7 +5,10 @@
 //! push [`Action`]s; [`TomwerkApp::apply`] is the one place that carries them out, and
 //! every document change goes through [`Editor::apply`], which records undo.
 
+mod catalogue_dialog;
+mod checks_panel;
 pub mod command;
+mod compare;
 mod dialogs;
 mod document_form;
 pub mod editor;
@@ -194,6 +197,9 @@ pub struct TomwerkApp {
     title_sent: String,
     allow_close: bool,
     applied_theme: Option<ThemeChoice>,
+    compare: Option<compare::CompareView>,
+    checks: checks_panel::ChecksPanel,
+    catalogue: Option<catalogue_dialog::CatalogueDialog>,
 }
 
 impl std::fmt::Debug for TomwerkApp {
@@ -285,6 +291,9 @@ impl TomwerkApp {
             title_sent: String::new(),
             allow_close: false,
             applied_theme: None,
+            compare: None,
+            checks: checks_panel::ChecksPanel::default(),
+            catalogue: None,
         };
         app.apply_theme(ctx);
         app
@@ -521,6 +530,12 @@ impl TomwerkApp {
                     self.view.viewing = None;
                 }
             }
+            Command::CompareVersions
+            | Command::NextChange
+            | Command::PreviousChange
+            | Command::ExportChangeReport
+            | Command::Checks
+            | Command::AddFromCatalogue => self.run_panel_command(ctx, command),
             Command::Release => {
                 let label = self.editor.file.suggest_next_label();
                 let author = if self.settings.author.trim().is_empty() {
@@ -621,6 +636,7 @@ impl TomwerkApp {
             Purpose::SaveAs => ("dialog-save-title", "filter-tom"),
             Purpose::Import => ("dialog-import-title", "filter-markdown"),
             Purpose::ExportPdf => ("dialog-export-title", "filter-pdf"),
+            Purpose::ChangeReport => ("dialog-change-report-title", "filter-pdf"),
         };
         let started = self.files.start(
             ctx,
@@ -644,6 +660,7 @@ impl TomwerkApp {
         match purpose {
             Purpose::Open | Purpose::Import => base.and_then(|p| p.parent().map(|d| d.join(""))),
             Purpose::SaveAs => Some(base.unwrap_or_else(|| home_dir().join("tom.tom"))),
+            Purpose::ChangeReport => Some(self.change_report_path()),
             Purpose::ExportPdf => Some(
                 base.map(|p| p.with_extension("pdf"))
                     .unwrap_or_else(|| home_dir().join("tom.pdf")),
@@ -658,6 +675,7 @@ impl TomwerkApp {
             Purpose::SaveAs => self.save_to(ctx, &path, true),
             Purpose::Import => self.proceed(ctx, Pending::ImportPath(path)),
             Purpose::ExportPdf => self.start_export(ctx, path),
+            Purpose::ChangeReport => self.start_change_report(ctx, path),
         }
     }
 
@@ -1006,6 +1024,15 @@ impl TomwerkApp {
                     history::show(ui, &self.editor, &self.view, &mut self.queue);
                 });
         }
+        let today = self.today();
+        checks_panel::panel(
+            ui,
+            &mut self.checks,
+            &self.editor,
+            &mut self.view,
+            today,
+            &mut self.queue,
+        );
         let selection = self.view.selection.clone();
         egui::CentralPanel::default().show(ui, |ui| match &selection {
             Selection::Document => {
@@ -1025,6 +1052,7 @@ impl TomwerkApp {
                 }
             },
         });
+        self.panel_windows(&ctx);
         self.toasts.show(&ctx, lang, &mut self.queue);
         if let Some(dialog) = self.dialogs.front_mut() {
             if let Some(answer) = dialogs::show(&ctx, lang, dialog) {
