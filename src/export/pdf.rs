@@ -275,8 +275,9 @@ pub fn write(layout: &Layout, meta: &PdfMeta, fonts: &Fonts) -> Result<Vec<u8>, 
 }
 
 /// Deflates every uncompressed stream. lopdf's `compress` uses the best (slowest) level,
-/// which took half of the export time for a few percent of size; level 6 is the zlib
-/// default balance.
+/// which took half of the export time for a few percent of size. Font programs (the
+/// bulk of a short document's size) get the zlib default level 6; page content, which
+/// is repetitive and the bulk of a long document's time, the faster level 3.
 fn compress_streams(doc: &mut lopdf::Document) {
     use std::io::Write as _;
     for object in doc.objects.values_mut() {
@@ -286,7 +287,13 @@ fn compress_streams(doc: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+        let level = if stream.dict.get(b"Length1").is_ok() {
+            6
+        } else {
+            3
+        };
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
         if encoder.write_all(&stream.content).is_err() {
             continue;
         }
