@@ -84,7 +84,7 @@ fn env_num(name: &str, default: u64) -> u64 {
 fn kill_during_saves() {
     let kills = env_num("TOMWERK_CRASH_KILLS", 200);
     let max_ms = env_num("TOMWERK_CRASH_MAX_MS", 60).max(1);
-    let mut rng = Rng(env_num("TOMWERK_CRASH_SEED", 0x5eed_0f_c0ffee));
+    let mut rng = Rng(env_num("TOMWERK_CRASH_SEED", 0x5eed_0fc0_ffee));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.tom");
     let old = store::example();
