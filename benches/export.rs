@@ -1,2 +1,53 @@
-//! Benchmarks of the PDF export (filled in below).
-fn main() {}
+//! Benchmarks of the PDF export: the example, a ~100-page document, and the example's size.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use time::macros::date;
+use tomwerk::export::{self, ExportOptions, MeasureLayout};
+use tomwerk::model::Lang;
+use tomwerk::store::{self, TomFile};
+
+fn options() -> ExportOptions {
+    ExportOptions {
+        lang: Lang::De,
+        version: None,
+        toc: false,
+        history: false,
+        measures: MeasureLayout::List,
+        date: date!(2026 - 03 - 05),
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let example = store::example();
+    let large = TomFile::new(store::large_example(24));
+    let opts = options();
+    // Figures the issue asks for, printed once so they land in the bench log.
+    if let Ok(out) = export::pdf(&example, &opts) {
+        println!(
+            "example: {} pages, {} bytes ({:.1} KB)",
+            out.pages,
+            out.bytes.len(),
+            out.bytes.len() as f64 / 1024.0
+        );
+    }
+    if let Ok(out) = export::pdf(&large, &opts) {
+        println!(
+            "large_example(24): {} pages, {} bytes ({:.1} KB)",
+            out.pages,
+            out.bytes.len(),
+            out.bytes.len() as f64 / 1024.0
+        );
+    }
+    c.bench_function("export_pdf_example", |b| {
+        b.iter(|| export::pdf(&example, &opts).map(|o| o.bytes.len()))
+    });
+    let mut group = c.benchmark_group("large");
+    group.sample_size(20);
+    group.bench_function("export_pdf_large_example_24", |b| {
+        b.iter(|| export::pdf(&large, &opts).map(|o| o.bytes.len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,8 +1,151 @@
-//! `tomwerk import`: not built yet.
+//! `tomwerk import IN.md OUT.tom [--lang de|en]`: imports a Markdown TOM and prints where each heading went.
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 
+use fluent_bundle::FluentValue;
+
+use crate::i18n::{detect_locale, i18n};
+use crate::import::{ImportReport, import_file};
+use crate::model::{Document, Lang, SectionId, format_number};
+use crate::store::{self, TomFile};
+
 /// Runs `tomwerk import`.
-pub fn run(_args: &super::ImportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("'tomwerk import' is not available yet")
+pub fn run(args: &super::ImportArgs) -> anyhow::Result<ExitCode> {
+    let ui = detect_locale();
+    let i = i18n();
+    refuse_overwrite(args, ui)?;
+    let imported = import_file(&args.input, args.lang.map(Lang::from))?;
+    store::save(&args.out, &TomFile::new(imported.document.clone()))?;
+    for line in report_lines(&imported.document, &imported.report, ui) {
+        println!("{line}");
+    }
+    println!(
+        "{}",
+        i.tr_args(
+            ui,
+            "import-written",
+            &[("path", FluentValue::from(args.out.display().to_string()))]
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An import writes a new file: never over the input, and never over a `.tom` file with
+/// released versions (their history would be gone) or over something that is not a `.tom` file.
+fn refuse_overwrite(args: &super::ImportArgs, ui: Lang) -> anyhow::Result<()> {
+    let i = i18n();
+    let same = match (args.input.canonicalize(), args.out.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => args.input == args.out,
+    };
+    if same {
+        anyhow::bail!(i.tr(ui, "import-refuse-same"));
+    }
+    if !args.out.exists() {
+        return Ok(());
+    }
+    let path = FluentValue::from(args.out.display().to_string());
+    match store::load(&args.out) {
+        Ok(file) if file.versions.is_empty() => Ok(()),
+        Ok(file) => anyhow::bail!(i.tr_args(
+            ui,
+            "import-refuse-history",
+            &[
+                ("path", path),
+                ("count", FluentValue::from(file.versions.len()))
+            ]
+        )),
+        Err(_) => anyhow::bail!(i.tr_args(ui, "import-refuse-other", &[("path", path)])),
+    }
+}
+
+/// The report as lines in the user's language: language, title, each heading with the
+/// section it went to (number, title, id), front-matter fields, repairs and a summary.
+pub fn report_lines(doc: &Document, report: &ImportReport, ui: Lang) -> Vec<String> {
+    let i = i18n();
+    let content_lang = report.lang.unwrap_or(doc.meta.primary_language);
+    let numbers: HashMap<&SectionId, String> = doc
+        .numbered()
+        .into_iter()
+        .map(|(n, s)| (&s.id, format_number(&n)))
+        .collect();
+    let mut lines = vec![i.tr_args(
+        ui,
+        "import-language",
+        &[("lang", FluentValue::from(content_lang.code()))],
+    )];
+    if let Some(t) = &report.title {
+        lines.push(i.tr_args(
+            ui,
+            "import-title",
+            &[("heading", FluentValue::from(t.as_str()))],
+        ));
+    }
+    if report.intro {
+        lines.push(i.tr(ui, "import-intro"));
+    }
+    let hidden = i.tr(ui, "import-hidden");
+    for m in &report.mappings {
+        let title = doc
+            .section(&m.section)
+            .map(|s| i.section_title(s, content_lang))
+            .unwrap_or_default();
+        let number = numbers
+            .get(&m.section)
+            .cloned()
+            .unwrap_or_else(|| hidden.clone());
+        let mut args = vec![
+            ("heading", FluentValue::from(m.heading.as_str())),
+            ("number", FluentValue::from(number)),
+            ("title", FluentValue::from(title)),
+            ("id", FluentValue::from(m.section.as_str())),
+        ];
+        let id = if m.custom {
+            "import-custom"
+        } else if m.also_covers.is_empty() {
+            "import-mapped"
+        } else {
+            let covers: Vec<String> = m
+                .also_covers
+                .iter()
+                .map(|c| {
+                    doc.section(c)
+                        .map(|s| i.section_title(s, content_lang))
+                        .unwrap_or_else(|| c.to_string())
+                })
+                .collect();
+            args.push(("covers", FluentValue::from(covers.join(", "))));
+            "import-mapped-covers"
+        };
+        lines.push(i.tr_args(ui, id, &args));
+    }
+    for (key, field) in &report.metadata {
+        lines.push(i.tr_args(
+            ui,
+            "import-meta",
+            &[
+                ("key", FluentValue::from(key.as_str())),
+                ("field", FluentValue::from(field.as_str())),
+            ],
+        ));
+    }
+    for r in &report.repairs {
+        lines.push(i.tr_args(
+            ui,
+            "import-repaired",
+            &[("line", FluentValue::from(r.as_str()))],
+        ));
+    }
+    let custom = report.mappings.iter().filter(|m| m.custom).count();
+    lines.push(i.tr_args(
+        ui,
+        "import-summary",
+        &[
+            ("headings", FluentValue::from(report.mappings.len())),
+            ("mapped", FluentValue::from(report.mappings.len() - custom)),
+            ("custom", FluentValue::from(custom)),
+        ],
+    ));
+    lines
 }

@@ -324,10 +324,10 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
                 TagEnd::BlockQuote(_) => b.flush(),
                 TagEnd::Item => {
                     b.flush();
-                    if let Some(Container::Item(blocks)) = b.stack.pop() {
-                        if let Some(Container::List { items, .. }) = b.stack.last_mut() {
-                            items.push(blocks);
-                        }
+                    if let Some(Container::Item(blocks)) = b.stack.pop()
+                        && let Some(Container::List { items, .. }) = b.stack.last_mut()
+                    {
+                        items.push(blocks);
                     }
                 }
                 TagEnd::List(_) => {
@@ -369,10 +369,9 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
                     if let Some(Container::Table {
                         rows, row, in_head, ..
                     }) = b.stack.last_mut()
+                        && !*in_head
                     {
-                        if !*in_head {
-                            rows.push(std::mem::take(row));
-                        }
+                        rows.push(std::mem::take(row));
                     }
                 }
                 TagEnd::Table => {
@@ -615,10 +614,13 @@ pub fn section_blocks(
                 if items.is_empty() {
                     continue;
                 }
-                out.push(Block::Paragraph(vec![Inline::bold(tr(
-                    lang,
-                    &format!("export-measures-{}", kind.key()),
-                ))]));
+                // An unnumbered heading, so it is never parted from its list.
+                out.push(Block::Heading {
+                    level: level.saturating_add(2).max(3),
+                    number: String::new(),
+                    text: tr(lang, &format!("export-measures-{}", kind.key())),
+                    outline: false,
+                });
                 out.push(Block::List {
                     ordered: false,
                     start: 1,
@@ -716,7 +718,7 @@ mod tests {
         // Other schemes stay plain text.
         assert!(
             p.iter()
-                .any(|i| i.text == "Datei" && i.style.link.is_none())
+                .any(|i| i.text.contains("Datei") && i.style.link.is_none())
         );
         let Block::List { ordered, items, .. } = &blocks[1] else {
             panic!("not a list")

@@ -261,6 +261,9 @@ fn heading_metrics(level: u8) -> (f32, f32, f32) {
     }
 }
 
+/// A TOC line: level, number, text.
+type TocEntry = (u8, String, String);
+
 /// A vertical piece of the flow: a line of text, a table row, a rule.
 #[derive(Debug, Clone, Default)]
 struct Chunk {
@@ -287,9 +290,9 @@ struct Ctx<'a> {
     /// Page numbers of the outline headings from a previous pass (for the TOC).
     toc_pages: Option<Vec<usize>>,
     /// Outline headings in order, for the TOC.
-    toc_entries: Vec<(u8, String, String)>,
+    toc_entries: Vec<TocEntry>,
     /// The TOC lines to print (from a previous pass).
-    pending_toc: Vec<(u8, String, String)>,
+    pending_toc: Vec<TocEntry>,
     after_heading: bool,
 }
 
@@ -473,7 +476,13 @@ impl Prepared {
     }
 
     /// Breaks the text into lines of at most `width` (first line `first_width`).
-    fn break_lines(&self, ctx: &Ctx<'_>, first_width: f32, width: f32) -> Vec<LineSpan> {
+    fn break_lines(
+        &self,
+        ctx: &Ctx<'_>,
+        first_width: f32,
+        width: f32,
+        hyphenate: bool,
+    ) -> Vec<LineSpan> {
         let n = self.chars.len();
         // Segments between break opportunities: (start, end, mandatory at end).
         let mut segs: Vec<(usize, usize, bool)> = Vec::new();
@@ -483,10 +492,11 @@ impl Prepared {
             if ci > prev {
                 let mandatory = op == BreakOpportunity::Mandatory && ci < n;
                 segs.push((prev, ci, mandatory));
-            } else if op == BreakOpportunity::Mandatory && ci < n {
-                if let Some(last) = segs.last_mut() {
-                    last.2 = true;
-                }
+            } else if op == BreakOpportunity::Mandatory
+                && ci < n
+                && let Some(last) = segs.last_mut()
+            {
+                last.2 = true;
             }
             prev = ci;
         }
@@ -520,7 +530,13 @@ impl Prepared {
             }
             // Does not fit: hyphenate the segment into the rest of the line.
             let avail = avail_total - self.width(start, a);
-            if let Some(split) = self.hyphen_split(ctx, a, e, avail) {
+            // The last word of a paragraph is not hyphenated: a lone syllable on the
+            // last line looks worse than a slightly looser line.
+            let last_word = idx + 1 == segs.len() || mandatory;
+            if let Some(split) = (hyphenate && !last_word)
+                .then(|| self.hyphen_split(ctx, a, e, avail))
+                .flatten()
+            {
                 lines.push(LineSpan {
                     start,
                     end: split,
@@ -574,6 +590,7 @@ impl Prepared {
     }
 
     /// The items of one line at (x, top), justified to `width` when asked.
+    #[allow(clippy::too_many_arguments)]
     fn line_items(
         &self,
         ctx: &Ctx<'_>,
@@ -687,6 +704,8 @@ struct ParaStyle {
     leading: f32,
     face: Face,
     justify: bool,
+    /// Headings and titles are not hyphenated.
+    hyphenate: bool,
     color: Color,
 }
 
@@ -704,7 +723,7 @@ impl Ctx<'_> {
         hang: Option<(f32, Vec<Item>)>,
     ) -> std::ops::Range<usize> {
         let prepared = Prepared::new(self, inlines, style.face, style.size);
-        let lines = prepared.break_lines(self, width, width);
+        let lines = prepared.break_lines(self, width, width, style.hyphenate);
         let first = self.chunks.len();
         let n = lines.len();
         let baseline = (style.leading + style.size * 0.72) / 2.0;
@@ -712,10 +731,10 @@ impl Ctx<'_> {
         for (i, line) in lines.iter().enumerate() {
             let mut items =
                 prepared.line_items(self, line, x, baseline, width, style.justify, style.color);
-            if i == 0 {
-                if let Some((_, marker)) = hang.take() {
-                    items.extend(marker);
-                }
+            if i == 0
+                && let Some((_, marker)) = hang.take()
+            {
+                items.extend(marker);
             }
             // No orphans (a lone first line at a page's foot) and no widows (a lone last
             // line at a page's head): never break after the first or before the last line.
@@ -728,8 +747,10 @@ impl Ctx<'_> {
                 ..Chunk::default()
             });
         }
-        if n == 0 {
-            if let Some((_, marker)) = hang.take() {
+        if n == 0
+            && let Some((_, marker)) = hang.take()
+        {
+            {
                 self.push(Chunk {
                     height: style.leading,
                     space_before,
@@ -762,6 +783,7 @@ impl Ctx<'_> {
                     size: 19.0,
                     leading: 24.0,
                     face: Face::Bold,
+                    hyphenate: false,
                     justify: false,
                     color: Color::TEXT,
                 };
@@ -786,6 +808,7 @@ impl Ctx<'_> {
                     size: BODY_SIZE,
                     leading: BODY_LEADING,
                     face: Face::Regular,
+                    hyphenate: true,
                     justify: true,
                     color: Color::TEXT,
                 };
@@ -797,6 +820,7 @@ impl Ctx<'_> {
                     size: SMALL_SIZE,
                     leading: SMALL_LEADING,
                     face: Face::Regular,
+                    hyphenate: true,
                     justify: false,
                     color: Color::TEXT,
                 };
@@ -841,12 +865,13 @@ impl Ctx<'_> {
         let num_w = if number.is_empty() {
             0.0
         } else {
-            self.fonts.face(Face::Bold).text_width(&number, size) + size * 0.45
+            self.fonts.face(Face::Bold).text_width(&number, size) + size * 0.3
         };
         let style = ParaStyle {
             size,
             leading,
             face: Face::Bold,
+            hyphenate: false,
             justify: false,
             color: Color::TEXT,
         };
@@ -945,6 +970,7 @@ impl Ctx<'_> {
                     size: BODY_SIZE,
                     leading: BODY_LEADING,
                     face: Face::Regular,
+                    hyphenate: true,
                     justify: false,
                     color: Color::TEXT,
                 };
@@ -977,6 +1003,7 @@ impl Ctx<'_> {
                             size: BODY_SIZE,
                             leading: BODY_LEADING,
                             face: Face::Regular,
+                            hyphenate: true,
                             justify: false,
                             color: Color::TEXT,
                         };
@@ -1029,8 +1056,17 @@ impl Ctx<'_> {
         }
         // Column widths follow the natural width of their content, within bounds.
         let mut natural = vec![0.0f32; ncols];
+        // The widest word of a column: narrower than that, a word would be split.
+        let mut min = vec![0.0f32; ncols];
         for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
             for (c, cell) in row.iter().enumerate() {
+                for i in cell {
+                    let m = self.fonts.face(face_for(&i.style, Face::Regular));
+                    for word in i.text.split_whitespace() {
+                        let w = m.text_width(word, TABLE_SIZE) + 2.0 * CELL_PAD + 1.0;
+                        min[c] = min[c].max(w.min(width / ncols as f32 * 1.5));
+                    }
+                }
                 let w: f32 = cell
                     .iter()
                     .map(|i| {
@@ -1048,11 +1084,27 @@ impl Ctx<'_> {
         let widths: Vec<f32> = if total <= width {
             let spare = (width - total) / ncols as f32;
             natural.iter().map(|w| w + spare).collect()
+        } else if natural.iter().all(|n| *n >= width / ncols as f32) {
+            // Every column is full: equal columns look calmer than uneven ones.
+            vec![width / ncols as f32; ncols]
         } else {
-            let min = width / ncols as f32 * 0.5;
-            let clamped: Vec<f32> = natural.iter().map(|w| w.clamp(min, width * 0.7)).collect();
-            let sum: f32 = clamped.iter().sum();
-            clamped.iter().map(|w| w * width / sum).collect()
+            // Every column gets its widest word; the rest is shared by how much more
+            // each column would like.
+            let min_sum: f32 = min.iter().sum();
+            if min_sum >= width {
+                min.iter().map(|w| w * width / min_sum).collect()
+            } else {
+                let want: Vec<f32> = natural
+                    .iter()
+                    .zip(&min)
+                    .map(|(n, m)| (n - m).max(0.0))
+                    .collect();
+                let want_sum: f32 = want.iter().sum::<f32>().max(1.0);
+                min.iter()
+                    .zip(&want)
+                    .map(|(m, w)| m + (width - min_sum) * w / want_sum)
+                    .collect()
+            }
         };
         let sb = self.gap(PARA_GAP + 2.0);
         let header_idx = if header.is_empty() {
@@ -1081,6 +1133,7 @@ impl Ctx<'_> {
             size: TABLE_SIZE,
             leading: TABLE_LEADING,
             face: if is_header { Face::Bold } else { Face::Regular },
+            hyphenate: true,
             justify: false,
             color: Color::TEXT,
         };
@@ -1092,7 +1145,7 @@ impl Ctx<'_> {
             if let Some(cell) = row.get(c) {
                 let prepared = Prepared::new(self, cell, style.face, style.size);
                 let inner = (w - 2.0 * CELL_PAD).max(1.0);
-                let lines = prepared.break_lines(self, inner, inner);
+                let lines = prepared.break_lines(self, inner, inner, true);
                 lines_max = lines_max.max(lines.len());
                 for (i, line) in lines.iter().enumerate() {
                     items.extend(prepared.line_items(
@@ -1151,6 +1204,7 @@ impl Ctx<'_> {
             size: SMALL_SIZE + 0.5,
             leading: SMALL_LEADING + 1.0,
             face: Face::Regular,
+            hyphenate: false,
             justify: false,
             color: Color::TEXT,
         };
@@ -1461,8 +1515,8 @@ fn pass(
     lang: Lang,
     fonts: &Fonts,
     setup: &PageSetup,
-    toc: Option<(Vec<usize>, Vec<(u8, String, String)>)>,
-) -> (Layout, Vec<(u8, String, String)>) {
+    toc: Option<(Vec<usize>, Vec<TocEntry>)>,
+) -> (Layout, Vec<TocEntry>) {
     let placeholder = ['\u{FFFD}', '\u{25A1}', '?']
         .into_iter()
         .find(|c| Face::ALL.iter().all(|f| fonts.face(*f).has(*c)))

@@ -5,6 +5,7 @@
 //! history; [`pdf_from_blocks`] typesets any list of blocks (the change report uses it).
 
 pub mod blocks;
+mod change_report;
 pub mod fonts;
 mod hyphen;
 pub mod layout;
@@ -107,8 +108,10 @@ pub fn resolve(
         return Ok((v.document()?, release, file.versions[..=pos].to_vec()));
     }
     // A working copy equal to the latest release is that release.
-    if !file.has_unreleased_changes() {
-        if let Some(v) = file.latest() {
+    if !file.has_unreleased_changes()
+        && let Some(v) = file.latest()
+    {
+        {
             let release = Release {
                 label: Some(v.label.clone()),
                 date: v.date,

@@ -9,8 +9,8 @@ use allsorts::subset::{CmapTarget, SubsetProfile};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
     Actions, BorderArray, Color as PColor, FontId, Line, LinePoint, LinkAnnotation, Mm, Op,
-    PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
-    Rgb, TextItem, TextMatrix, WindingOrder,
+    PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 use sha2::{Digest, Sha256};
 
@@ -107,7 +107,14 @@ pub fn write(layout: &Layout, meta: &PdfMeta, fonts: &Fonts) -> Result<Vec<u8>, 
     let mut ids: BTreeMap<Face, FontId> = BTreeMap::new();
     for (face, chars) in &used {
         let parsed = subset_face(fonts, *face, chars)?;
-        ids.insert(*face, doc.add_font(&parsed));
+        // Own resource names instead of printpdf's random ones keep the output
+        // byte-for-byte reproducible.
+        let id = FontId(format!("F{}", ids.len() + 1));
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed));
+        ids.insert(*face, id);
     }
     let h = setup.height;
     let mut pages = Vec::with_capacity(layout.pages.len());
@@ -204,8 +211,7 @@ pub fn write(layout: &Layout, meta: &PdfMeta, fonts: &Fonts) -> Result<Vec<u8>, 
                 // the extra space goes into TJ offsets after each space.
                 let offset = -run.space_extra * 1000.0 / run.size;
                 let mut items = Vec::new();
-                let mut parts = run.text.split_inclusive(' ').peekable();
-                while let Some(part) = parts.next() {
+                for part in run.text.split_inclusive(' ') {
                     items.push(TextItem::Text(part.to_owned()));
                     if part.ends_with(' ') {
                         items.push(TextItem::Offset(offset));

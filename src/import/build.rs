@@ -1,0 +1,857 @@
+//! Builds the document: decides which blocks are headings, places each heading's content in
+//! its canonical slot or in a custom section at the same place, and fills the metadata.
+
+use std::collections::{HashMap, HashSet};
+
+use super::blocks::{self, Block};
+use super::frontmatter::{self, FrontMatter, Target};
+use super::matching::{self, MAX_DEPTH, Numbering, Strictness};
+use super::{HeadingMapping, ImportReport, Imported, detect_language};
+use crate::i18n::i18n;
+use crate::model::{
+    CanonicalSection, Document, Lang, LocalText, Measure, MeasureId, MeasureKind, MeasureStatus,
+    Section, SectionId,
+};
+
+/// A heading as the builder sees it.
+struct Heading {
+    /// As written (number included), for the report.
+    source: String,
+    /// Markdown level; `None` for a bold line.
+    level: Option<u8>,
+    number: Option<Numbering>,
+    /// The heading without its number.
+    title: String,
+}
+
+enum Item {
+    Heading(Heading),
+    Content {
+        markdown: String,
+        list_source: Option<String>,
+    },
+    Directive(String),
+}
+
+/// The section tree while it is being filled: an arena, so placing a section after
+/// another is cheap and the build stays linear for thousands of headings.
+struct Tree {
+    sections: Vec<Section>,
+    children: Vec<Vec<usize>>,
+    parent: Vec<Option<usize>>,
+    top: Vec<usize>,
+    canonical: HashMap<CanonicalSection, usize>,
+}
+
+impl Tree {
+    fn from_template(doc: &mut Document) -> Self {
+        let mut tree = Tree {
+            sections: Vec::new(),
+            children: Vec::new(),
+            parent: Vec::new(),
+            top: Vec::new(),
+            canonical: HashMap::new(),
+        };
+        for s in std::mem::take(&mut doc.sections) {
+            let i = tree.add(s, None);
+            tree.top.push(i);
+        }
+        tree
+    }
+
+    fn add(&mut self, mut section: Section, parent: Option<usize>) -> usize {
+        let kids = std::mem::take(&mut section.children);
+        let i = self.sections.len();
+        if let Some(c) = section.canonical() {
+            self.canonical.insert(c, i);
+        }
+        self.sections.push(section);
+        self.children.push(Vec::new());
+        self.parent.push(parent);
+        for k in kids {
+            let ki = self.add(k, Some(i));
+            self.children[i].push(ki);
+        }
+        i
+    }
+
+    fn list_mut(&mut self, parent: Option<usize>) -> &mut Vec<usize> {
+        match parent {
+            Some(p) => &mut self.children[p],
+            None => &mut self.top,
+        }
+    }
+
+    /// Adds a new section right after `sibling`, in the same list.
+    fn insert_after(&mut self, sibling: usize, section: Section) -> usize {
+        let parent = self.parent[sibling];
+        let i = self.add(section, parent);
+        let list = self.list_mut(parent);
+        // Searching from the end: the sibling is almost always one of the last entries.
+        let at = list
+            .iter()
+            .rposition(|&x| x == sibling)
+            .map_or(list.len(), |p| p + 1);
+        list.insert(at, i);
+        i
+    }
+
+    /// Adds a new section as child `index` of `parent` (top level when `None`).
+    fn insert_at(&mut self, parent: Option<usize>, index: usize, section: Section) -> usize {
+        let i = self.add(section, parent);
+        let list = self.list_mut(parent);
+        let at = index.min(list.len());
+        list.insert(at, i);
+        i
+    }
+
+    fn into_sections(mut self) -> Vec<Section> {
+        // Children are filled bottom-up in reverse creation order: a child is always created
+        // after its parent, so by the time a parent is taken its children are complete.
+        let mut built: Vec<Option<Section>> = self.sections.drain(..).map(Some).collect();
+        for i in (0..built.len()).rev() {
+            let kids: Vec<Section> = self.children[i]
+                .iter()
+                .filter_map(|&k| built[k].take())
+                .collect();
+            if let Some(s) = built[i].as_mut() {
+                s.children = kids;
+            }
+        }
+        self.top.iter().filter_map(|&t| built[t].take()).collect()
+    }
+}
+
+/// Builds the document from normalized Markdown.
+pub fn build(text: &str, lang: Option<Lang>) -> Imported {
+    let (front, body_start) = frontmatter::split(text);
+    let body = &text[body_start..];
+    let fm_lang = front.as_ref().and_then(|fm| {
+        fm.fields
+            .iter()
+            .find(|(k, _)| frontmatter::target(k) == Target::Language)
+            .and_then(|(_, v)| Lang::parse(v.trim()))
+    });
+    let lang = lang.or(fm_lang).unwrap_or_else(|| detect_language(body));
+    let scanned = blocks::scan(body);
+    let mut doc = Document::empty_template(lang, "");
+    let mut report = ImportReport {
+        lang: Some(lang),
+        repairs: scanned.repairs.clone(),
+        ..ImportReport::default()
+    };
+    let items = classify(scanned.blocks);
+    let mut builder = Builder::new(lang, &mut doc);
+    builder.run(items, &mut report);
+    builder.finish(&mut doc, &scanned.definitions);
+    if let Some(fm) = front {
+        apply_front_matter(&mut doc, &fm, lang, &mut report);
+    }
+    doc.ensure_canonical();
+    Imported {
+        document: doc,
+        report,
+    }
+}
+
+/// Turns blocks into items, deciding which bold lines are headings.
+fn classify(blocks: Vec<Block>) -> Vec<Item> {
+    let atx = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }))
+        .count();
+    let mut items = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            Block::Heading { level, text } => items.push(Item::Heading(heading(text, Some(level)))),
+            Block::Directive(d) => items.push(Item::Directive(d)),
+            Block::Content {
+                markdown,
+                list_source,
+            } => items.push(Item::Content {
+                markdown,
+                list_source,
+            }),
+            Block::Bold { text, whole, rest } => {
+                if bold_is_heading(&text, atx) {
+                    items.push(Item::Heading(heading(text, None)));
+                    if let Some(rest) = rest {
+                        items.push(Item::Content {
+                            markdown: rest,
+                            list_source: None,
+                        });
+                    }
+                } else {
+                    items.push(Item::Content {
+                        markdown: whole,
+                        list_source: None,
+                    });
+                }
+            }
+        }
+    }
+    items
+}
+
+fn heading(source: String, level: Option<u8>) -> Heading {
+    let (number, rest) = matching::split_number(&source);
+    let title = rest.trim().trim_end_matches(':').trim_end().to_owned();
+    Heading {
+        source,
+        level,
+        number,
+        title,
+    }
+}
+
+/// A bold-only line is a heading when it is numbered or names a section; in a document
+/// without `#` headings (besides a title) any short line that is not a sentence counts.
+fn bold_is_heading(text: &str, atx_headings: usize) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 120 || !t.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let (number, rest) = matching::split_number(t);
+    if number.is_some() {
+        return true;
+    }
+    let strict = if atx_headings > 1 {
+        Strictness::Exact
+    } else {
+        Strictness::Loose
+    };
+    if matching::match_heading(rest, strict, false).is_some() {
+        return true;
+    }
+    atx_headings <= 1 && !t.trim_end_matches(':').ends_with(['.', '!', '?', ';', ','])
+}
+
+struct Builder {
+    lang: Lang,
+    tree: Tree,
+    used: HashSet<CanonicalSection>,
+    used_ids: HashSet<String>,
+    next_custom: u64,
+    /// (depth, node) of the open headings.
+    stack: Vec<(usize, usize)>,
+    /// The node receiving content; `None` before the first section (intro).
+    current: Option<usize>,
+    intro: String,
+    section64: bool,
+    /// Measures to add after the tree is built: (node, measure).
+    measures: Vec<(usize, Measure)>,
+    explicit_measure_ids: HashSet<String>,
+    last_atx_depth: usize,
+    /// The title heading when it differs from the default title.
+    pending_title: Option<String>,
+}
+
+impl Builder {
+    fn new(lang: Lang, doc: &mut Document) -> Self {
+        Builder {
+            lang,
+            tree: Tree::from_template(doc),
+            used: HashSet::new(),
+            used_ids: HashSet::new(),
+            next_custom: 1,
+            stack: Vec::new(),
+            current: None,
+            intro: String::new(),
+            section64: false,
+            measures: Vec::new(),
+            explicit_measure_ids: HashSet::new(),
+            last_atx_depth: 0,
+            pending_title: None,
+        }
+    }
+
+    fn run(&mut self, mut items: Vec<Item>, report: &mut ImportReport) {
+        let title_at = self.find_title(&items);
+        let ranks = heading_ranks(&items, title_at);
+        self.section64 = uses_section64_names(&items);
+        if let Some(Item::Heading(h)) = title_at.and_then(|i| items.get(i)) {
+            report.title = Some(h.source.clone());
+            self.set_title(&h.source);
+        }
+        let mut skipping = false;
+        let mut i = 0;
+        while i < items.len() {
+            if Some(i) == title_at {
+                i += 1;
+                continue;
+            }
+            let directive = match items.get(i + 1) {
+                Some(Item::Directive(d)) => Some(d.clone()),
+                _ => None,
+            };
+            match std::mem::replace(&mut items[i], Item::Directive(String::new())) {
+                Item::Heading(h) => {
+                    skipping = directive.as_deref() == Some("tomwerk:history");
+                    if !skipping {
+                        let explicit = directive
+                            .as_deref()
+                            .and_then(|d| d.strip_prefix("tomwerk:section "));
+                        if explicit.is_some() {
+                            i += 1;
+                        }
+                        self.heading(h, &ranks, explicit, report);
+                    }
+                }
+                Item::Directive(d) if d == "tomwerk:measures" && !skipping => {
+                    if let Some(Item::Content {
+                        markdown,
+                        list_source: Some(src),
+                    }) = items.get(i + 1)
+                    {
+                        match parse_measures(src, self.lang) {
+                            Some(ms) if self.current.is_some() => {
+                                let node = self.current.unwrap_or_default();
+                                for m in ms {
+                                    if !m.id.0.is_empty() {
+                                        self.explicit_measure_ids.insert(m.id.0.clone());
+                                    }
+                                    self.measures.push((node, m));
+                                }
+                            }
+                            _ => {
+                                let md = markdown.clone();
+                                self.content(&md);
+                            }
+                        }
+                        i += 1;
+                    }
+                }
+                // Tomwerk's own table of contents and draft mark are not document content.
+                Item::Directive(d) if d == "tomwerk:toc" || d == "tomwerk:draft" => {
+                    if matches!(items.get(i + 1), Some(Item::Content { .. })) {
+                        i += 1;
+                    }
+                }
+                Item::Directive(_) => {}
+                Item::Content { markdown, .. } => {
+                    if !skipping {
+                        self.content(&markdown);
+                    }
+                }
+            }
+            i += 1;
+        }
+        report.intro = !self.intro.trim().is_empty();
+    }
+
+    /// The first block is the title when it is an unnumbered heading that names no section
+    /// and either reads like a title or sits above every other heading.
+    fn find_title(&self, items: &[Item]) -> Option<usize> {
+        let Some(Item::Heading(h)) = items.first() else {
+            return None;
+        };
+        if h.number.is_some() || h.title.is_empty() {
+            return None;
+        }
+        if matching::match_heading(&h.title, Strictness::Loose, false).is_some()
+            && !matching::looks_like_title(&h.title)
+        {
+            return None;
+        }
+        // A bold line has no level to compare: only its wording can make it the title.
+        let Some(level) = h.level else {
+            return matching::looks_like_title(&h.title).then_some(0);
+        };
+        let above_all = items[1..].iter().all(|it| match it {
+            Item::Heading(o) => o.level.is_none_or(|l| l > level),
+            _ => true,
+        });
+        let others = items[1..].iter().any(|it| matches!(it, Item::Heading(_)));
+        (matching::looks_like_title(&h.title) || (above_all && others)).then_some(0)
+    }
+
+    fn set_title(&mut self, title: &str) {
+        let default = i18n().tr(self.lang, "document-title-default");
+        if matching::normalize(title) != matching::normalize(&default) {
+            self.pending_title = Some(title.to_owned());
+        }
+    }
+
+    fn content(&mut self, markdown: &str) {
+        let target = match self.current {
+            Some(node) => self.tree.sections[node].body.get_mut(self.lang),
+            None => &mut self.intro,
+        };
+        if !target.is_empty() {
+            target.push_str("\n\n");
+        }
+        target.push_str(markdown);
+    }
+
+    fn depth_of(&mut self, h: &Heading, ranks: &[u8]) -> usize {
+        let numbered = h.number.as_ref().map_or(0, |n| n.depth);
+        let depth = match h.level {
+            Some(level) => {
+                let rank = ranks.iter().position(|&r| r == level).map_or(1, |p| p + 1);
+                let d = rank.max(numbered);
+                self.last_atx_depth = d;
+                d
+            }
+            // A bold line inside a document with `#` headings sits below the current one.
+            None if self.last_atx_depth > 0 => numbered.max(self.last_atx_depth + 1),
+            None if numbered > 0 => numbered,
+            None => 1,
+        };
+        depth.clamp(1, MAX_DEPTH)
+    }
+
+    fn heading(
+        &mut self,
+        h: Heading,
+        ranks: &[u8],
+        explicit: Option<&str>,
+        report: &mut ImportReport,
+    ) {
+        let depth = self.depth_of(&h, ranks);
+        let mut prev_same = None;
+        while let Some(&(d, n)) = self.stack.last() {
+            if d < depth {
+                break;
+            }
+            if d == depth {
+                prev_same = Some(n);
+            }
+            self.stack.pop();
+        }
+        let parent = self.stack.last().map(|&(_, n)| n);
+
+        // Our own export names the section; otherwise match the title.
+        let (explicit_id, explicit_covers) = parse_section_directive(explicit);
+        let found = match explicit_id.as_deref().map(CanonicalSection::from_id) {
+            Some(Some(c)) => Some(matching::Match {
+                section: c,
+                also: explicit_covers
+                    .iter()
+                    .filter_map(|id| CanonicalSection::from_id(id))
+                    .collect(),
+            }),
+            Some(None) => None,
+            None => {
+                let strictness = match depth {
+                    1 => Some(Strictness::Loose),
+                    2 => Some(Strictness::Exact),
+                    _ => None,
+                };
+                strictness.and_then(|s| matching::match_heading(&h.title, s, self.section64))
+            }
+        };
+        let title = if h.title.is_empty() {
+            h.number
+                .as_ref()
+                .map(|n| n.label.clone())
+                .unwrap_or_else(|| i18n().tr(self.lang, "section-untitled"))
+        } else {
+            h.title.clone()
+        };
+        let node = match found.filter(|m| !self.used.contains(&m.section)) {
+            Some(m) => {
+                self.used.insert(m.section);
+                let node = self.tree.canonical[&m.section];
+                let default = i18n().tr(self.lang, &m.section.title_message_id());
+                let section = &mut self.tree.sections[node];
+                if matching::normalize(&title) != matching::normalize(&default) {
+                    *section.title.get_mut(self.lang) = title;
+                }
+                section.hidden = false;
+                for c in &m.also {
+                    let id = SectionId::from(*c);
+                    if !section.covers.contains(&id) {
+                        section.covers.push(id);
+                    }
+                }
+                report.mappings.push(HeadingMapping {
+                    heading: h.source,
+                    section: SectionId::from(m.section),
+                    custom: false,
+                    also_covers: m.also.iter().map(|c| SectionId::from(*c)).collect(),
+                });
+                node
+            }
+            None => {
+                let id = self.custom_id(explicit_id.as_deref());
+                let mut section = Section::new(id.clone());
+                section.title = LocalText::only(self.lang, title);
+                let node = match (prev_same, parent) {
+                    (Some(s), Some(p)) if self.tree.parent[s] != Some(p) => {
+                        let len = self.tree.children[p].len();
+                        self.tree.insert_at(Some(p), len, section)
+                    }
+                    (Some(s), _) => self.tree.insert_after(s, section),
+                    (None, Some(p)) => self.tree.insert_at(Some(p), 0, section),
+                    (None, None) => {
+                        // The first section of the document, or a heading above everything so far.
+                        let at = match self.current {
+                            None => 0,
+                            Some(_) => self.tree.top.len(),
+                        };
+                        self.tree.insert_at(None, at, section)
+                    }
+                };
+                report.mappings.push(HeadingMapping {
+                    heading: h.source,
+                    section: id,
+                    custom: true,
+                    also_covers: Vec::new(),
+                });
+                node
+            }
+        };
+        self.stack.push((depth, node));
+        self.current = Some(node);
+    }
+
+    fn custom_id(&mut self, wanted: Option<&str>) -> SectionId {
+        if let Some(w) = wanted.filter(|w| w.starts_with("custom-"))
+            && self.used_ids.insert(w.to_owned())
+        {
+            return SectionId(w.to_owned());
+        }
+        loop {
+            let id = format!("custom-{}", self.next_custom);
+            self.next_custom += 1;
+            if !self.used_ids.contains(&id) {
+                self.used_ids.insert(id.clone());
+                return SectionId(id);
+            }
+        }
+    }
+
+    fn finish(mut self, doc: &mut Document, definitions: &HashMap<String, String>) {
+        // A canonical section that only a combined heading names is hidden: its content
+        // lives in the section that covers it, and an empty heading would mislead readers.
+        let covered: Vec<SectionId> = self
+            .tree
+            .sections
+            .iter()
+            .flat_map(|s| s.covers.clone())
+            .collect();
+        for id in covered {
+            if let Some(c) = CanonicalSection::from_id(id.as_str()) {
+                let node = self.tree.canonical[&c];
+                let untouched = !self.used.contains(&c)
+                    && self.tree.children[node]
+                        .iter()
+                        .all(|&k| self.tree.sections[k].is_empty());
+                if untouched && self.tree.sections[node].is_empty() {
+                    self.tree.sections[node].hidden = true;
+                }
+            }
+        }
+        if !definitions.is_empty() {
+            append_definitions(&mut self.intro, definitions);
+            for s in &mut self.tree.sections {
+                append_definitions(s.body.get_mut(self.lang), definitions);
+            }
+        }
+        // Measure ids: keep those the export wrote, number the rest after every id in use.
+        let max_measure = self
+            .explicit_measure_ids
+            .iter()
+            .filter_map(|id| id.strip_prefix("m-").and_then(|n| n.parse::<u64>().ok()))
+            .max()
+            .unwrap_or(0);
+        let max_custom = self
+            .used_ids
+            .iter()
+            .filter_map(|id| {
+                id.strip_prefix("custom-")
+                    .and_then(|n| n.parse::<u64>().ok())
+            })
+            .max()
+            .unwrap_or(0);
+        let mut next = max_measure.max(max_custom) + 1;
+        let mut seen = HashSet::new();
+        for (node, mut m) in std::mem::take(&mut self.measures) {
+            if m.id.0.is_empty() || !seen.insert(m.id.0.clone()) {
+                m.id = MeasureId(format!("m-{next}"));
+                next += 1;
+                seen.insert(m.id.0.clone());
+            }
+            self.tree.sections[node].measures.push(m);
+        }
+        *doc.intro.get_mut(self.lang) = std::mem::take(&mut self.intro);
+        if let Some(t) = self.pending_title.take() {
+            *doc.meta.title.get_mut(self.lang) = t;
+        }
+        doc.sections = self.tree.into_sections();
+        doc.next_id = next;
+    }
+}
+
+/// The distinct Markdown levels of the section headings (title excluded), shallowest first.
+fn heading_ranks(items: &[Item], title_at: Option<usize>) -> Vec<u8> {
+    let mut levels: Vec<u8> = items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != title_at)
+        .filter_map(|(_, it)| match it {
+            Item::Heading(h) => h.level,
+            _ => None,
+        })
+        .collect::<HashSet<u8>>()
+        .into_iter()
+        .collect();
+    levels.sort_unstable();
+    levels
+}
+
+/// True when the headings follow § 64 BDSG ("Benutzerkontrolle") rather than the old BDSG
+/// ("Zutrittskontrolle"): then "Zugangskontrolle" means physical access.
+fn uses_section64_names(items: &[Item]) -> bool {
+    let mut benutzer = false;
+    let mut zutritt = false;
+    for it in items {
+        if let Item::Heading(h) = it {
+            let core = matching::core(&h.title);
+            benutzer |= core == "benutzerkontrolle";
+            zutritt |= core.contains("zutritt");
+        }
+    }
+    benutzer && !zutritt
+}
+
+/// `tomwerk:section ID covers: A, B` → (ID, [A, B]).
+fn parse_section_directive(directive: Option<&str>) -> (Option<String>, Vec<String>) {
+    let Some(d) = directive else {
+        return (None, Vec::new());
+    };
+    let (id, covers) = match d.split_once(" covers:") {
+        Some((id, c)) => (
+            id,
+            c.split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        ),
+        None => (d, Vec::new()),
+    };
+    let id = id.trim();
+    ((!id.is_empty()).then(|| id.to_owned()), covers)
+}
+
+/// The prefix of a measure line: kind label, optional status label, then ": ".
+pub fn measure_prefix(kind: MeasureKind, status: MeasureStatus, lang: Lang) -> String {
+    let i = i18n();
+    if status == MeasureStatus::Implemented {
+        format!("{}: ", i.kind_label(kind, lang))
+    } else {
+        format!(
+            "{} · {}: ",
+            i.kind_label(kind, lang),
+            i.status_label(status, lang)
+        )
+    }
+}
+
+/// Reads the measure list Tomwerk's export writes after `<!-- tomwerk:measures -->`:
+///
+/// ```text
+/// - Technisch · Geplant: Text <!-- m-3 -->
+///   further text lines
+///   - Hinweis: note
+///     further note lines
+/// ```
+/// Labels are accepted in both languages. `None` when a line does not fit, so the caller
+/// keeps the list as body text instead (nothing is lost).
+pub fn parse_measures(src: &str, lang: Lang) -> Option<Vec<Measure>> {
+    let mut prefixes: Vec<(String, MeasureKind, MeasureStatus)> = Vec::new();
+    for lang in Lang::ALL {
+        for kind in MeasureKind::ALL {
+            for status in MeasureStatus::ALL {
+                prefixes.push((measure_prefix(kind, status, lang), kind, status));
+            }
+        }
+    }
+    // Longest first, so "Technisch · Geplant: " wins over "Technisch: ".
+    prefixes.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
+    let note_labels: Vec<String> = Lang::ALL
+        .iter()
+        .map(|&l| format!("{}: ", i18n().tr(l, "markdown-measure-note")))
+        .collect();
+    let mut out: Vec<Measure> = Vec::new();
+    let mut in_note = false;
+    for line in src.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(item) = line.strip_prefix("- ") {
+            let (item, id) = split_id_comment(item);
+            let (prefix, kind, status) = prefixes
+                .iter()
+                .find(|(p, _, _)| item.starts_with(p.as_str()))?;
+            let mut m = Measure::new(LocalText::default());
+            *m.text.get_mut(lang) = item[prefix.len()..].to_owned();
+            m.kind = *kind;
+            m.status = *status;
+            m.id = MeasureId(id.unwrap_or_default());
+            out.push(m);
+            in_note = false;
+            continue;
+        }
+        let m = out.last_mut()?;
+        if let Some(note) = line.strip_prefix("  - ") {
+            let label = note_labels.iter().find(|l| note.starts_with(l.as_str()))?;
+            *m.note.get_mut(lang) = note[label.len()..].to_owned();
+            in_note = true;
+        } else if in_note && line.starts_with("    ") {
+            let note = m.note.get_mut(lang);
+            note.push('\n');
+            note.push_str(&line[4..]);
+        } else if !in_note && line.starts_with("  ") {
+            let text = m.text.get_mut(lang);
+            text.push('\n');
+            text.push_str(&line[2..]);
+        } else {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Splits a trailing `<!-- m-3 -->` off a measure line.
+fn split_id_comment(line: &str) -> (&str, Option<String>) {
+    let t = line.trim_end();
+    if let Some(rest) = t.strip_suffix("-->")
+        && let Some(at) = rest.rfind("<!--")
+    {
+        let id = rest[at + 4..].trim();
+        if !id.is_empty() && !id.contains(char::is_whitespace) {
+            return (rest[..at].trim_end(), Some(id.to_owned()));
+        }
+    }
+    (line, None)
+}
+
+/// Appends the link reference definitions a text uses (`[label]` or `[text][label]`), so
+/// links keep their targets when the text is split into sections.
+fn append_definitions(text: &mut String, definitions: &HashMap<String, String>) {
+    let mut used: Vec<&String> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else {
+            break;
+        };
+        let label = after[..close].trim().to_lowercase();
+        if close <= 999
+            && let Some(def) = definitions.get(&label)
+            && seen.insert(label.clone())
+            && !text.contains(def.as_str())
+        {
+            used.push(def);
+        }
+        rest = &after[close + 1..];
+    }
+    let defs: Vec<String> = used.into_iter().cloned().collect();
+    if !defs.is_empty() {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&defs.join("\n"));
+    }
+}
+
+/// Fills the metadata from front matter; a field that fits nowhere (or whose slot is taken)
+/// is kept in `meta.extra` under its key.
+fn apply_front_matter(doc: &mut Document, fm: &FrontMatter, lang: Lang, report: &mut ImportReport) {
+    let ours = fm.fields.iter().any(|(k, v)| {
+        frontmatter::target(k) == Target::Generator && v.to_lowercase().contains("tomwerk")
+    });
+    for (key, value) in &fm.fields {
+        let value = value.trim();
+        let meta = &mut doc.meta;
+        let filled = |slot: &mut String, name: &str| -> Option<String> {
+            if slot.trim().is_empty() {
+                *slot = value.to_owned();
+                Some(name.to_owned())
+            } else if slot.trim() == value {
+                Some(name.to_owned())
+            } else {
+                None
+            }
+        };
+        let field = match frontmatter::target(key) {
+            Target::Title => {
+                let default = i18n().tr(lang, "document-title-default");
+                if matching::normalize(value) == matching::normalize(&default) {
+                    Some("title".to_owned())
+                } else {
+                    filled(meta.title.get_mut(lang), "title")
+                }
+            }
+            Target::Organisation => filled(&mut meta.organisation.name, "organisation"),
+            Target::Address => filled(&mut meta.organisation.address, "address"),
+            Target::Purpose => filled(meta.purpose.get_mut(lang), "purpose"),
+            Target::Responsible => filled(&mut meta.responsible, "responsible"),
+            Target::Dpo => filled(&mut meta.dpo_contact, "dpo"),
+            Target::LastReview => match frontmatter::parse_date(value) {
+                Some(d) if meta.last_review.is_none() => {
+                    meta.last_review = Some(d);
+                    Some("last_review".to_owned())
+                }
+                _ => None,
+            },
+            Target::ReviewInterval => {
+                // Only a plain number is taken; "12 Monate" keeps its words in `extra`.
+                match value.parse::<u32>() {
+                    Ok(n) if n > 0 && n <= 120 => {
+                        meta.review_interval_months = n;
+                        Some("review_interval_months".to_owned())
+                    }
+                    _ => None,
+                }
+            }
+            Target::Language => Lang::parse(value).map(|_| "language".to_owned()),
+            Target::Languages => {
+                let mut langs: Vec<Lang> = Vec::new();
+                for l in value
+                    .split([',', ' ', '\n'])
+                    .filter_map(|s| Lang::parse(s.trim()))
+                {
+                    if !langs.contains(&l) {
+                        langs.push(l);
+                    }
+                }
+                if langs.is_empty() {
+                    None
+                } else {
+                    if !langs.contains(&lang) {
+                        langs.insert(0, lang);
+                    }
+                    meta.languages = langs;
+                    Some("languages".to_owned())
+                }
+            }
+            Target::Generator if ours => Some("generator".to_owned()),
+            // What our own export derives from the version history is not document content.
+            Target::Extra if ours && matches!(key.as_str(), "version" | "released" | "draft") => {
+                Some("version".to_owned())
+            }
+            _ => None,
+        };
+        let field = field.unwrap_or_else(|| {
+            let key = key.strip_prefix("extra.").unwrap_or(key).to_owned();
+            let entry = meta.extra.entry(key).or_default();
+            if !entry.is_empty() {
+                entry.push('\n');
+            }
+            entry.push_str(value);
+            "extra".to_owned()
+        });
+        report.metadata.push((key.clone(), field));
+    }
+    meta_primary(doc, lang);
+}
+
+fn meta_primary(doc: &mut Document, lang: Lang) {
+    doc.meta.primary_language = lang;
+    if !doc.meta.languages.contains(&lang) {
+        doc.meta.languages.insert(0, lang);
+    }
+}

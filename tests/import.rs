@@ -1,0 +1,843 @@
+//! Integration tests of the Markdown import: fixture documents in many styles (every word
+//! kept), the export → import round trip, bad input, scale, the CLI and the reference TOM.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use tomwerk::export::markdown::document_markdown;
+use tomwerk::export::{ExportOptions, MeasureLayout, markdown::markdown};
+use tomwerk::i18n::{format_date, i18n};
+use tomwerk::import::{Imported, import_file, import_markdown};
+use tomwerk::model::{Document, Lang, SectionId, validate};
+use tomwerk::store;
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn import(name: &str) -> Imported {
+    let imported = import_markdown(&fixture(name), None).expect(name);
+    let errors = validate(&imported.document);
+    assert!(errors.is_empty(), "{name}: {errors:?}");
+    imported
+}
+
+// ---------------------------------------------------------------------------------------
+// The lossless check: the visible words of the source, each found in the document.
+// ---------------------------------------------------------------------------------------
+
+/// Words of Markdown-ish text: HTML tags and comments removed, a few entities decoded,
+/// then runs of letters and digits, lower-cased. Markup characters are not words.
+fn words(text: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(lt) = rest.find('<') {
+        plain.push_str(&rest[..lt]);
+        let after = &rest[lt..];
+        if after.starts_with("<!--") {
+            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+        } else if after[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+            && !after[..after.find('>').unwrap_or(0)].contains("://")
+        {
+            // A tag (an autolink such as <https://…> is visible text and stays).
+            plain.push(' ');
+            rest = after.find('>').map_or("", |e| &after[e + 1..]);
+        } else {
+            plain.push('<');
+            rest = &after[1..];
+        }
+    }
+    plain.push_str(rest);
+    let plain = plain
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    plain
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True for a section number token: "3.1.", "1.a.", "IV.", "A.", "2)".
+fn is_number_token(token: &str) -> bool {
+    let t = token.trim_end_matches(['.', ')', ':']);
+    !t.is_empty()
+        && t.len() < token.len() + 1
+        && t.split('.').all(|p| {
+            !p.is_empty()
+                && (p.chars().all(|c| c.is_ascii_digit())
+                    || (p.len() == 1 && p.chars().all(|c| c.is_ascii_alphabetic()))
+                    || p.chars().all(|c| "IVXLC".contains(c)))
+        })
+        && (token.ends_with(['.', ')']) || t.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The visible text of a source document, chunk by chunk (blank-line separated):
+/// front-matter keys and heading numbers are structure, not words, and are left out.
+/// The first chunk is the front matter when the text has one (its order is not checked:
+/// fields go to their metadata slots).
+fn source_chunks(text: &str, multimarkdown: bool) -> Vec<Vec<String>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let mut chunk = Vec::new();
+    let mut i = 0;
+    // Front matter: keep the values only.
+    let fenced = lines.first().is_some_and(|l| l.trim() == "---");
+    if fenced || multimarkdown {
+        if fenced {
+            i = 1;
+        }
+        while i < lines.len() {
+            let l = lines[i];
+            i += 1;
+            if (fenced && l.trim() == "---") || (!fenced && l.trim().is_empty()) {
+                break;
+            }
+            let value = match l.split_once(':') {
+                Some((k, v)) if !k.starts_with([' ', '\t']) => v,
+                _ => l,
+            };
+            chunk.extend(words(value));
+        }
+        out.push(std::mem::take(&mut chunk));
+    }
+    for (n, line) in lines.iter().enumerate().skip(i) {
+        if line.trim().is_empty() {
+            out.push(std::mem::take(&mut chunk));
+            continue;
+        }
+        let next_is_underline = lines.get(n + 1).is_some_and(|l| {
+            !l.trim().is_empty() && l.trim().chars().all(|c| c == '=' || c == '-')
+        });
+        let t = line.trim();
+        let heading_text = if t.starts_with('#') {
+            Some(t.trim_start_matches('#').trim())
+        } else if t.starts_with("**") && t.trim_end_matches(':').ends_with("**") {
+            Some(t.trim_matches(['*', ':']).trim())
+        } else if next_is_underline {
+            Some(t)
+        } else {
+            None
+        };
+        match heading_text {
+            Some(h) => {
+                let mut tokens = h.split_whitespace();
+                let first = tokens.clone().next().unwrap_or_default();
+                if is_number_token(first) && h.split_whitespace().count() > 1 {
+                    tokens.next();
+                }
+                chunk.extend(words(&tokens.collect::<Vec<_>>().join(" ")));
+            }
+            None => chunk.extend(words(line)),
+        }
+    }
+    out.push(chunk);
+    out.retain(|c| !c.is_empty());
+    out
+}
+
+/// Every word of the document in document order: metadata, title, intro, then each
+/// section's title (as shown), body and measures.
+fn document_words(doc: &Document, lang: Lang) -> Vec<String> {
+    let i = i18n();
+    let m = &doc.meta;
+    let mut text = vec![
+        i.document_title(doc, lang),
+        m.title.get(lang).to_owned(),
+        m.organisation.name.clone(),
+        m.organisation.address.clone(),
+        m.purpose.get(lang).to_owned(),
+        m.responsible.clone(),
+        m.dpo_contact.clone(),
+        m.review_interval_months.to_string(),
+    ];
+    if let Some(d) = m.last_review {
+        text.push(d.to_string());
+        text.push(format_date(d, lang));
+    }
+    text.extend(m.extra.values().cloned());
+    text.push(doc.intro.get(lang).to_owned());
+    for (s, _) in doc.all_sections() {
+        text.push(i.section_title(s, lang));
+        text.push(s.body.get(lang).to_owned());
+        for ms in &s.measures {
+            text.push(ms.text.get(lang).to_owned());
+            text.push(ms.note.get(lang).to_owned());
+        }
+    }
+    words(&text.join("\n"))
+}
+
+/// The words of `source` missing from `doc` (counted with multiplicity), plus the
+/// chunks whose words do not appear in order.
+fn lost_words(source: &str, multimarkdown: bool, doc: &Document, lang: Lang) -> Vec<String> {
+    let chunks = source_chunks(source, multimarkdown);
+    let doc_words = document_words(doc, lang);
+    let mut available: HashMap<&str, usize> = HashMap::new();
+    for w in &doc_words {
+        *available.entry(w.as_str()).or_default() += 1;
+    }
+    let mut lost = Vec::new();
+    for w in chunks.iter().flatten() {
+        match available.get_mut(w.as_str()) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => lost.push(w.clone()),
+        }
+    }
+    let has_front_matter = multimarkdown || source.starts_with("---");
+    for chunk in chunks.iter().skip(usize::from(has_front_matter)) {
+        // In order: the chunk is a subsequence of the document's words.
+        let mut it = doc_words.iter();
+        if !chunk.iter().all(|w| it.any(|d| d == w)) {
+            lost.push(format!("<order: {}>", chunk.join(" ")));
+        }
+    }
+    lost
+}
+
+fn assert_lossless(name: &str, multimarkdown: bool) -> Imported {
+    let imported = import(name);
+    let lang = imported.report.lang.expect("language");
+    let lost = lost_words(&fixture(name), multimarkdown, &imported.document, lang);
+    assert!(lost.is_empty(), "{name}: lost {lost:?}");
+    imported
+}
+
+fn section<'a>(doc: &'a Document, id: &str) -> &'a tomwerk::model::Section {
+    doc.section(&SectionId::from(id))
+        .unwrap_or_else(|| panic!("no section {id}"))
+}
+
+fn mapped(imported: &Imported, heading_part: &str) -> (String, bool) {
+    let m = imported
+        .report
+        .mappings
+        .iter()
+        .find(|m| m.heading.contains(heading_part))
+        .unwrap_or_else(|| panic!("no heading {heading_part}: {:?}", imported.report.mappings));
+    (m.section.to_string(), m.custom)
+}
+
+#[test]
+fn the_helper_notices_lost_words() {
+    // The checker itself must be able to fail.
+    let doc = import_markdown("# 1. Pseudonymisierung\n\nEins zwei drei.\n", None)
+        .unwrap()
+        .document;
+    let lost = lost_words(
+        "# 1. Pseudonymisierung\n\nEins zwei drei vier.\n",
+        false,
+        &doc,
+        Lang::De,
+    );
+    assert!(lost.contains(&"vier".to_owned()), "{lost:?}");
+    let lost = lost_words(
+        "# 1. Pseudonymisierung\n\ndrei zwei\n",
+        false,
+        &doc,
+        Lang::De,
+    );
+    assert!(lost.iter().any(|w| w.starts_with("<order")), "{lost:?}");
+}
+
+#[test]
+fn numbered_art32_layout() {
+    let imported = assert_lossless("art32_numbered_de.md", false);
+    let doc = &imported.document;
+    assert_eq!(imported.report.lang, Some(Lang::De));
+    assert!(imported.report.mappings.iter().all(|m| !m.custom));
+    assert_eq!(imported.report.mappings.len(), 14);
+    // The title equals the default title, so it stays the default (blank) one.
+    assert_eq!(doc.meta.title.de, "");
+    assert!(doc.intro.de.starts_with("Die Nordlicht Software GmbH"));
+    for m in &imported.report.mappings {
+        let number = m.heading.split_whitespace().next().unwrap();
+        assert_eq!(
+            doc.number_of(&m.section).as_deref(),
+            Some(number),
+            "{}",
+            m.heading
+        );
+    }
+    assert!(
+        section(doc, "confidentiality.physical_access")
+            .body
+            .de
+            .contains("Transponder")
+    );
+    assert!(
+        section(doc, "evaluation")
+            .body
+            .de
+            .contains("Geschäftsführung")
+    );
+}
+
+#[test]
+fn classic_control_categories() {
+    let imported = assert_lossless("classic_controls_de.md", false);
+    let doc = &imported.document;
+    assert_eq!(
+        mapped(&imported, "Zutrittskontrolle").0,
+        "confidentiality.physical_access"
+    );
+    assert_eq!(
+        mapped(&imported, "Trennungsgebot").0,
+        "confidentiality.separation"
+    );
+    assert_eq!(
+        mapped(&imported, "Verfügbarkeitskontrolle").0,
+        "availability"
+    );
+    let (auftrag, custom) = mapped(&imported, "Auftragskontrolle");
+    assert!(custom);
+    // At the same place: right after the Eingabekontrolle it followed.
+    let input = doc.path_of(&"integrity.input".into()).unwrap();
+    let mut after = input.clone();
+    *after.last_mut().unwrap() += 1;
+    assert_eq!(doc.path_of(&SectionId(auftrag)), Some(after));
+    let (traeger, custom) = mapped(&imported, "Datenträgerkontrolle");
+    assert!(custom);
+    assert_eq!(
+        section(doc, &traeger).body.de,
+        "Alte Festplatten werden nach DIN 66399 vernichtet."
+    );
+    // A list with no blank line before it is still a list of its own.
+    assert!(
+        section(doc, "confidentiality.system_access")
+            .body
+            .de
+            .contains("Zusätzlich gilt:\n\n- Sperre nach fünf Fehlversuchen\n- zentrale")
+    );
+    // Sections the source does not have stay visible and empty: they show the gaps.
+    let pseudo = section(doc, "pseudonymisation");
+    assert!(!pseudo.hidden && pseudo.is_empty());
+}
+
+#[test]
+fn table_based_document_with_front_matter_and_a_malformed_table() {
+    let imported = assert_lossless("table_based_de.md", false);
+    let doc = &imported.document;
+    let m = &doc.meta;
+    assert_eq!(m.organisation.name, "Hafenblick Reederei AG");
+    assert_eq!(m.organisation.address, "Kaistraße 7\n20457 Hamburg");
+    assert_eq!(m.dpo_contact, "Kai Beispiel, dsb@hafenblick.example");
+    assert_eq!(m.last_review, Some(time::macros::date!(2026 - 01 - 15)));
+    assert_eq!(m.extra.get("Version").map(String::as_str), Some("3.2"));
+    assert_eq!(
+        m.extra.get("Geltungsbereich").map(String::as_str),
+        Some("alle Standorte")
+    );
+    assert_eq!(m.title.de, "TOM der Hafenblick Reederei AG");
+    // The excess cell widened the table; the table without a delimiter row got one.
+    let zutritt = &section(doc, "confidentiality.physical_access").body.de;
+    assert!(
+        zutritt.contains("| Alarmanlage | Besucherbuch | Begleitpflicht für Fremde |"),
+        "{zutritt}"
+    );
+    assert!(
+        zutritt.lines().nth(1).unwrap().matches("---").count() == 3,
+        "{zutritt}"
+    );
+    let zugang = &section(doc, "confidentiality.system_access").body.de;
+    assert!(
+        zugang.starts_with("| Technisch | Organisatorisch |\n| --- | --- |"),
+        "{zugang}"
+    );
+    assert_eq!(imported.report.repairs.len(), 2);
+    // Inline HTML is reduced to its text.
+    assert!(!section(doc, "encryption").body.de.contains("<br>"));
+    // The combined heading covers resilience, which is hidden.
+    let avail = section(doc, "availability");
+    assert_eq!(avail.covers, vec![SectionId::from("resilience")]);
+    assert_eq!(avail.title.de, "Verfügbarkeit und Belastbarkeit");
+    assert!(section(doc, "resilience").hidden);
+}
+
+#[test]
+fn list_based_english_document_starting_at_level_three() {
+    let imported = assert_lossless("list_based_en.md", false);
+    let doc = &imported.document;
+    assert_eq!(imported.report.lang, Some(Lang::En));
+    assert_eq!(doc.meta.primary_language, Lang::En);
+    assert_eq!(
+        doc.meta.title.en,
+        "Technical and organisational measures of Brightwave Analytics Ltd"
+    );
+    for (heading, id) in [
+        ("Pseudonymization", "pseudonymisation"),
+        ("Encryption", "encryption"),
+        ("Physical access control", "confidentiality.physical_access"),
+        ("2.b. Access control", "confidentiality.system_access"),
+        ("Data access control", "confidentiality.data_access"),
+        ("Transmission control", "integrity.transfer"),
+        ("Input control", "integrity.input"),
+        ("Availability and resilience", "availability"),
+        ("Regular testing", "evaluation"),
+    ] {
+        assert_eq!(
+            mapped(&imported, heading),
+            (id.to_owned(), false),
+            "{heading}"
+        );
+    }
+    assert!(mapped(&imported, "Incident response").1);
+    let enc = &section(doc, "encryption").body.en;
+    assert!(enc.contains("  - service mesh with mutual TLS"), "{enc}");
+    assert!(
+        section(doc, "confidentiality.data_access")
+            .body
+            .en
+            .contains("[our policy](https://brightwave.example/policy)")
+    );
+    assert!(
+        section(doc, "integrity.transfer")
+            .body
+            .en
+            .starts_with("> Exports")
+    );
+    // The English title of a canonical section is kept when it differs from the default.
+    assert_eq!(
+        section(doc, "pseudonymisation").title.en,
+        "Pseudonymization"
+    );
+}
+
+#[test]
+fn bold_line_headings_with_multimarkdown_metadata() {
+    let imported = assert_lossless("bold_headings_en.md", true);
+    let doc = &imported.document;
+    assert_eq!(doc.meta.organisation.name, "Quillon Print Inc");
+    assert_eq!(doc.meta.responsible, "Dana Example");
+    assert_eq!(doc.meta.review_interval_months, 12);
+    assert_eq!(
+        doc.meta.extra.get("Review interval").map(String::as_str),
+        Some("12 months")
+    );
+    assert_eq!(
+        doc.meta.extra.get("Department").map(String::as_str),
+        Some("Operations")
+    );
+    assert_eq!(doc.meta.title.en, "Technical and organisational measures");
+    assert_eq!(mapped(&imported, "Pseudonymisation").0, "pseudonymisation");
+    assert_eq!(
+        mapped(&imported, "Physical access").0,
+        "confidentiality.physical_access"
+    );
+    assert!(mapped(&imported, "Organizational measures").1);
+    assert_eq!(
+        section(doc, "encryption").body.en,
+        "Storage volumes are encrypted and keys rotate yearly."
+    );
+    assert!(doc.intro.en.contains("Quillon Print handles"));
+}
+
+#[test]
+fn setext_letters_section64_names_html_code_and_reference_links() {
+    let imported = assert_lossless("mixed_style_de.md", false);
+    let doc = &imported.document;
+    let (pseudo, custom) = mapped(&imported, "Pseudonymisierung und Verschlüsselung");
+    assert_eq!((pseudo.as_str(), custom), ("pseudonymisation", false));
+    assert_eq!(
+        section(doc, "pseudonymisation").covers,
+        vec![SectionId::from("encryption")]
+    );
+    assert!(section(doc, "encryption").hidden);
+    // § 64 BDSG wording: Benutzerkontrolle is system access, Zugangskontrolle physical access.
+    assert_eq!(
+        mapped(&imported, "Benutzerkontrolle").0,
+        "confidentiality.system_access"
+    );
+    assert_eq!(
+        mapped(&imported, "Zugangskontrolle").0,
+        "confidentiality.physical_access"
+    );
+    assert!(mapped(&imported, "Speicherkontrolle").1);
+    assert_eq!(mapped(&imported, "Wiederherstellbarkeit").0, "recovery");
+    let body = &section(doc, "pseudonymisation").body.de;
+    assert!(body.contains("```\nAlgorithmus: AES-256\n```"), "{body}");
+    assert!(
+        body.contains("[rl]: https://ostwind.example/richtlinie"),
+        "{body}"
+    );
+    assert!(!body.contains("<br>"));
+    assert_eq!(doc.intro.de, "Gültig für alle Gesellschaften der Gruppe.");
+}
+
+// ---------------------------------------------------------------------------------------
+// Round trip: export → import gives the same document in that language.
+// ---------------------------------------------------------------------------------------
+
+fn assert_same_in(a: &Document, b: &Document, lang: Lang) {
+    let (ma, mb) = (&a.meta, &b.meta);
+    assert_eq!(ma.organisation, mb.organisation);
+    assert_eq!(ma.title.get(lang), mb.title.get(lang));
+    assert_eq!(ma.purpose.get(lang), mb.purpose.get(lang));
+    assert_eq!(ma.responsible, mb.responsible);
+    assert_eq!(ma.dpo_contact, mb.dpo_contact);
+    assert_eq!(ma.last_review, mb.last_review);
+    assert_eq!(ma.review_interval_months, mb.review_interval_months);
+    assert_eq!(ma.languages, mb.languages);
+    assert_eq!(ma.extra, mb.extra);
+    assert_eq!(a.intro.get(lang), b.intro.get(lang));
+    let (sa, sb) = (a.all_sections(), b.all_sections());
+    let ids = |v: &[(&tomwerk::model::Section, usize)]| {
+        v.iter()
+            .map(|(s, d)| (s.id.clone(), *d))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&sa), ids(&sb));
+    for ((x, _), (y, _)) in sa.iter().zip(&sb) {
+        assert_eq!(x.title.get(lang), y.title.get(lang), "{}", x.id);
+        assert_eq!(x.body.get(lang), y.body.get(lang), "{}", x.id);
+        assert_eq!(x.hidden, y.hidden, "{}", x.id);
+        assert_eq!(x.covers, y.covers, "{}", x.id);
+        assert_eq!(x.measures.len(), y.measures.len(), "{}", x.id);
+        for (p, q) in x.measures.iter().zip(&y.measures) {
+            assert_eq!(
+                (&p.id, p.kind, p.status, p.text.get(lang), p.note.get(lang)),
+                (&q.id, q.kind, q.status, q.text.get(lang), q.note.get(lang))
+            );
+        }
+    }
+}
+
+fn options(lang: Lang) -> ExportOptions {
+    ExportOptions {
+        lang,
+        version: None,
+        toc: true,
+        history: true,
+        measures: MeasureLayout::List,
+        date: time::macros::date!(2026 - 03 - 01),
+    }
+}
+
+#[test]
+fn export_then_import_gives_the_same_document() {
+    let mut file = store::example();
+    // Make the example harder: a custom section, a combined heading, notes, extra data,
+    // multi-line measure text and a table in a body.
+    let doc = &mut file.working;
+    let custom = doc
+        .add_custom_section_after(
+            &"integrity.input".into(),
+            tomwerk::model::LocalText::new("Auftragskontrolle", "Order control"),
+        )
+        .unwrap();
+    doc.section_mut(&custom).unwrap().body = tomwerk::model::LocalText::new(
+        "| Prüfung | Turnus |\n|---|---|\n| Vor-Ort | jährlich |",
+        "| Check | Interval |\n|---|---|\n| On site | yearly |",
+    );
+    doc.section_mut(&"availability".into()).unwrap().covers = vec!["resilience".into()];
+    doc.meta.extra.insert(
+        "Geltungsbereich: \"alle\"".into(),
+        "Standorte\nund Büros".into(),
+    );
+    let m = doc
+        .section_mut(&"encryption".into())
+        .unwrap()
+        .measures
+        .last_mut()
+        .unwrap();
+    m.note = tomwerk::model::LocalText::new("seit 2024\nalle Dienste", "since 2024\nall services");
+    m.text.de.push_str("\nund interne Dienste");
+    for lang in Lang::ALL {
+        let md = markdown(&file, &options(lang)).unwrap();
+        let back = import_markdown(&md, None).unwrap();
+        assert_eq!(back.report.lang, Some(lang));
+        assert!(
+            back.report
+                .mappings
+                .iter()
+                .all(|m| m.section.as_str() != "custom-x")
+        );
+        assert_same_in(&file.working, &back.document, lang);
+        // And the second round is byte for byte the same Markdown.
+        let again = document_markdown(&back.document, lang, MeasureLayout::List);
+        assert_eq!(
+            again,
+            document_markdown(&file.working, lang, MeasureLayout::List),
+            "{lang}"
+        );
+    }
+}
+
+#[test]
+fn export_marks_drafts_and_versions_without_changing_the_import() {
+    let mut file = store::example();
+    file.working.intro.de.push_str(" Neu.");
+    let md = markdown(&file, &options(Lang::De)).unwrap();
+    assert!(md.contains("draft: true") && md.contains("**ENTWURF**"));
+    assert!(md.contains("version: \"2.0\""));
+    let back = import_markdown(&md, Some(Lang::De)).unwrap().document;
+    assert!(!back.intro.de.contains("ENTWURF"));
+    assert!(!back.meta.extra.contains_key("version"));
+    let mut opts = options(Lang::De);
+    opts.version = Some("1.0".into());
+    let old = markdown(&file, &opts).unwrap();
+    assert!(!old.contains("Zwei-Faktor"));
+    opts.version = Some("9.9".into());
+    assert!(markdown(&file, &opts).is_err());
+}
+
+// ---------------------------------------------------------------------------------------
+// Bad input and scale.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn bad_files_get_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let cases: [(PathBuf, &str); 5] = [
+        (write("empty.md", b""), "empty"),
+        (write("latin1.md", b"# Verschl\xfcsselung\n"), "not UTF-8"),
+        (
+            write("binary.md", &[0x89, b'P', b'N', b'G', 0, 0, 1, 2, 3]),
+            "binary",
+        ),
+        (write("utf16.md", &[0xff, 0xfe, b'#', 0]), "UTF-16"),
+        (dir.path().join("missing.md"), "missing.md"),
+    ];
+    for (path, expected) in cases {
+        let err = import_file(&path, None).unwrap_err().to_string();
+        assert!(err.contains(expected), "{}: {err}", path.display());
+        assert!(!err.contains('\n'));
+    }
+}
+
+#[test]
+fn ten_thousand_headings_import_quickly() {
+    let mut text = String::from("# TOM\n\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "## {}. Regel {i}\n\nText {i} mit Inhalt.\n\n",
+            i + 1
+        ));
+    }
+    let start = Instant::now();
+    let imported = import_markdown(&text, None).unwrap();
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    assert_eq!(imported.report.mappings.len(), 10_000);
+    assert!(validate(&imported.document).is_empty());
+    // Nested far deeper than Markdown allows: flattened, not a stack overflow.
+    let deep = format!("## {} Tief\n\nText\n", "1.".repeat(2000));
+    assert!(import_markdown(&deep, None).is_ok());
+}
+
+#[test]
+fn a_ten_megabyte_file_is_a_sensible_document() {
+    let chunk = fixture("art32_numbered_de.md");
+    let mut text = String::with_capacity(11 << 20);
+    while text.len() < 10 << 20 {
+        text.push_str(&chunk);
+        text.push('\n');
+    }
+    let start = Instant::now();
+    let imported = import_markdown(&text, None).unwrap();
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    let doc = &imported.document;
+    // The first copy fills the canonical sections; repeats become custom sections.
+    assert!(!section(doc, "encryption").body.de.is_empty());
+    assert!(imported.report.mappings.iter().filter(|m| m.custom).count() > 1000);
+    assert!(validate(doc).is_empty());
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let odd = [
+        "|",
+        "| a |\n|",
+        "**",
+        "****\n",
+        "---\n---\n",
+        "---\ntitle: \"unclosed\n",
+        "#\n##\n###",
+        "<!-- tomwerk:measures -->\n\n- Technisch: x\n  - ???\n",
+        "<!-- tomwerk:section custom-1 -->\n# A\n<!-- tomwerk:section custom-1 -->\n# B\n<!-- tomwerk:section custom-1 -->",
+        "# A\n<!-- tomwerk:section encryption covers: nonsense -->\n# B\n<!-- tomwerk:section encryption -->\n",
+        "\u{feff}# Ä\r\n\r\nü\r",
+        "[x]: <>\n[x]",
+        "> > > > > > > > > > > > > > > > > > > > > > > > > > > > > > x",
+        "1. 2. 3. 4. 5. 6. 7. 8. 9. 10. 11. 12. 13. 14. 15. 16. 17. 18. 19. x",
+        "**1.**\n",
+        "Title: x\n",
+    ];
+    for text in odd {
+        if let Ok(imported) = import_markdown(text, None) {
+            let errors = validate(&imported.document);
+            assert!(errors.iter().all(|e| !e.is_fatal()), "{text:?}: {errors:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    #[test]
+    fn arbitrary_markdown_imports_to_a_sound_document(text in "[#*|>\\-:. \\na-zA-Zäü0-9<!>`\\[\\]()]{0,300}") {
+        if let Ok(imported) = import_markdown(&text, None) {
+            proptest::prop_assert!(validate(&imported.document).is_empty());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// CLI.
+// ---------------------------------------------------------------------------------------
+
+fn tomwerk(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_imports_prints_the_report_and_protects_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.md");
+    std::fs::write(&input, fixture("classic_controls_de.md")).unwrap();
+    let out = dir.path().join("out.tom");
+    let run = tomwerk(&[
+        "import".as_ref(),
+        input.as_os_str(),
+        out.as_os_str(),
+        "--lang".as_ref(),
+        "de".as_ref(),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stdout = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            "\"Zutrittskontrolle\" → 3.1. Zutrittskontrolle [confidentiality.physical_access]"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\"Auftragskontrolle\" → 4.3. custom section \"Auftragskontrolle\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("9 headings: 7 in canonical sections, 2 custom sections"),
+        "{stdout}"
+    );
+    let loaded = store::load(&out).unwrap();
+    assert!(
+        section(&loaded.working, "confidentiality.physical_access")
+            .body
+            .de
+            .contains("Schlüsselbuch")
+    );
+
+    // A file with released versions is never overwritten by an import.
+    let example = dir.path().join("example.tom");
+    assert!(
+        tomwerk(&["example".as_ref(), example.as_os_str()])
+            .status
+            .success()
+    );
+    let before = std::fs::read(&example).unwrap();
+    let run = tomwerk(&["import".as_ref(), input.as_os_str(), example.as_os_str()]);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("3 released versions"));
+    assert_eq!(std::fs::read(&example).unwrap(), before);
+    // Nor the input itself, nor a bad input.
+    assert!(
+        !tomwerk(&["import".as_ref(), input.as_os_str(), input.as_os_str()])
+            .status
+            .success()
+    );
+    let empty = dir.path().join("empty.md");
+    std::fs::write(&empty, "").unwrap();
+    let run = tomwerk(&[
+        "import".as_ref(),
+        empty.as_os_str(),
+        dir.path().join("x.tom").as_os_str(),
+    ]);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("empty"));
+    assert!(!dir.path().join("x.tom").exists());
+}
+
+// ---------------------------------------------------------------------------------------
+// The published reference TOM (not part of the repository; skipped when absent).
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn reference_document_maps_every_heading() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/000_d7ca327f3288d2ba.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    };
+    let imported = import_markdown(&text, None).unwrap();
+    let doc = &imported.document;
+    let expected = [
+        ("1.", "pseudonymisation"),
+        ("2.", "encryption"),
+        ("3.", "confidentiality"),
+        ("3.1.", "confidentiality.physical_access"),
+        ("3.2.", "confidentiality.system_access"),
+        ("3.3.", "confidentiality.data_access"),
+        ("3.4.", "confidentiality.separation"),
+        ("4.", "integrity"),
+        ("4.1.", "integrity.transfer"),
+        ("4.2.", "integrity.input"),
+        ("5.", "availability"),
+        ("6.", "resilience"),
+        ("7.", "recovery"),
+        ("8.", "evaluation"),
+    ];
+    let got: Vec<(String, String)> = imported
+        .report
+        .mappings
+        .iter()
+        .map(|m| {
+            (
+                m.heading.split_whitespace().next().unwrap().to_owned(),
+                m.section.to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(n, i)| ((*n).to_owned(), (*i).to_owned()))
+        .collect();
+    assert_eq!(got, want);
+    for (number, id) in expected {
+        assert_eq!(doc.number_of(&SectionId::from(id)).as_deref(), Some(number));
+        // The reference uses the default titles: no override is needed.
+        assert!(section(doc, id).title.de.is_empty(), "{id}");
+    }
+    let lost = lost_words(&text, false, doc, Lang::De);
+    assert!(lost.is_empty(), "lost {lost:?}");
+    // And through the export: the same headings with the same numbers.
+    let md = document_markdown(doc, Lang::De, MeasureLayout::List);
+    for m in &imported.report.mappings {
+        assert!(
+            md.contains(&format!(" {}\n<!-- tomwerk:section", m.heading)),
+            "{}",
+            m.heading
+        );
+    }
+}
