@@ -1004,3 +1004,214 @@ fn export_extremes() {
     let out = export::pdf(&file, &options).expect("export");
     check_pdf(&out.bytes, out.pages).unwrap();
 }
+
+// ---------------------------------------------------------------------------------------
+// 4. The diff engine and the Markdown round trip (random documents again).
+// ---------------------------------------------------------------------------------------
+
+/// An edit that turns one random document into a related newer one.
+#[derive(Debug, Clone)]
+enum Edit {
+    Body(usize, String),
+    Title(usize, String),
+    Hide(usize),
+    Remove(usize),
+    MeasureText(usize, String),
+    MeasureStatus(usize, u8),
+    RemoveMeasure(usize),
+    Organisation(String),
+    Intro(String),
+    AddSection(usize, String),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        3 => (0usize..64, md_text(8)).prop_map(|(i, t)| Edit::Body(i, t)),
+        1 => (0usize..64, short_text()).prop_map(|(i, t)| Edit::Title(i, t)),
+        1 => (0usize..64).prop_map(Edit::Hide),
+        1 => (0usize..64).prop_map(Edit::Remove),
+        2 => (0usize..64, short_text()).prop_map(|(i, t)| Edit::MeasureText(i, t)),
+        1 => (0usize..64, 0u8..3).prop_map(|(i, s)| Edit::MeasureStatus(i, s)),
+        1 => (0usize..64).prop_map(Edit::RemoveMeasure),
+        1 => short_text().prop_map(Edit::Organisation),
+        1 => md_text(4).prop_map(Edit::Intro),
+        1 => (0usize..64, short_text()).prop_map(|(i, t)| Edit::AddSection(i, t)),
+    ]
+}
+
+fn apply_edit(doc: &mut Document, e: &Edit) {
+    let ids = section_ids(doc);
+    let measures: Vec<_> = doc
+        .all_measures()
+        .into_iter()
+        .map(|(_, m)| m.id.clone())
+        .collect();
+    let section = |i: usize| ids[i % ids.len()].clone();
+    match e {
+        Edit::Body(i, t) => doc.section_mut(&section(*i)).expect("exists").body.de = t.clone(),
+        Edit::Title(i, t) => doc.section_mut(&section(*i)).expect("exists").title.en = t.clone(),
+        Edit::Hide(i) => {
+            let s = doc.section_mut(&section(*i)).expect("exists");
+            s.hidden = !s.hidden;
+        }
+        Edit::Remove(i) => {
+            let _ = doc.remove_section(&section(*i));
+        }
+        Edit::MeasureText(i, _) | Edit::MeasureStatus(i, _) | Edit::RemoveMeasure(i) => {
+            if measures.is_empty() {
+                return;
+            }
+            let id = measures[i % measures.len()].clone();
+            if matches!(e, Edit::RemoveMeasure(_)) {
+                let _ = doc.remove_measure(&id);
+                return;
+            }
+            for s in doc
+                .all_sections()
+                .into_iter()
+                .map(|(s, _)| s.id.clone())
+                .collect::<Vec<_>>()
+            {
+                let sec = doc.section_mut(&s).expect("exists");
+                for m in &mut sec.measures {
+                    if m.id == id {
+                        match e {
+                            Edit::MeasureText(_, t) => m.text.de = t.clone(),
+                            Edit::MeasureStatus(_, st) => {
+                                m.status = MeasureStatus::ALL[*st as usize % 3]
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        Edit::Organisation(t) => doc.meta.organisation.name = t.clone(),
+        Edit::Intro(t) => doc.intro.en = t.clone(),
+        Edit::AddSection(i, t) => {
+            let _ = doc.add_custom_section(Some(&section(*i)), LocalText::new(t.clone(), "Neu"));
+        }
+    }
+}
+
+fn check_diff(old: &Document, new: &Document) -> Verdict {
+    if !tomwerk::diff::compare(old, old).is_empty() {
+        return Err("a document differs from itself".into());
+    }
+    let diff = tomwerk::diff::compare(old, new);
+    if diff.changes.iter().enumerate().any(|(i, c)| c.index != i) {
+        return Err("change indices out of order".into());
+    }
+    // Equal documents have no changes, and an empty diff means equal documents, up to
+    // white space around titles (compared as displayed, by design of the diff).
+    if old.content_eq(new) && !diff.is_empty() {
+        return Err("equal documents, but changes reported".into());
+    }
+    if diff.is_empty() && !trimmed_titles(old).content_eq(&trimmed_titles(new)) {
+        return Err("the documents differ, but no change is reported".into());
+    }
+    let _ = diff.summary();
+    for lang in Lang::ALL {
+        let report = tomwerk::diff::Report::new(
+            &diff,
+            lang,
+            tomwerk::diff::Fingerprint::version("1.0", "0123456789ab"),
+            tomwerk::diff::Fingerprint::version("2.0", "ba9876543210"),
+        );
+        let _ = report.to_text();
+        let _ = report.to_markdown();
+        let _ = report.to_blocks();
+    }
+    Ok(())
+}
+
+fn trimmed_titles(doc: &Document) -> Document {
+    fn walk(list: &mut [tomwerk::model::Section]) {
+        for s in list {
+            s.title = LocalText::new(s.title.de.trim(), s.title.en.trim());
+            walk(&mut s.children);
+        }
+    }
+    let mut doc = doc.clone();
+    walk(&mut doc.sections);
+    doc
+}
+
+#[test]
+fn fuzz_diff() {
+    fuzz(
+        "diff/compare",
+        (doc_spec(), vec(edit(), 0..8), doc_spec()),
+        300,
+        |(spec, edits, other)| {
+            let old = build(spec).working;
+            let mut new = old.clone();
+            for e in edits {
+                apply_edit(&mut new, e);
+            }
+            check_diff(&old, &new)?;
+            // Unrelated documents (custom ids collide with different content).
+            check_diff(&old, &build(other).working)
+        },
+    );
+}
+
+#[test]
+fn fuzz_word_diff() {
+    fuzz(
+        "diff/words",
+        (
+            prop_oneof![md_text(6).boxed(), any::<String>().boxed()],
+            vec(edit_text(), 0..6),
+        ),
+        2000,
+        |(old, edits)| {
+            let mut new = old.clone();
+            for (at, junk, cut) in edits {
+                let mut i = pos(new.len(), *at);
+                while !new.is_char_boundary(i) {
+                    i -= 1;
+                }
+                let mut j = (i + cut).min(new.len());
+                while !new.is_char_boundary(j) {
+                    j -= 1;
+                }
+                new.replace_range(i..j.max(i), junk);
+            }
+            let segments = tomwerk::diff::word_diff(old, &new);
+            if tomwerk::diff::old_text(&segments) != *old {
+                return Err("old text not recovered from the segments".into());
+            }
+            if tomwerk::diff::new_text(&segments) != new {
+                return Err("new text not recovered from the segments".into());
+            }
+            Ok(())
+        },
+    );
+}
+
+/// (where, what to insert, how many bytes to cut)
+fn edit_text() -> impl Strategy<Value = (f64, String, usize)> {
+    (
+        0.0f64..1.0,
+        prop_oneof![word(), Just(String::new())],
+        0usize..40,
+    )
+}
+
+#[test]
+fn fuzz_markdown_round_trip() {
+    fuzz(
+        "markdown/round-trip",
+        (doc_spec(), lang()),
+        300,
+        |(spec, lang)| {
+            let file = build(spec);
+            for layout in [MeasureLayout::List, MeasureLayout::Table] {
+                let md = export::markdown::document_markdown(&file.working, *lang, layout);
+                check_import(&md, Some(*lang))?;
+            }
+            Ok(())
+        },
+    );
+}
