@@ -1,81 +1,1265 @@
 //! The eframe desktop editor. The only module that touches egui, eframe and rfd.
+//!
+//! Structure (after rerun's `ui_command.rs`): [`Command`] is the single list of user
+//! actions with label, shortcut and menu entry; panels (one file each) only read state and
+//! push [`Action`]s; [`TomwerkApp::apply`] is the one place that carries them out, and
+//! every document change goes through [`Editor::apply`], which records undo.
 
-use std::path::PathBuf;
+mod catalogue_dialog;
+mod checks_panel;
+pub mod command;
+mod compare;
+mod dialogs;
+mod document_form;
+pub mod editor;
+mod files;
+mod history;
+mod markdown;
+mod measures;
+mod menu_bar;
+pub mod recovery;
+mod section_editor;
+mod section_tree;
+pub mod settings;
+mod status;
 
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+use time::Date;
+
+pub use command::Command;
+pub use editor::{Created, DocEdit, Editor, MetaField, TextField};
+pub use files::Purpose;
+pub use recovery::Recovery;
+pub use settings::{Settings, ThemeChoice};
+
+use crate::export::{self, ExportOptions, MeasureLayout};
 use crate::i18n::{detect_locale, i18n};
-use crate::model::Lang;
+use crate::model::{Document, Lang, LocalText, MoveDirection, SectionId};
 use crate::store::{self, TomFile};
+use dialogs::{Dialog, Pending};
+use status::{Toast, Toasts};
 
-/// The editor's state.
+/// How the editor starts; tests inject their own folders and switch off native dialogs.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// A file to open (from the command line); otherwise the last one, or the example.
+    pub file: Option<PathBuf>,
+    /// The folder for the recovery copy.
+    pub data_dir: PathBuf,
+    /// Try native file dialogs (rfd); when false, the in-app path field is used.
+    pub native_dialogs: bool,
+    /// How long the working copy may stay unsaved before the recovery copy is written.
+    pub autosave_delay: Duration,
+    /// The interface language; `None` uses the remembered choice, then the OS locale.
+    pub ui_lang: Option<Lang>,
+    /// Open the most recent file when no file is given.
+    pub reopen_last: bool,
+    /// "Today" for exports and releases; `None` asks the clock.
+    pub today: Option<Date>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            file: None,
+            data_dir: Recovery::default_dir(),
+            native_dialogs: true,
+            autosave_delay: Duration::from_secs(5),
+            ui_lang: None,
+            reopen_last: true,
+            today: None,
+        }
+    }
+}
+
+impl AppConfig {
+    /// A configuration for tests and benchmarks: the given data folder, no native
+    /// dialogs, immediate autosave, English UI, no reopening.
+    pub fn headless(data_dir: &Path) -> Self {
+        Self {
+            file: None,
+            data_dir: data_dir.to_owned(),
+            native_dialogs: false,
+            autosave_delay: Duration::ZERO,
+            ui_lang: Some(Lang::En),
+            reopen_last: false,
+            today: None,
+        }
+    }
+}
+
+/// What the centre shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// The document form.
+    Document,
+    /// A section.
+    Section(SectionId),
+}
+
+/// Which content language is edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentMode {
+    /// One language.
+    Single(Lang),
+    /// Both side by side (translation mode).
+    Both,
+}
+
+impl ContentMode {
+    /// The languages shown, in column order.
+    pub fn langs(self) -> Vec<Lang> {
+        match self {
+            ContentMode::Single(l) => vec![l],
+            ContentMode::Both => vec![Lang::De, Lang::En],
+        }
+    }
+}
+
+/// View state that is not part of the document.
+#[derive(Debug, Clone)]
+pub struct ViewState {
+    /// The interface language.
+    pub ui_lang: Lang,
+    /// What the centre shows.
+    pub selection: Selection,
+    /// Which content language is edited.
+    pub content: ContentMode,
+    /// Show the rendered Markdown next to the body.
+    pub preview: bool,
+    /// Focus the title field on the next frame (Rename).
+    pub focus_title: bool,
+    /// Focus the newest measure's text on the next frame.
+    pub focus_measure: Option<crate::model::MeasureId>,
+    /// Show the history panel.
+    pub show_history: bool,
+    /// A released version shown read-only instead of the working copy.
+    pub viewing: Option<(String, Arc<Document>)>,
+}
+
+/// Everything the UI can ask for. Panels push these; [`TomwerkApp::apply`] runs them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A command from a menu, button or shortcut.
+    Command(Command),
+    /// A change of the working copy.
+    Edit(DocEdit),
+    /// Show something else in the centre.
+    Select(Selection),
+    /// Open this file (recent files), after the unsaved-changes guard.
+    OpenRecent(PathBuf),
+    /// A path typed into the in-app path field.
+    PathChosen(Purpose, PathBuf),
+    /// The user answered the front dialog.
+    Answer(dialogs::Answer),
+    /// Open a file with the desktop's default program.
+    OpenExternal(PathBuf),
+    /// Close a toast.
+    DismissToast(u64),
+    /// Show a released version read-only (`None`: back to the working copy).
+    ViewVersion(Option<String>),
+    /// Make a released version the working copy (undoable).
+    RestoreVersion(String),
+    /// Stop typing-merge (focus left a field).
+    BreakMerge,
+}
+
+struct ExportJob {
+    path: PathBuf,
+    rx: Receiver<Result<(usize, Vec<String>), String>>,
+}
+
+/// The editor application.
 pub struct TomwerkApp {
-    file: TomFile,
-    #[allow(dead_code)]
-    path: Option<PathBuf>,
-    lang: Lang,
-    error: Option<String>,
+    /// The open document.
+    pub editor: Editor,
+    /// View state.
+    pub view: ViewState,
+    /// Remembered settings.
+    pub settings: Settings,
+    config: AppConfig,
+    recovery: Recovery,
+    files: files::FileDialogs,
+    dialogs: VecDeque<Dialog>,
+    toasts: Toasts,
+    queue: Vec<Action>,
+    export_job: Option<ExportJob>,
+    /// Continue with this once the document is saved (Save in the unsaved-changes dialog).
+    after_save: Option<Pending>,
+    last_change: Option<Instant>,
+    autosaved_revision: u64,
+    recovery_written: bool,
+    title_sent: String,
+    allow_close: bool,
+    applied_theme: Option<ThemeChoice>,
+    compare: Option<compare::CompareView>,
+    checks: checks_panel::ChecksPanel,
+    catalogue: Option<catalogue_dialog::CatalogueDialog>,
+}
+
+impl std::fmt::Debug for TomwerkApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TomwerkApp")
+            .field("path", &self.editor.path)
+            .field("dirty", &self.editor.is_dirty())
+            .finish_non_exhaustive()
+    }
 }
 
 impl TomwerkApp {
-    /// Opens `path`, or the built-in example when no path is given.
-    pub fn new(path: Option<PathBuf>) -> Self {
-        let lang = detect_locale();
-        match path {
-            Some(p) => match store::load(&p) {
-                Ok(file) => Self {
-                    file,
-                    path: Some(p),
-                    lang,
+    /// Builds the editor: settings from eframe's storage, then the given file, the last
+    /// one, or the example; a recovery copy is offered when one exists.
+    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+        let settings = Settings::load(cc.storage);
+        Self::with_settings(&cc.egui_ctx, config, settings)
+    }
+
+    /// Like [`Self::new`] with explicit settings (tests and benchmarks).
+    pub fn with_settings(ctx: &egui::Context, config: AppConfig, mut settings: Settings) -> Self {
+        let ui_lang = config
+            .ui_lang
+            .or(settings.ui_lang)
+            .unwrap_or_else(detect_locale);
+        let mut dialogs = VecDeque::new();
+        let start_path = config.file.clone().or_else(|| {
+            config
+                .reopen_last
+                .then(|| settings.recent.first().cloned())
+                .flatten()
+        });
+        let editor = match start_path {
+            Some(path) => match store::load(&path) {
+                Ok(file) => {
+                    settings.remember(&path);
+                    if let Err(e) = file.verify() {
+                        dialogs.push_back(Dialog::ChainBroken(e.to_string()));
+                    }
+                    Editor::new(file, Some(path))
+                }
+                Err(e) => {
+                    if config.file.is_none() {
+                        // The last file vanished: drop it from the list quietly.
+                        settings.forget(&path);
+                    } else {
+                        dialogs.push_back(Dialog::Error(tr(ui_lang, "error-open"), e.to_string()));
+                    }
+                    Editor::new(store::example(), None)
+                }
+            },
+            None => Editor::new(store::example(), None),
+        };
+        let recovery = Recovery::new(config.data_dir.clone());
+        if let Some(found) = recovery.find() {
+            dialogs.push_front(Dialog::Recovery(Box::new(found)));
+        }
+        let first = editor
+            .doc()
+            .sections
+            .first()
+            .map(|s| Selection::Section(s.id.clone()))
+            .unwrap_or(Selection::Document);
+        let content = ContentMode::Single(editor.doc().meta.primary_language);
+        let mut app = Self {
+            editor,
+            view: ViewState {
+                ui_lang,
+                selection: first,
+                content,
+                preview: false,
+                focus_title: false,
+                focus_measure: None,
+                show_history: false,
+                viewing: None,
+            },
+            settings,
+            files: files::FileDialogs::new(config.native_dialogs),
+            config,
+            recovery,
+            dialogs,
+            toasts: Toasts::default(),
+            queue: Vec::new(),
+            export_job: None,
+            after_save: None,
+            last_change: None,
+            autosaved_revision: 0,
+            recovery_written: false,
+            title_sent: String::new(),
+            allow_close: false,
+            applied_theme: None,
+            compare: None,
+            checks: checks_panel::ChecksPanel::default(),
+            catalogue: None,
+        };
+        app.apply_theme(ctx);
+        app
+    }
+
+    /// The interface language.
+    pub fn ui_lang(&self) -> Lang {
+        self.view.ui_lang
+    }
+
+    /// The texts of the visible toasts.
+    pub fn toast_texts(&self) -> Vec<&str> {
+        self.toasts.texts()
+    }
+
+    /// The dialogs waiting for an answer (front first), for tests.
+    pub fn open_dialogs(&self) -> usize {
+        self.dialogs.len()
+    }
+
+    /// The document shown: a released version being viewed, or the working copy.
+    fn shown_doc(&self) -> &Document {
+        match &self.view.viewing {
+            Some((_, doc)) => doc,
+            None => self.editor.doc(),
+        }
+    }
+
+    fn today(&self) -> Date {
+        self.config.today.unwrap_or_else(crate::cli::today)
+    }
+
+    /// The window title: file name, unsaved mark, app name.
+    pub fn window_title(&self) -> String {
+        let name = match &self.editor.path {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+            None => tr(self.view.ui_lang, "title-untitled"),
+        };
+        let mark = if self.editor.is_dirty() { "● " } else { "" };
+        format!("{mark}{name} – Tomwerk")
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_theme(self.settings.theme.preference());
+            self.applied_theme = Some(self.settings.theme);
+        }
+    }
+
+    // ---------------------------------------------------------------- applying actions
+
+    /// Runs every queued action. The only place where actions take effect.
+    fn apply_queue(&mut self, ctx: &egui::Context) {
+        // Actions may queue further actions (e.g. Save then continue with New).
+        let mut guard = 0;
+        while !self.queue.is_empty() && guard < 16 {
+            guard += 1;
+            for action in std::mem::take(&mut self.queue) {
+                self.apply(ctx, action);
+            }
+        }
+    }
+
+    /// Carries out one action.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Command(c) => self.run_command(ctx, c),
+            Action::Edit(edit) => self.edit(ctx, edit),
+            Action::Select(s) => {
+                self.editor.break_merge();
+                self.view.selection = s;
+            }
+            Action::OpenRecent(path) => self.guarded(ctx, Pending::OpenPath(path)),
+            Action::PathChosen(purpose, path) => self.path_chosen(ctx, purpose, path),
+            Action::Answer(answer) => self.answer(ctx, answer),
+            Action::OpenExternal(path) => open_external(&path),
+            Action::DismissToast(id) => self.toasts.dismiss(id),
+            Action::ViewVersion(label) => self.view_version(label),
+            Action::RestoreVersion(label) => self.restore_version(ctx, &label),
+            Action::BreakMerge => self.editor.break_merge(),
+        }
+    }
+
+    fn edit(&mut self, ctx: &egui::Context, edit: DocEdit) {
+        if self.view.viewing.is_some() {
+            // A released version is read-only; the UI disables its inputs anyway.
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        match self.editor.apply(edit, now) {
+            Ok(Created::Section(id)) => {
+                self.view.selection = Selection::Section(id);
+                self.view.focus_title = true;
+            }
+            Ok(Created::Measure(id)) => self.view.focus_measure = Some(id),
+            Ok(Created::Nothing) => {}
+            Err(e) => self.toasts.error(edit_error_text(self.view.ui_lang, &e)),
+        }
+        self.after_change();
+    }
+
+    fn after_change(&mut self) {
+        self.last_change = Some(Instant::now());
+        // Undo may remove the selected section (e.g. undoing "add section").
+        if let Selection::Section(id) = &self.view.selection {
+            if self.editor.doc().section(id).is_none() {
+                self.view.selection = Selection::Document;
+            }
+        }
+    }
+
+    fn selected_section(&self) -> Option<SectionId> {
+        match &self.view.selection {
+            Selection::Section(id) => Some(id.clone()),
+            Selection::Document => None,
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        let lang = self.view.ui_lang;
+        let sel = self.selected_section();
+        match command {
+            Command::New => self.guarded(ctx, Pending::New),
+            Command::Open => self.guarded(ctx, Pending::Open),
+            Command::Save => self.save(ctx),
+            Command::SaveAs => self.ask_path(ctx, Purpose::SaveAs),
+            Command::ImportMarkdown => self.guarded(ctx, Pending::Import),
+            Command::ExportPdf => {
+                if self.export_job.is_some() {
+                    self.toasts.info(tr(lang, "export-busy"));
+                } else {
+                    self.ask_path(ctx, Purpose::ExportPdf);
+                }
+            }
+            Command::Quit => self.guarded(ctx, Pending::Quit),
+            Command::Undo => {
+                if self.view.viewing.is_none() && self.editor.undo() {
+                    self.after_change();
+                }
+            }
+            Command::Redo => {
+                if self.view.viewing.is_none() && self.editor.redo() {
+                    self.after_change();
+                }
+            }
+            Command::DocumentForm => self.view.selection = Selection::Document,
+            Command::PreviousSection | Command::NextSection => {
+                let order: Vec<Selection> = std::iter::once(Selection::Document)
+                    .chain(
+                        self.shown_doc()
+                            .all_sections()
+                            .into_iter()
+                            .map(|(s, _)| Selection::Section(s.id.clone())),
+                    )
+                    .collect();
+                let pos = order
+                    .iter()
+                    .position(|s| *s == self.view.selection)
+                    .unwrap_or(0);
+                let next = if command == Command::NextSection {
+                    (pos + 1).min(order.len() - 1)
+                } else {
+                    pos.saturating_sub(1)
+                };
+                self.view.selection = order[next].clone();
+                self.editor.break_merge();
+            }
+            Command::AddSection => {
+                let title = LocalText::only(self.edit_lang(), tr(lang, "new-section-title"));
+                self.edit(ctx, DocEdit::AddSectionAfter(sel, title));
+            }
+            Command::AddSubsection => match sel {
+                Some(parent) => {
+                    let title = LocalText::only(self.edit_lang(), tr(lang, "new-section-title"));
+                    self.edit(ctx, DocEdit::AddSubsection(parent, title));
+                }
+                None => self.toasts.info(tr(lang, "select-section-first")),
+            },
+            Command::RenameSection => {
+                if sel.is_some() {
+                    self.view.focus_title = true;
+                }
+            }
+            Command::MoveSectionUp => self.move_selected(ctx, MoveDirection::Up),
+            Command::MoveSectionDown => self.move_selected(ctx, MoveDirection::Down),
+            Command::IndentSection => self.move_selected(ctx, MoveDirection::In),
+            Command::OutdentSection => self.move_selected(ctx, MoveDirection::Out),
+            Command::ToggleHidden => {
+                if let Some(id) = sel {
+                    let hidden = self.editor.doc().section(&id).is_some_and(|s| s.hidden);
+                    self.edit(ctx, DocEdit::SetHidden(id, !hidden));
+                }
+            }
+            Command::DeleteSection => {
+                if let Some(id) = sel {
+                    let canonical = self
+                        .editor
+                        .doc()
+                        .section(&id)
+                        .is_some_and(|s| s.canonical().is_some());
+                    if canonical {
+                        self.toasts.info(tr(lang, "canonical-not-deletable"));
+                    } else {
+                        self.dialogs.push_back(Dialog::ConfirmDelete(id));
+                    }
+                }
+            }
+            Command::AddMeasure => match sel {
+                Some(id) => self.edit(ctx, DocEdit::AddMeasure(id)),
+                None => self.toasts.info(tr(lang, "select-section-first")),
+            },
+            Command::EditGerman => self.view.content = ContentMode::Single(Lang::De),
+            Command::EditEnglish => self.view.content = ContentMode::Single(Lang::En),
+            Command::TranslationMode => {
+                self.view.content = match self.view.content {
+                    ContentMode::Both => {
+                        ContentMode::Single(self.editor.doc().meta.primary_language)
+                    }
+                    ContentMode::Single(_) => ContentMode::Both,
+                }
+            }
+            Command::TogglePreview => self.view.preview = !self.view.preview,
+            Command::UiGerman => self.set_ui_lang(Lang::De),
+            Command::UiEnglish => self.set_ui_lang(Lang::En),
+            Command::ThemeSystem => self.set_theme(ctx, ThemeChoice::System),
+            Command::ThemeLight => self.set_theme(ctx, ThemeChoice::Light),
+            Command::ThemeDark => self.set_theme(ctx, ThemeChoice::Dark),
+            Command::History => {
+                self.view.show_history = !self.view.show_history;
+                if !self.view.show_history {
+                    self.view.viewing = None;
+                }
+            }
+            Command::CompareVersions
+            | Command::NextChange
+            | Command::PreviousChange
+            | Command::ExportChangeReport
+            | Command::Checks
+            | Command::AddFromCatalogue => self.run_panel_command(ctx, command),
+            Command::Release => {
+                let label = self.editor.file.suggest_next_label();
+                let author = if self.settings.author.trim().is_empty() {
+                    crate::cli::user_name()
+                } else {
+                    self.settings.author.clone()
+                };
+                self.dialogs.push_back(Dialog::Release {
+                    label,
+                    author,
+                    note: String::new(),
                     error: None,
-                },
-                Err(e) => Self {
-                    file: store::example(),
-                    path: None,
+                });
+            }
+        }
+    }
+
+    /// The language new content is written in.
+    fn edit_lang(&self) -> Lang {
+        match self.view.content {
+            ContentMode::Single(l) => l,
+            ContentMode::Both => self.editor.doc().meta.primary_language,
+        }
+    }
+
+    fn set_ui_lang(&mut self, lang: Lang) {
+        self.view.ui_lang = lang;
+        self.settings.ui_lang = Some(lang);
+        // The title is language dependent ("Untitled").
+        self.title_sent.clear();
+    }
+
+    fn set_theme(&mut self, ctx: &egui::Context, theme: ThemeChoice) {
+        self.settings.theme = theme;
+        self.apply_theme(ctx);
+    }
+
+    fn move_selected(&mut self, ctx: &egui::Context, dir: MoveDirection) {
+        if let Some(id) = self.selected_section() {
+            self.edit(ctx, DocEdit::MoveSection(id, dir));
+        }
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /// Runs `pending` now, or first asks what to do with unsaved changes.
+    fn guarded(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.editor.is_dirty() {
+            if !self.dialogs.iter().any(|d| matches!(d, Dialog::Unsaved(_))) {
+                self.dialogs.push_back(Dialog::Unsaved(pending));
+            }
+        } else {
+            self.proceed(ctx, pending);
+        }
+    }
+
+    /// Carries out a guarded action once unsaved changes are dealt with.
+    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::New => {
+                let doc = Document::empty_template(self.edit_lang(), "");
+                self.replace_editor(Editor::new(TomFile::new(doc), None));
+                self.recovery.clear();
+            }
+            Pending::Open => self.ask_path(ctx, Purpose::Open),
+            Pending::OpenPath(path) => self.open(&path),
+            Pending::Import => self.ask_path(ctx, Purpose::Import),
+            Pending::ImportPath(path) => self.import(&path),
+            Pending::Quit => {
+                self.recovery.clear();
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn replace_editor(&mut self, editor: Editor) {
+        self.editor = editor;
+        self.view.viewing = None;
+        self.view.content = ContentMode::Single(self.editor.doc().meta.primary_language);
+        self.view.selection = self
+            .editor
+            .doc()
+            .sections
+            .first()
+            .map(|s| Selection::Section(s.id.clone()))
+            .unwrap_or(Selection::Document);
+        self.autosaved_revision = self.editor.revision();
+        self.title_sent.clear();
+    }
+
+    /// Asks for a path: the native dialog when there is one, else the in-app field.
+    fn ask_path(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        let lang = self.view.ui_lang;
+        let suggested = self.suggested_path(purpose);
+        let (title_key, filter_key) = match purpose {
+            Purpose::Open => ("dialog-open-title", "filter-tom"),
+            Purpose::SaveAs => ("dialog-save-title", "filter-tom"),
+            Purpose::Import => ("dialog-import-title", "filter-markdown"),
+            Purpose::ExportPdf => ("dialog-export-title", "filter-pdf"),
+            Purpose::ChangeReport => ("dialog-change-report-title", "filter-pdf"),
+        };
+        let started = self.files.start(
+            ctx,
+            purpose,
+            tr(lang, title_key),
+            tr(lang, filter_key),
+            suggested.clone(),
+        );
+        if !started && !self.files.is_busy() {
+            self.dialogs.push_back(Dialog::PathPrompt {
+                purpose,
+                text: suggested
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            });
+        }
+    }
+
+    fn suggested_path(&self, purpose: Purpose) -> Option<PathBuf> {
+        let base = self.editor.path.clone();
+        match purpose {
+            Purpose::Open | Purpose::Import => base.and_then(|p| p.parent().map(|d| d.join(""))),
+            Purpose::SaveAs => Some(base.unwrap_or_else(|| home_dir().join("tom.tom"))),
+            Purpose::ChangeReport => Some(self.change_report_path()),
+            Purpose::ExportPdf => Some(
+                base.map(|p| p.with_extension("pdf"))
+                    .unwrap_or_else(|| home_dir().join("tom.pdf")),
+            ),
+        }
+    }
+
+    fn path_chosen(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
+        let path = files::with_extension(path, purpose);
+        match purpose {
+            Purpose::Open => self.open(&path),
+            Purpose::SaveAs => self.save_to(ctx, &path, true),
+            Purpose::Import => self.proceed(ctx, Pending::ImportPath(path)),
+            Purpose::ExportPdf => self.start_export(ctx, path),
+            Purpose::ChangeReport => self.start_change_report(ctx, path),
+        }
+    }
+
+    fn open(&mut self, path: &Path) {
+        let lang = self.view.ui_lang;
+        match store::load(path) {
+            Ok(file) => {
+                if let Err(e) = file.verify() {
+                    self.dialogs.push_back(Dialog::ChainBroken(e.to_string()));
+                }
+                self.replace_editor(Editor::new(file, Some(path.to_owned())));
+                self.settings.remember(path);
+                self.recovery.clear();
+            }
+            Err(e) => {
+                if !path.exists() {
+                    self.settings.forget(path);
+                }
+                self.dialogs
+                    .push_back(Dialog::Error(tr(lang, "error-open"), e.to_string()));
+            }
+        }
+    }
+
+    fn import(&mut self, path: &Path) {
+        let lang = self.view.ui_lang;
+        match crate::import::import_file(path, None) {
+            Ok(imported) => {
+                let report = imported.report.clone();
+                self.replace_editor(Editor::new(TomFile::new(imported.document), None));
+                // An import is new, unsaved work.
+                self.editor.mark_dirty();
+                self.last_change = Some(Instant::now());
+                self.dialogs
+                    .push_back(Dialog::ImportReport(path.to_owned(), Box::new(report)));
+            }
+            Err(e) => self
+                .dialogs
+                .push_back(Dialog::Error(tr(lang, "error-import"), e.to_string())),
+        }
+    }
+
+    fn save(&mut self, ctx: &egui::Context) {
+        match self.editor.path.clone() {
+            Some(path) => self.save_to(ctx, &path, true),
+            None => self.ask_path(ctx, Purpose::SaveAs),
+        }
+    }
+
+    /// Writes the file atomically. With `check`, a file changed by someone else since it
+    /// was loaded is not overwritten without asking.
+    fn save_to(&mut self, ctx: &egui::Context, path: &Path, check: bool) {
+        let lang = self.view.ui_lang;
+        let same_file = self.editor.path.as_deref() == Some(path);
+        if check && same_file && self.editor.changed_on_disk() {
+            self.dialogs
+                .push_back(Dialog::DiskConflict(path.to_owned()));
+            return;
+        }
+        let text = match store::to_ron(&self.editor.file) {
+            Ok(t) => t,
+            Err(e) => {
+                self.dialogs
+                    .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
+                self.after_save = None;
+                return;
+            }
+        };
+        match store::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                self.editor.mark_saved(path, text.as_bytes());
+                self.autosaved_revision = self.editor.revision();
+                self.settings.remember(path);
+                self.recovery.clear();
+                self.title_sent.clear();
+                self.toasts.info(i18n().tr_args(
                     lang,
-                    error: Some(e.to_string()),
-                },
-            },
-            None => Self {
-                file: store::example(),
-                path: None,
+                    "saved-to",
+                    &[("path", path.display().to_string().into())],
+                ));
+                if let Some(pending) = self.after_save.take() {
+                    self.proceed(ctx, pending);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.dialogs.push_back(Dialog::Error(
+                    tr(lang, "error-save"),
+                    format!("{}: {e}", path.display()),
+                ));
+            }
+        }
+    }
+
+    fn start_export(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let file = self.editor.file.clone();
+        let options = ExportOptions {
+            lang: self.edit_lang(),
+            version: None,
+            toc: false,
+            history: !file.versions.is_empty(),
+            measures: MeasureLayout::List,
+            date: self.today(),
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx2 = ctx.clone();
+        let target = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export".into())
+            .spawn(move || {
+                let result = export::pdf(&file, &options)
+                    .map_err(|e| e.to_string())
+                    .and_then(|out| {
+                        store::write_atomic(&target, &out.bytes)
+                            .map(|()| (out.pages, out.warnings))
+                            .map_err(|e| format!("{}: {e}", target.display()))
+                    });
+                // The receiver is gone only when the app quit.
+                let _ = tx.send(result);
+                ctx2.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.export_job = Some(ExportJob { path, rx }),
+            Err(e) => self.dialogs.push_back(Dialog::Error(
+                tr(self.view.ui_lang, "error-export"),
+                e.to_string(),
+            )),
+        }
+    }
+
+    fn poll_export(&mut self) {
+        let Some(job) = &self.export_job else { return };
+        let result = match job.rx.try_recv() {
+            Ok(r) => r,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err("the export stopped unexpectedly".to_owned())
+            }
+        };
+        let path = job.path.clone();
+        self.export_job = None;
+        let lang = self.view.ui_lang;
+        match result {
+            Ok((pages, warnings)) => {
+                let text = i18n().tr_args(
+                    lang,
+                    "exported-to",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("pages", (pages as f64).into()),
+                    ],
+                );
+                self.toasts.push(Toast::with_open(text, path));
+                for w in warnings {
+                    self.toasts.error(w);
+                }
+            }
+            Err(e) => self
+                .dialogs
+                .push_back(Dialog::Error(tr(lang, "error-export"), e)),
+        }
+    }
+
+    fn poll_file_dialog(&mut self, ctx: &egui::Context) {
+        match self.files.poll() {
+            Some(files::Answer::Chosen(purpose, path)) => self.path_chosen(ctx, purpose, path),
+            Some(files::Answer::Cancelled) => self.after_save = None,
+            Some(files::Answer::Unavailable(purpose)) => {
+                let text = self
+                    .suggested_path(purpose)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                self.dialogs.push_back(Dialog::PathPrompt { purpose, text });
+            }
+            None => {}
+        }
+    }
+
+    // ---------------------------------------------------------------- versions
+
+    fn view_version(&mut self, label: Option<String>) {
+        let lang = self.view.ui_lang;
+        self.view.viewing = None;
+        let Some(label) = label else { return };
+        match self.editor.file.version(&label).map(|v| v.document()) {
+            Some(Ok(doc)) => self.view.viewing = Some((label, Arc::new(doc))),
+            Some(Err(e)) => self
+                .dialogs
+                .push_back(Dialog::Error(tr(lang, "error-version"), e.to_string())),
+            None => {}
+        }
+        if let Selection::Section(id) = &self.view.selection {
+            if self.shown_doc().section(id).is_none() {
+                self.view.selection = Selection::Document;
+            }
+        }
+    }
+
+    fn restore_version(&mut self, ctx: &egui::Context, label: &str) {
+        let lang = self.view.ui_lang;
+        match self.editor.file.version(label).map(|v| v.document()) {
+            Some(Ok(doc)) => {
+                self.view.viewing = None;
+                self.edit(ctx, DocEdit::ReplaceDocument(Box::new(doc)));
+                self.toasts.info(i18n().tr_args(
+                    lang,
+                    "version-restored",
+                    &[("label", label.to_owned().into())],
+                ));
+            }
+            Some(Err(e)) => self
+                .dialogs
+                .push_back(Dialog::Error(tr(lang, "error-version"), e.to_string())),
+            None => {}
+        }
+    }
+
+    fn release(&mut self, label: &str, author: &str, note: &str) -> Result<(), String> {
+        let mut file = self.editor.file.clone();
+        let date = self.today();
+        file.release(label, date, author, note)
+            .map_err(|e| release_error_text(self.view.ui_lang, &e))?;
+        self.editor.set_file_versions(file);
+        self.settings.author = author.trim().to_owned();
+        self.last_change = Some(Instant::now());
+        self.toasts.info(i18n().tr_args(
+            self.view.ui_lang,
+            "released",
+            &[("label", label.trim().to_owned().into())],
+        ));
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- per frame
+
+    /// Writes the recovery copy once changes are older than the autosave delay; while one
+    /// is due, asks for a single repaint at that moment (never a repaint loop).
+    fn autosave(&mut self, ctx: &egui::Context) {
+        if !self.editor.is_dirty() {
+            if self.recovery_written {
+                // Undone back to the saved state: nothing left to recover.
+                self.recovery.clear();
+                self.recovery_written = false;
+            }
+            return;
+        }
+        if self.editor.revision() == self.autosaved_revision {
+            return;
+        }
+        let since = self
+            .last_change
+            .map(|t| t.elapsed())
+            .unwrap_or(Duration::MAX);
+        if since >= self.config.autosave_delay {
+            match self
+                .recovery
+                .write(&self.editor.file, self.editor.path.as_deref())
+            {
+                Ok(()) => {
+                    self.autosaved_revision = self.editor.revision();
+                    self.recovery_written = true;
+                }
+                Err(e) => {
+                    // Try again after the next change instead of every frame.
+                    self.autosaved_revision = self.editor.revision();
+                    self.toasts.error(i18n().tr_args(
+                        self.view.ui_lang,
+                        "error-autosave",
+                        &[("error", e.into())],
+                    ));
+                }
+            }
+        } else {
+            ctx.request_repaint_after(self.config.autosave_delay - since);
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.editor.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.guarded(ctx, Pending::Quit);
+            } else {
+                self.recovery.clear();
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
+        }
+    }
+
+    /// One frame of UI: panels push actions, then they are applied.
+    fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let lang = self.view.ui_lang;
+        let modal_open = !self.dialogs.is_empty();
+        if !modal_open {
+            for c in Command::pressed(&ctx) {
+                self.queue.push(Action::Command(c));
+            }
+        }
+        // A shared handle to the version being viewed, so the panels can borrow it while
+        // they update the view state.
+        let viewing = self.view.viewing.as_ref().map(|(_, d)| Arc::clone(d));
+        let doc = match &viewing {
+            Some(d) => d.as_ref(),
+            None => self.editor.doc(),
+        };
+        let read_only = viewing.is_some();
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            menu_bar::show(
+                ui,
+                &self.editor,
+                &self.view,
+                &self.settings,
+                &mut self.queue,
+            );
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            status::status_bar(
+                ui,
                 lang,
-                error: None,
+                &self.editor,
+                &self.view,
+                self.export_job.as_ref().map(|j| j.path.as_path()),
+                &mut self.queue,
+            );
+        });
+        egui::Panel::left("section-tree")
+            .resizable(true)
+            .default_size(320.0)
+            .size_range(200.0..=480.0)
+            .show(ui, |ui| {
+                section_tree::show(ui, doc, &self.view, read_only, &mut self.queue);
+            });
+        if self.view.show_history {
+            egui::Panel::right("history")
+                .resizable(true)
+                .default_size(260.0)
+                .show(ui, |ui| {
+                    history::show(ui, &self.editor, &self.view, &mut self.queue);
+                });
+        }
+        let today = self.today();
+        checks_panel::panel(
+            ui,
+            &mut self.checks,
+            &self.editor,
+            &mut self.view,
+            today,
+            &mut self.queue,
+        );
+        let selection = self.view.selection.clone();
+        egui::CentralPanel::default().show(ui, |ui| match &selection {
+            Selection::Document => {
+                document_form::show(ui, doc, &mut self.view, read_only, &mut self.queue)
+            }
+            Selection::Section(id) => match doc.section(id) {
+                Some(section) => section_editor::show(
+                    ui,
+                    doc,
+                    section,
+                    &mut self.view,
+                    read_only,
+                    &mut self.queue,
+                ),
+                None => {
+                    ui.label(tr(lang, "nothing-selected"));
+                }
             },
+        });
+        self.panel_windows(&ctx);
+        self.toasts.show(&ctx, lang, &mut self.queue);
+        if let Some(dialog) = self.dialogs.front_mut() {
+            if let Some(answer) = dialogs::show(&ctx, lang, dialog) {
+                self.queue.push(Action::Answer(answer));
+            }
+        }
+        self.apply_queue(&ctx);
+    }
+
+    /// Handles the answer to the front dialog.
+    fn answer(&mut self, ctx: &egui::Context, answer: dialogs::Answer) {
+        use dialogs::Answer as A;
+        let Some(dialog) = self.dialogs.pop_front() else {
+            return;
+        };
+        match (dialog, answer) {
+            (Dialog::Unsaved(pending), A::Save) => {
+                self.after_save = Some(pending);
+                self.save(ctx);
+            }
+            (Dialog::Unsaved(pending), A::Discard) => {
+                // The user chose to lose the changes: the recovery copy goes too.
+                self.recovery.clear();
+                self.editor = Editor::new(self.editor.file.clone(), self.editor.path.clone());
+                self.proceed(ctx, pending);
+            }
+            (Dialog::PathPrompt { purpose, text }, A::Ok) => {
+                let text = text.trim();
+                if text.is_empty() {
+                    self.dialogs.push_front(Dialog::PathPrompt {
+                        purpose,
+                        text: String::new(),
+                    });
+                } else {
+                    self.path_chosen(ctx, purpose, expand_home(text));
+                }
+            }
+            (Dialog::Recovery(found), A::Restore) => {
+                let origin = found.origin.clone();
+                let disk = origin.as_deref().and_then(|p| store::load(p).ok());
+                let mut editor = match (&origin, disk) {
+                    (Some(path), Some(disk_file)) => {
+                        // Compare against the file as it is, so dirty state is right.
+                        let mut e = Editor::new(disk_file, Some(path.clone()));
+                        e.file = found.file.clone();
+                        e
+                    }
+                    _ => Editor::new(found.file.clone(), None),
+                };
+                editor.mark_dirty();
+                self.replace_editor(editor);
+                self.last_change = Some(Instant::now());
+                // Keep the copy until the user saves: a second crash must not lose it.
+                self.autosaved_revision = self.editor.revision();
+                self.recovery_written = true;
+            }
+            (Dialog::Recovery(_), A::Discard) => self.recovery.clear(),
+            (Dialog::DiskConflict(path), A::Overwrite) => self.save_to(ctx, &path, false),
+            (Dialog::DiskConflict(path), A::Reload) => {
+                self.recovery.clear();
+                self.open(&path);
+            }
+            (Dialog::ConfirmDelete(id), A::Ok) => self.edit(ctx, DocEdit::RemoveSection(id)),
+            (
+                Dialog::Release {
+                    label,
+                    author,
+                    note,
+                    ..
+                },
+                A::Ok,
+            ) => {
+                if let Err(e) = self.release(&label, &author, &note) {
+                    self.dialogs.push_front(Dialog::Release {
+                        label,
+                        author,
+                        note,
+                        error: Some(e),
+                    });
+                }
+            }
+            (Dialog::DiskConflict(_) | Dialog::Unsaved(_), _) => self.after_save = None,
+            _ => {}
         }
     }
 }
 
 impl eframe::App for TomwerkApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(e) = &self.error {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
-            ui.heading(i18n().document_title(&self.file.working, self.lang));
-            for (n, s) in self.file.working.numbered() {
-                ui.label(format!(
-                    "{} {}",
-                    crate::model::format_number(&n),
-                    i18n().section_title(s, self.lang)
-                ));
-            }
-        });
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_file_dialog(ctx);
+        self.poll_export();
+        self.handle_close_request(ctx);
+        self.apply_queue(ctx);
     }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+        let ctx = ui.ctx().clone();
+        self.autosave(&ctx);
+        self.update_title(&ctx);
+        self.toasts.schedule_expiry(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.store(storage);
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        // Panel widths and the like are not worth restoring; settings are stored apart.
+        false
+    }
+}
+
+/// The message `id` in `lang`.
+fn tr(lang: Lang, id: &str) -> String {
+    i18n().tr(lang, id)
+}
+
+fn edit_error_text(lang: Lang, e: &crate::model::EditError) -> String {
+    use crate::model::EditError as E;
+    let key = match e {
+        E::NoSuchSection(_) | E::NoSuchMeasure(_) => "edit-error-missing",
+        E::CanonicalNotDeletable(_) => "canonical-not-deletable",
+        E::CannotMove => "edit-error-cannot-move",
+    };
+    tr(lang, key)
+}
+
+fn release_error_text(lang: Lang, e: &store::ReleaseError) -> String {
+    use store::ReleaseError as E;
+    match e {
+        E::EmptyLabel => tr(lang, "release-error-empty"),
+        E::DuplicateLabel(l) => i18n().tr_args(
+            lang,
+            "release-error-duplicate",
+            &[("label", l.clone().into())],
+        ),
+        E::Unchanged(l) => i18n().tr_args(
+            lang,
+            "release-error-unchanged",
+            &[("label", l.clone().into())],
+        ),
+        E::Store(s) => s.to_string(),
+    }
+}
+
+fn home_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .map(|d| d.document_dir().unwrap_or(d.home_dir()).to_owned())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn expand_home(text: &str) -> PathBuf {
+    match text.strip_prefix("~/") {
+        Some(rest) => directories::UserDirs::new()
+            .map(|d| d.home_dir().join(rest))
+            .unwrap_or_else(|| PathBuf::from(text)),
+        None => PathBuf::from(text),
+    }
+}
+
+/// Opens a file with the desktop's default program, locally (xdg-open); failures are
+/// silent because the toast already shows the path.
+fn open_external(path: &Path) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(program)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}
+
+/// The window icon (the PNG in `assets/`).
+pub fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()
 }
 
 /// Starts the editor window.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
-    let title = path.as_ref().and_then(|p| p.file_name()).map_or_else(
-        || "Tomwerk".to_owned(),
-        |n| format!("{} – Tomwerk", n.to_string_lossy()),
-    );
+    let config = AppConfig {
+        file: path,
+        ..AppConfig::default()
+    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Tomwerk")
+        .with_app_id("tomwerk")
+        .with_inner_size([1200.0, 800.0])
+        .with_min_inner_size([640.0, 400.0]);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
-        &title,
+        "tomwerk",
         options,
-        Box::new(move |_cc| Ok(Box::new(TomwerkApp::new(path)))),
+        Box::new(move |cc| Ok(Box::new(TomwerkApp::new(cc, config)))),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

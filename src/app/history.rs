@@ -1,0 +1,68 @@
+//! The history panel: released versions, newest first; view one read-only, restore it as
+//! an undoable step, or release the working copy.
+
+use super::command::Command;
+use super::{Action, Editor, ViewState};
+use crate::i18n::{format_date, i18n};
+
+/// Shows the panel.
+pub fn show(ui: &mut egui::Ui, editor: &Editor, view: &ViewState, out: &mut Vec<Action>) {
+    let lang = view.ui_lang;
+    let tr = |id: &str| i18n().tr(lang, id);
+    ui.add_space(4.0);
+    ui.heading(tr("history-heading"));
+    Command::Release.button(ui, lang, view.viewing.is_none(), out);
+    if view.viewing.is_some() && ui.button(tr("history-back")).clicked() {
+        out.push(Action::ViewVersion(None));
+    }
+    ui.separator();
+    let file = &editor.file;
+    if file.versions.is_empty() {
+        ui.weak(tr("history-empty"));
+        return;
+    }
+    if file.has_unreleased_changes() {
+        ui.weak(tr("history-unreleased"));
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for v in file.versions.iter().rev() {
+                let viewing = view.viewing.as_ref().is_some_and(|(l, _)| l == &v.label);
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal(|ui| {
+                        ui.strong(&v.label);
+                        ui.label(format_date(v.date, lang));
+                        ui.weak(v.short_hash());
+                    });
+                    if !v.author.is_empty() {
+                        ui.label(&v.author);
+                    }
+                    if !v.note.is_empty() {
+                        ui.weak(&v.note);
+                    }
+                    ui.horizontal(|ui| {
+                        if ui
+                            .selectable_label(viewing, tr("history-view"))
+                            .on_hover_text(tr("history-view-hint"))
+                            .clicked()
+                        {
+                            out.push(Action::ViewVersion(if viewing {
+                                None
+                            } else {
+                                Some(v.label.clone())
+                            }));
+                        }
+                        if ui
+                            .button(tr("history-restore"))
+                            .on_hover_text(tr("history-restore-hint"))
+                            .clicked()
+                        {
+                            out.push(Action::RestoreVersion(v.label.clone()));
+                        }
+                    });
+                });
+            }
+        });
+}

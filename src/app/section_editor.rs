@@ -1,0 +1,247 @@
+//! The centre: the selected section's title, its Markdown body (toolbar helpers and an
+//! optional preview) in the editing language or both, and its measures.
+
+use egui::Id;
+
+use super::markdown::{self, Helper};
+use super::{Action, ContentMode, DocEdit, TextField, ViewState, measures};
+use crate::i18n::i18n;
+use crate::model::{Document, Lang, LocalText, Section};
+
+/// The accessible name of a field: "Title", or "Title (German)" in translation mode.
+pub fn field_name(ui_lang: Lang, label: &str, lang: Lang, mode: ContentMode) -> String {
+    match mode {
+        ContentMode::Single(_) => label.to_owned(),
+        ContentMode::Both => format!(
+            "{label} ({})",
+            i18n().tr(ui_lang, &format!("language-{}", lang.code()))
+        ),
+    }
+}
+
+/// A marker next to a field whose other language has text and this one has none.
+pub fn missing_marker(ui: &mut egui::Ui, ui_lang: Lang, text: &LocalText, lang: Lang) {
+    if text.lacks(lang) {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            i18n().tr(ui_lang, "marker-missing-translation"),
+        );
+    }
+}
+
+/// The editor for one bilingual text: one field per shown language, side by side.
+/// Returns the response of the first field (for focus requests).
+#[allow(clippy::too_many_arguments)]
+pub fn bilingual(
+    ui: &mut egui::Ui,
+    view: &ViewState,
+    label: &str,
+    field: &TextField,
+    value: &LocalText,
+    hint: Option<&LocalText>,
+    multiline: bool,
+    read_only: bool,
+    out: &mut Vec<Action>,
+) -> Option<egui::Response> {
+    let langs = view.content.langs();
+    let mut first = None;
+    ui.columns(langs.len(), |cols| {
+        for (col, &lang) in cols.iter_mut().zip(&langs) {
+            let name = field_name(view.ui_lang, label, lang, view.content);
+            let label_id = col
+                .horizontal(|ui| {
+                    let l = ui.label(egui::RichText::new(&name).strong());
+                    missing_marker(ui, view.ui_lang, value, lang);
+                    l.id
+                })
+                .inner;
+            let mut text = value.get(lang).to_owned();
+            let id = Id::unique(("text", field, lang));
+            let edit = if multiline {
+                egui::TextEdit::multiline(&mut text).desired_rows(3)
+            } else {
+                egui::TextEdit::singleline(&mut text)
+            }
+            .id(id)
+            .hint_text(hint.map(|h| h.get(lang)).unwrap_or_default())
+            .desired_width(f32::INFINITY)
+            .interactive(!read_only);
+            let r = col.add(edit).labelled_by(label_id);
+            if r.changed() {
+                out.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
+            }
+            if r.lost_focus() {
+                out.push(Action::BreakMerge);
+            }
+            if first.is_none() {
+                first = Some(r);
+            }
+        }
+    });
+    first
+}
+
+/// Shows the selected section.
+pub fn show(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    section: &Section,
+    view: &mut ViewState,
+    read_only: bool,
+    out: &mut Vec<Action>,
+) {
+    let lang = view.ui_lang;
+    let tr = |id: &str| i18n().tr(lang, id);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let number = doc.number_of(&section.id).unwrap_or_default();
+            let shown_lang = match view.content {
+                ContentMode::Single(l) => l,
+                ContentMode::Both => lang,
+            };
+            ui.heading(format!(
+                "{number} {}",
+                i18n().section_title(section, shown_lang)
+            ));
+            if let Some((label, _)) = &view.viewing {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    i18n().tr_args(
+                        lang,
+                        "viewing-read-only",
+                        &[("label", label.clone().into())],
+                    ),
+                );
+            }
+            if section.hidden {
+                ui.weak(tr("section-is-hidden"));
+            }
+            if let Some(c) = section.canonical() {
+                ui.weak(i18n().tr_args(
+                    lang,
+                    "section-canonical-hint",
+                    &[("letter", c.letter().as_str().into())],
+                ));
+            }
+            ui.add_space(6.0);
+
+            // Canonical sections show their standard title as a hint in the empty field.
+            let default_title = section.canonical().map(|c| {
+                let id = c.title_message_id();
+                LocalText::new(i18n().tr(Lang::De, &id), i18n().tr(Lang::En, &id))
+            });
+            let title = bilingual(
+                ui,
+                view,
+                &tr("field-title"),
+                &TextField::SectionTitle(section.id.clone()),
+                &section.title,
+                default_title.as_ref(),
+                false,
+                read_only,
+                out,
+            );
+            if view.focus_title {
+                if let Some(t) = title {
+                    t.request_focus();
+                }
+                view.focus_title = false;
+            }
+            ui.add_space(8.0);
+            body_editor(ui, section, view, read_only, out);
+            ui.add_space(8.0);
+            ui.separator();
+            measures::show(ui, section, view, read_only, out);
+        });
+}
+
+fn body_editor(
+    ui: &mut egui::Ui,
+    section: &Section,
+    view: &ViewState,
+    read_only: bool,
+    out: &mut Vec<Action>,
+) {
+    let ui_lang = view.ui_lang;
+    let tr = |id: &str| i18n().tr(ui_lang, id);
+    let langs = view.content.langs();
+    let field = TextField::SectionBody(section.id.clone());
+    ui.columns(langs.len(), |cols| {
+        for (col, &lang) in cols.iter_mut().zip(&langs) {
+            let name = field_name(ui_lang, &tr("field-body"), lang, view.content);
+            let id = Id::unique(("text", &field, lang));
+            let current = section.body.get(lang);
+            let label_id = col
+                .horizontal(|ui| {
+                    let l = ui.label(egui::RichText::new(&name).strong());
+                    missing_marker(ui, ui_lang, &section.body, lang);
+                    l.id
+                })
+                .inner;
+            if !read_only {
+                col.horizontal(|ui| {
+                    for (helper, key) in [
+                        (Helper::Bold, "helper-bold"),
+                        (Helper::List, "helper-list"),
+                        (Helper::Link, "helper-link"),
+                    ] {
+                        if ui.button(tr(key)).clicked() {
+                            let range = egui::TextEdit::load_state(ui.ctx(), id)
+                                .and_then(|s| s.cursor.char_range())
+                                .map(|r| r.secondary.index.0..r.primary.index.0)
+                                .unwrap_or_else(|| {
+                                    let n = current.chars().count();
+                                    n..n
+                                });
+                            let (text, cursor) = markdown::apply(current, range, helper);
+                            if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
+                                let c = egui::text::CCursor::new(cursor);
+                                state
+                                    .cursor
+                                    .set_char_range(Some(egui::text::CCursorRange::one(c)));
+                                state.store(ui.ctx(), id);
+                            }
+                            ui.memory_mut(|m| m.request_focus(id));
+                            out.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
+                            out.push(Action::BreakMerge);
+                        }
+                    }
+                });
+            }
+            let mut text = current.to_owned();
+            let show_preview = view.preview;
+            let mut edit_ui = |ui: &mut egui::Ui| {
+                let r = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut text)
+                            .id(id)
+                            .desired_rows(12)
+                            .desired_width(f32::INFINITY)
+                            .interactive(!read_only),
+                    )
+                    .labelled_by(label_id);
+                if r.changed() {
+                    out.push(Action::Edit(DocEdit::SetText(
+                        field.clone(),
+                        lang,
+                        text.clone(),
+                    )));
+                }
+                if r.lost_focus() {
+                    out.push(Action::BreakMerge);
+                }
+            };
+            if show_preview {
+                edit_ui(col);
+                col.label(egui::RichText::new(tr("preview-heading")).strong());
+                egui::Frame::group(col.style()).show(col, |ui| {
+                    ui.set_width(ui.available_width());
+                    markdown::preview(ui, current);
+                });
+            } else {
+                edit_ui(col);
+            }
+        }
+    });
+}

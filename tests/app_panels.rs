@@ -1,0 +1,255 @@
+//! UI tests of the compare view, the checks panel and the catalogue dialog: the real
+//! editor, headless, driven by the labels a user sees (egui_kittest + AccessKit).
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use tomwerk::app::{AppConfig, Selection, Settings, TomwerkApp};
+use tomwerk::catalogue::Catalogue;
+use tomwerk::diff;
+use tomwerk::model::{CanonicalSection, Lang, SectionId};
+use tomwerk::store;
+
+fn harness(config: AppConfig) -> Harness<'static, TomwerkApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
+        })
+}
+
+fn app(data: &Path) -> Harness<'static, TomwerkApp> {
+    harness(AppConfig::headless(data))
+}
+
+fn menu(h: &mut Harness<'_, TomwerkApp>, menu: &str, entry: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    h.get_by_label_contains(entry).click();
+    h.run();
+}
+
+/// Opens a combo box by its accessible name and picks an entry by its label.
+fn pick(h: &mut Harness<'_, TomwerkApp>, combo: &str, entry: &str) {
+    h.get_by_role_and_label(Role::ComboBox, combo).click();
+    h.run();
+    // The closed combo box shows its value too: the popup's entry is the last match.
+    h.get_all_by_label(entry)
+        .last()
+        .unwrap_or_else(|| panic!("no entry {entry}"))
+        .click();
+    h.run();
+}
+
+fn encryption() -> SectionId {
+    SectionId::from(CanonicalSection::Encryption)
+}
+
+fn measures_in(h: &Harness<'_, TomwerkApp>, id: &SectionId) -> Vec<String> {
+    h.state()
+        .editor
+        .doc()
+        .section(id)
+        .map(|s| s.measures.iter().map(|m| m.text.en.clone()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn compare_two_versions_and_step_through_the_changes() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    menu(&mut h, "View", "Edit English content");
+    menu(&mut h, "View", "Compare versions");
+    pick(&mut h, "From", "Version 1.0");
+    pick(&mut h, "To", "Version 2.0");
+
+    let file = &h.state().editor.file;
+    let old = file.version("1.0").unwrap().document().unwrap();
+    let new = file.version("2.0").unwrap().document().unwrap();
+    let expected = diff::compare(&old, &new);
+    let total = expected.changes.len();
+    assert!(total > 2, "the example's versions differ");
+    h.get_by_label(&expected.summary().line(Lang::En));
+    h.get_by_label(&format!("{total} changes, none selected"));
+
+    h.get_by_label("Next change").click();
+    h.run();
+    h.get_by_label(&format!("Change 1 of {total}"));
+    h.get_by_label("Next change").click();
+    h.run();
+    h.get_by_label(&format!("Change 2 of {total}"));
+    // F8 and Shift+F8 step as well.
+    h.key_press(Key::F8);
+    h.run();
+    h.get_by_label(&format!("Change 3 of {total}"));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F8);
+    h.run();
+    h.get_by_label(&format!("Change 2 of {total}"));
+
+    // Another pair recomputes and starts again from no selection.
+    pick(&mut h, "To", "Version 1.0");
+    h.get_by_label("No changes");
+    h.get_by_label("0 changes, none selected");
+}
+
+#[test]
+fn the_change_report_is_written_as_pdf() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.pdf");
+    let mut h = app(data.path());
+    menu(&mut h, "View", "Compare versions");
+    pick(&mut h, "From", "Version 1.0");
+    pick(&mut h, "To", "Working copy");
+    h.get_by_label("Export change report…").click();
+    h.run();
+    // No dialog service in tests: the in-app path field.
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    // The PDF is written on a worker thread.
+    for _ in 0..600 {
+        if h.state()
+            .toast_texts()
+            .iter()
+            .any(|t| t.contains("PDF written"))
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        // The status bar shows a spinner while exporting: step, do not wait to settle.
+        h.step();
+    }
+    assert!(
+        h.state()
+            .toast_texts()
+            .iter()
+            .any(|t| t.contains("PDF written")),
+        "{:?}",
+        h.state().toast_texts()
+    );
+    let bytes = std::fs::read(&target).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(bytes.len() > 1000);
+}
+
+#[test]
+fn a_finding_leads_to_its_section() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gap.tom");
+    let mut file = store::example();
+    let section = file.working.section_mut(&encryption()).unwrap();
+    section.body = Default::default();
+    section.measures.clear();
+    store::save(&path, &file).unwrap();
+
+    let mut config = AppConfig::headless(data.path());
+    config.file = Some(path);
+    let mut h = harness(config);
+    menu(&mut h, "View", "Edit English content");
+    assert_ne!(h.state().view.selection, Selection::Section(encryption()));
+    menu(&mut h, "View", "Checks");
+    h.run();
+    h.run();
+    // The checks ran once, not once per frame.
+    assert_eq!(h.state().checks_runs(), 1);
+    let before = h.get_all_by_label("2. Encryption").count();
+    h.get_by_label_contains("neither text nor measures").click();
+    h.run();
+    assert_eq!(h.state().view.selection, Selection::Section(encryption()));
+    // The section editor now shows the section's heading next to the tree entry.
+    assert_eq!(h.get_all_by_label("2. Encryption").count(), before + 1);
+    assert_eq!(h.state().checks_runs(), 1, "selecting is no change");
+
+    // Filling the section is a change: the checks run again and the finding is gone.
+    h.get_by_label("Add measure").click();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Measure")
+        .last()
+        .unwrap()
+        .type_text("Disk encryption");
+    h.run();
+    assert!(h.state().checks_runs() > 1);
+    assert!(
+        h.query_by_label_contains("neither text nor measures")
+            .is_none()
+    );
+}
+
+#[test]
+fn adding_two_measures_from_the_catalogue_is_one_undo_step() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    menu(&mut h, "View", "Edit English content");
+    h.get_by_label("2. Encryption").click();
+    h.run();
+    let before = measures_in(&h, &encryption());
+    let doc = h.state().editor.doc().clone();
+    let fresh: Vec<_> = Catalogue::builtin()
+        .for_section(CanonicalSection::Encryption)
+        .filter(|e| e.find_in(&doc).is_none())
+        .collect();
+    assert!(fresh.len() >= 2);
+    let present = Catalogue::builtin()
+        .for_section(CanonicalSection::Encryption)
+        .find(|e| e.find_in(&doc).is_some());
+
+    // The button under the measures may be below the fold.
+    h.get_by_label("Add from catalogue…").scroll_to_me();
+    h.run();
+    h.get_by_label("Add from catalogue…").click();
+    h.run();
+    h.get_by_label("Adds to: 2. Encryption");
+    // Entries already in the document are marked.
+    if let Some(p) = present {
+        assert!(
+            h.get_by_role_and_label(Role::CheckBox, &p.en)
+                .accesskit_node()
+                .is_disabled()
+        );
+        h.get_all_by_label_contains("already in").next().unwrap();
+    }
+    // The search narrows the list.
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text(&fresh[0].en);
+    h.run();
+    assert!(h.query_by_label(&fresh[1].en).is_none());
+    h.get_by_role_and_label(Role::CheckBox, &fresh[0].en)
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, &fresh[1].en)
+        .click();
+    h.run();
+    h.get_by_label("2 selected");
+    h.get_by_label("Add selected").click();
+    h.run();
+
+    let after = measures_in(&h, &encryption());
+    assert_eq!(after.len(), before.len() + 2);
+    assert!(after.contains(&fresh[0].en) && after.contains(&fresh[1].en));
+    assert!(
+        h.query_by_label("Adds to: 2. Encryption").is_none(),
+        "closed"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        measures_in(&h, &encryption()),
+        before,
+        "one undo removes both"
+    );
+}
