@@ -25,6 +25,7 @@ pub fn write_atomic_with(
     let file_name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    remove_orphaned_temps(&dir, &file_name.to_string_lossy());
     let (tmp_path, mut tmp) = create_temp(&dir, &file_name.to_string_lossy())?;
     let result = (|| {
         tmp.write_all(bytes)?;
@@ -59,10 +60,78 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     }
 }
 
+/// Removes temp files of earlier saves of the same file whose process has died (a crash
+/// or kill between creating the temp file and the rename leaves one behind). Only files
+/// named exactly like ours with the pid of a process that no longer runs are touched, so
+/// a save in progress in another process is left alone. Where liveness cannot be checked
+/// (no `/proc`), nothing is removed. Best effort: failures are ignored.
+fn remove_orphaned_temps(dir: &Path, name: &str) {
+    let proc_root = Path::new("/proc");
+    if !proc_root.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let own = std::process::id();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|f| f.strip_suffix(".tmp"))
+            .and_then(|f| f.split_once('-'))
+            .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != own && !proc_root.join(pid.to_string()).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Makes the rename durable. Some file systems refuse to sync a directory; the rename
 /// itself has happened, so that is not an error worth failing the save for.
 fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn orphaned_temps_of_dead_processes_are_removed() {
+        if !Path::new("/proc/self").exists() {
+            return;
+        }
+        let dir = std::env::temp_dir().join(format!("tomwerk-atomic-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        // A process that has finished: its pid is free (and not reused this quickly).
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let live = std::os::unix::process::parent_id();
+        let orphan = dir.join(format!(".doc.tom.{dead}-0.tmp"));
+        let in_flight = dir.join(format!(".doc.tom.{live}-3.tmp"));
+        let other = dir.join(format!(".other.tom.{dead}-0.tmp"));
+        let unrelated = dir.join(format!(".doc.tom.{dead}-x.tmp"));
+        for p in [&orphan, &in_flight, &other, &unrelated] {
+            fs::write(p, b"partial").unwrap();
+        }
+        write_atomic(&dir.join("doc.tom"), b"new").unwrap();
+        assert!(!orphan.exists(), "the dead process's temp file is gone");
+        assert!(in_flight.exists(), "a live process's temp file stays");
+        assert!(other.exists(), "another file's temp file stays");
+        assert!(unrelated.exists(), "a file not named like ours stays");
+        assert_eq!(fs::read(dir.join("doc.tom")).unwrap(), b"new");
+        fs::remove_dir_all(&dir).unwrap();
     }
 }
