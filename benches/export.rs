@@ -41,6 +41,25 @@ fn bench(c: &mut Criterion) {
     c.bench_function("export_pdf_example", |b| {
         b.iter(|| export::pdf(&example, &opts).map(|o| o.bytes.len()))
     });
+    // The phases, to see where the time goes.
+    let fonts = export::fonts::fonts().expect("fonts");
+    c.bench_function("example_prepare_blocks", |b| {
+        b.iter(|| export::prepare(&example, &opts).map(|p| p.0.len()))
+    });
+    if let Ok((blocks, furniture, meta)) = export::prepare(&example, &opts) {
+        c.bench_function("example_layout", |b| {
+            b.iter(|| {
+                export::layout::layout(&blocks, &furniture, meta.lang, fonts, &Default::default())
+                    .pages
+                    .len()
+            })
+        });
+        let laid =
+            export::layout::layout(&blocks, &furniture, meta.lang, fonts, &Default::default());
+        c.bench_function("example_write_pdf", |b| {
+            b.iter(|| export::pdf::write(&laid, &meta, fonts).map(|v| v.len()))
+        });
+    }
     let mut group = c.benchmark_group("large");
     group.sample_size(20);
     group.bench_function("export_pdf_large_example_24", |b| {

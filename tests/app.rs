@@ -47,7 +47,9 @@ fn select_encryption(h: &mut Harness<'_, TomwerkApp>) {
 fn type_at_end(h: &mut Harness<'_, TomwerkApp>, role: Role, label: &str, text: &str) {
     h.get_by_role_and_label(role, label).click();
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    // Ctrl+End is "end of text" in egui on Linux and Windows (Command+End would only
+    // reach the end of the wrapped row).
+    h.key_press_modifiers(Modifiers::CTRL, Key::End);
     h.run();
     h.get_by_role_and_label(role, label).type_text(text);
     h.run();
@@ -117,6 +119,9 @@ fn typing_in_the_body_and_adding_a_measure() {
             .len()
     };
     let n = measures(&h);
+    // The example's measure list is long: bring the button into view first.
+    h.get_by_label("Add measure").scroll_to_me();
+    h.run();
     h.get_by_label("Add measure").click();
     h.run();
     assert_eq!(measures(&h), n + 1);

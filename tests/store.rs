@@ -120,7 +120,8 @@ fn newer_format_is_refused_with_a_clear_message() {
 fn bad_input_gives_errors_that_name_the_file() {
     let dir = tmp();
     let good = store::to_ron(&store::example()).unwrap();
-    let cases: Vec<(&str, Vec<u8>, fn(&StoreErrorKind) -> bool)> = vec![
+    type Expect = fn(&StoreErrorKind) -> bool;
+    let cases: Vec<(&str, Vec<u8>, Expect)> = vec![
         ("empty.tom", Vec::new(), |k| matches!(k, StoreErrorKind::Empty)),
         ("blank.tom", b"  \n\n ".to_vec(), |k| matches!(k, StoreErrorKind::Empty)),
         ("truncated.tom", good.as_bytes()[..good.len() / 2].to_vec(), |k| {

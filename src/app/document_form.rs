@@ -237,10 +237,10 @@ fn last_review(
                 if current.is_some() {
                     out.push(Action::Edit(DocEdit::SetLastReview(None)));
                 }
-            } else if let Some(d) = parse_date(trimmed) {
-                if Some(d) != current {
-                    out.push(Action::Edit(DocEdit::SetLastReview(Some(d))));
-                }
+            } else if let Some(d) = parse_date(trimmed)
+                && Some(d) != current
+            {
+                out.push(Action::Edit(DocEdit::SetLastReview(Some(d))));
             }
         }
         let invalid = !text.trim().is_empty() && parse_date(&text).is_none();

@@ -401,10 +401,10 @@ impl TomwerkApp {
     fn after_change(&mut self) {
         self.last_change = Some(Instant::now());
         // Undo may remove the selected section (e.g. undoing "add section").
-        if let Selection::Section(id) = &self.view.selection {
-            if self.editor.doc().section(id).is_none() {
-                self.view.selection = Selection::Document;
-            }
+        if let Selection::Section(id) = &self.view.selection
+            && self.editor.doc().section(id).is_none()
+        {
+            self.view.selection = Selection::Document;
         }
     }
 
@@ -867,10 +867,10 @@ impl TomwerkApp {
                 .push_back(Dialog::Error(tr(lang, "error-version"), e.to_string())),
             None => {}
         }
-        if let Selection::Section(id) = &self.view.selection {
-            if self.shown_doc().section(id).is_none() {
-                self.view.selection = Selection::Document;
-            }
+        if let Selection::Section(id) = &self.view.selection
+            && self.shown_doc().section(id).is_none()
+        {
+            self.view.selection = Selection::Document;
         }
     }
 
@@ -1054,10 +1054,10 @@ impl TomwerkApp {
         });
         self.panel_windows(&ctx);
         self.toasts.show(&ctx, lang, &mut self.queue);
-        if let Some(dialog) = self.dialogs.front_mut() {
-            if let Some(answer) = dialogs::show(&ctx, lang, dialog) {
-                self.queue.push(Action::Answer(answer));
-            }
+        if let Some(dialog) = self.dialogs.front_mut()
+            && let Some(answer) = dialogs::show(&ctx, lang, dialog)
+        {
+            self.queue.push(Action::Answer(answer));
         }
         self.apply_queue(&ctx);
     }

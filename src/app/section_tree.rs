@@ -154,20 +154,20 @@ fn drag_and_drop(
     if row.dragged() {
         row.dnd_set_drag_payload(section.id.clone());
     }
-    if let Some(dragged) = row.dnd_hover_payload::<crate::model::SectionId>() {
-        if *dragged != section.id {
-            let stroke = egui::Stroke::new(2.0, ui.visuals().selection.bg_fill);
-            ui.painter()
-                .hline(row.rect.x_range(), row.rect.top() - 1.0, stroke);
-        }
+    if let Some(dragged) = row.dnd_hover_payload::<crate::model::SectionId>()
+        && *dragged != section.id
+    {
+        let stroke = egui::Stroke::new(2.0, ui.visuals().selection.bg_fill);
+        ui.painter()
+            .hline(row.rect.x_range(), row.rect.top() - 1.0, stroke);
     }
-    if let Some(dragged) = row.dnd_release_payload::<crate::model::SectionId>() {
-        if *dragged != section.id {
-            out.push(Action::Edit(super::DocEdit::MoveSectionBefore(
-                (*dragged).clone(),
-                section.id.clone(),
-            )));
-        }
+    if let Some(dragged) = row.dnd_release_payload::<crate::model::SectionId>()
+        && *dragged != section.id
+    {
+        out.push(Action::Edit(super::DocEdit::MoveSectionBefore(
+            (*dragged).clone(),
+            section.id.clone(),
+        )));
     }
 }
 

@@ -114,10 +114,10 @@ impl Toasts {
                             }
                         });
                         ui.horizontal(|ui| {
-                            if let Some(path) = &t.open {
-                                if ui.button(i18n().tr(lang, "button-open-file")).clicked() {
-                                    out.push(Action::OpenExternal(path.clone()));
-                                }
+                            if let Some(path) = &t.open
+                                && ui.button(i18n().tr(lang, "button-open-file")).clicked()
+                            {
+                                out.push(Action::OpenExternal(path.clone()));
                             }
                             if ui.button(i18n().tr(lang, "button-close")).clicked() {
                                 out.push(Action::DismissToast(t.id));
