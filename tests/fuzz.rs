@@ -1215,3 +1215,31 @@ fn fuzz_markdown_round_trip() {
         },
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Regression tests: the inputs the fuzzers found, minimal, each with its fix.
+// ---------------------------------------------------------------------------------------
+
+/// Found by export/documents (seed 0x1092): an organisation name of thousands of
+/// characters made the footer's shortening quadratic per page (drop one character,
+/// re-measure all): minutes for one export. Fixed in `export::layout::fit` (linear).
+#[test]
+fn regression_long_organisation_name_exports_quickly() {
+    let file = TomFile::new(Document::empty_template(Lang::En, &"漢".repeat(9_000)));
+    let options = ExportOptions {
+        lang: Lang::En,
+        version: None,
+        toc: false,
+        history: false,
+        measures: MeasureLayout::List,
+        date: date!(2026 - 02 - 01),
+    };
+    let start = Instant::now();
+    let out = export::pdf(&file, &options).expect("export");
+    check_pdf(&out.bytes, out.pages).unwrap();
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+}

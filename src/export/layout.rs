@@ -1369,15 +1369,26 @@ fn fit(fonts: &Fonts, face: Face, text: &str, size: f32, width: f32) -> String {
     if m.text_width(text, size) <= width {
         return text.to_owned();
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let s: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
-        if m.text_width(&s, size) <= width {
-            return s;
+    // The longest prefix that, without trailing spaces and with "…", fits. One pass with
+    // running widths: re-measuring every shorter prefix was quadratic, and a footer with
+    // a name of thousands of characters took minutes.
+    let ellipsis = m.width_em('…');
+    let mut acc = 0.0;
+    let mut best = None;
+    for (i, c) in text.char_indices() {
+        acc += m.width_em(c);
+        if (acc + ellipsis) * size > width {
+            break;
+        }
+        if !c.is_whitespace() {
+            best = Some(i + c.len_utf8());
         }
     }
-    String::new()
+    match best {
+        Some(end) => format!("{}…", &text[..end]),
+        None if ellipsis * size <= width => "…".to_owned(),
+        None => String::new(),
+    }
 }
 
 fn run(
