@@ -11,11 +11,10 @@ use egui::text::LayoutJob;
 use egui::{Color32, RichText, Stroke, TextFormat, TextStyle};
 
 use super::command::Command;
-use super::{Action, Editor, ExportJob, Purpose, TomwerkApp, tr};
+use super::{Action, Editor, Purpose, TomwerkApp, tr};
 use crate::diff::{self, DocDiff, Fingerprint, Report, ReportLine, Segment, SegmentKind};
 use crate::i18n::{format_date, i18n};
 use crate::model::{Document, Lang};
-use crate::store;
 
 /// One side of a comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -638,29 +637,11 @@ impl TomwerkApp {
         }
         let organisation = self.editor.doc().meta.organisation.name.clone();
         let date = self.today();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let ctx2 = ctx.clone();
-        let target = path.clone();
-        let spawned = std::thread::Builder::new()
-            .name("change-report".into())
-            .spawn(move || {
-                let result = report
-                    .pdf(&organisation, date)
-                    .map_err(|e| e.to_string())
-                    .and_then(|out| {
-                        store::write_atomic(&target, &out.bytes)
-                            .map(|()| (out.pages, out.warnings))
-                            .map_err(|e| format!("{}: {e}", target.display()))
-                    });
-                // The receiver is gone only when the app quit.
-                let _ = tx.send(result);
-                ctx2.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.export_job = Some(ExportJob { path, rx }),
-            Err(e) => self
-                .toasts
-                .error(format!("{}: {e}", tr(lang, "error-export"))),
+        if let Err(e) = self.spawn_pdf_job(ctx, path, "change-report", move || {
+            report.pdf(&organisation, date).map_err(|e| e.to_string())
+        }) {
+            self.toasts
+                .error(format!("{}: {e}", tr(lang, "error-export")));
         }
     }
 
@@ -756,7 +737,7 @@ mod tests {
 
     #[test]
     fn navigation_stops_at_the_ends() {
-        let editor = Editor::new(store::example(), None);
+        let editor = Editor::new(crate::store::example(), None);
         let mut view = CompareView::new(&editor, Lang::En);
         view.from = Pick::Version("1.0".into());
         view.to = Pick::Version("2.0".into());

@@ -782,30 +782,43 @@ impl TomwerkApp {
             measures: MeasureLayout::List,
             date: self.today(),
         };
+        if let Err(e) = self.spawn_pdf_job(ctx, path, "export", move || {
+            export::pdf(&file, &options).map_err(|e| e.to_string())
+        }) {
+            self.dialogs.push_back(Dialog::Error(
+                tr(self.view.ui_lang, "error-export"),
+                e.to_string(),
+            ));
+        }
+    }
+
+    /// Typesets a PDF on a worker thread and writes it atomically to `path`; the status
+    /// bar shows the job and `poll_export` reports the result. Shared by every PDF the
+    /// editor writes (document, version, change report) so they behave alike.
+    fn spawn_pdf_job(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        name: &str,
+        make: impl FnOnce() -> Result<export::PdfOutput, String> + Send + 'static,
+    ) -> std::io::Result<()> {
         let (tx, rx) = std::sync::mpsc::channel();
         let ctx2 = ctx.clone();
         let target = path.clone();
-        let spawned = std::thread::Builder::new()
-            .name("export".into())
+        std::thread::Builder::new()
+            .name(name.to_owned())
             .spawn(move || {
-                let result = export::pdf(&file, &options)
-                    .map_err(|e| e.to_string())
-                    .and_then(|out| {
-                        store::write_atomic(&target, &out.bytes)
-                            .map(|()| (out.pages, out.warnings))
-                            .map_err(|e| format!("{}: {e}", target.display()))
-                    });
+                let result = make().and_then(|out| {
+                    store::write_atomic(&target, &out.bytes)
+                        .map(|()| (out.pages, out.warnings))
+                        .map_err(|e| format!("{}: {e}", target.display()))
+                });
                 // The receiver is gone only when the app quit.
                 let _ = tx.send(result);
                 ctx2.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.export_job = Some(ExportJob { path, rx }),
-            Err(e) => self.dialogs.push_back(Dialog::Error(
-                tr(self.view.ui_lang, "error-export"),
-                e.to_string(),
-            )),
-        }
+            })?;
+        self.export_job = Some(ExportJob { path, rx });
+        Ok(())
     }
 
     fn poll_export(&mut self) {
