@@ -253,3 +253,43 @@ fn adding_two_measures_from_the_catalogue_is_one_undo_step() {
         "one undo removes both"
     );
 }
+
+#[test]
+fn a_released_version_is_exported_from_the_history() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("v1.pdf");
+    let mut h = app(data.path());
+    let oldest = h.state().editor.file.versions[0].label.clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run();
+    // Newest first: the last "PDF…" button belongs to the oldest version.
+    h.get_all_by_label("PDF…").last().unwrap().click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    for _ in 0..600 {
+        if target.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    let bytes = std::fs::read(&target).expect("the version's PDF is written");
+    // The PDF is of that version, not of the working copy: compare with a CLI-style export.
+    let options = tomwerk::export::ExportOptions {
+        lang: h.state().editor.file.working.meta.primary_language,
+        version: Some(oldest.clone()),
+        toc: false,
+        history: true,
+        measures: tomwerk::export::MeasureLayout::List,
+        date: h.state().today(),
+    };
+    let expected = tomwerk::export::pdf(&h.state().editor.file, &options).unwrap();
+    assert_eq!(bytes, expected.bytes, "exported version {oldest}");
+}

@@ -143,7 +143,7 @@ import-report-title = Import abgeschlossen
 import-report-text = { $path }: { $count } Überschriften wurden zugeordnet. Das Dokument ist neu und noch nicht gespeichert.
 import-heading = Überschrift
 import-section = Abschnitt
-import-custom = neuer eigener Abschnitt
+app-import-custom = neuer eigener Abschnitt
 release-title = Version freigeben
 release-text = Den Arbeitsstand als neue Version einfrieren. Freigegebene Versionen lassen sich nicht mehr ändern.
 release-label = Version
@@ -168,6 +168,8 @@ history-unreleased = Der Arbeitsstand enthält nicht freigegebene Änderungen.
 history-view = Ansehen
 history-view-hint = Diese Version schreibgeschützt anzeigen
 history-restore = Wiederherstellen
+history-export = PDF…
+history-export-hint = Diese Version als PDF exportieren
 history-restore-hint = Diese Version zum Arbeitsstand machen (rückgängig machbar)
 history-back = Zurück zum Arbeitsstand
 

@@ -143,7 +143,7 @@ import-report-title = Import finished
 import-report-text = { $path }: { $count } headings were mapped. The document is new and not yet saved.
 import-heading = Heading
 import-section = Section
-import-custom = new custom section
+app-import-custom = new custom section
 release-title = Release version
 release-text = Freeze the working copy as a new version. Released versions cannot be changed.
 release-label = Version
@@ -168,6 +168,8 @@ history-unreleased = The working copy has unreleased changes.
 history-view = View
 history-view-hint = Show this version read-only
 history-restore = Restore
+history-export = PDF…
+history-export-hint = Export this version as PDF
 history-restore-hint = Make this version the working copy (can be undone)
 history-back = Back to the working copy
 

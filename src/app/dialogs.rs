@@ -204,7 +204,7 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                                     let mut target = m.section.to_string();
                                     if m.custom {
                                         target =
-                                            format!("{target} ({})", tr(lang, "import-custom"));
+                                            format!("{target} ({})", tr(lang, "app-import-custom"));
                                     }
                                     for c in &m.also_covers {
                                         target.push_str(&format!(" + {c}"));

@@ -61,6 +61,15 @@ pub fn show(ui: &mut egui::Ui, editor: &Editor, view: &ViewState, out: &mut Vec<
                         {
                             out.push(Action::RestoreVersion(v.label.clone()));
                         }
+                        if ui
+                            .button(tr("history-export"))
+                            .on_hover_text(tr("history-export-hint"))
+                            .clicked()
+                        {
+                            // Opening the version first makes the export take it.
+                            out.push(Action::ViewVersion(Some(v.label.clone())));
+                            out.push(Action::Command(Command::ExportPdf));
+                        }
                     });
                 });
             }

@@ -322,7 +322,8 @@ impl TomwerkApp {
         }
     }
 
-    fn today(&self) -> Date {
+    /// "Today" for exports and checks: injected by the config in tests, else the clock.
+    pub fn today(&self) -> Date {
         self.config.today.unwrap_or_else(crate::cli::today)
     }
 
@@ -774,7 +775,8 @@ impl TomwerkApp {
         let file = self.editor.file.clone();
         let options = ExportOptions {
             lang: self.edit_lang(),
-            version: None,
+            // While a released version is open, the export is of that version.
+            version: self.view.viewing.as_ref().map(|(label, _)| label.clone()),
             toc: false,
             history: !file.versions.is_empty(),
             measures: MeasureLayout::List,

@@ -42,10 +42,15 @@ pub fn eligible(segment: &str) -> bool {
     !letters.any(char::is_uppercase)
 }
 
+/// Longer "words" are not hyphenated (the longest German dictionary words have ~80 letters).
+const MAX_WORD: usize = 100;
+
 /// The char offsets inside `word` (letters only) where a hyphen may be inserted.
 pub fn points(word: &str, lang: Lang) -> Vec<usize> {
     let n = word.chars().count();
-    if n < 2 * MIN_SIDE || !word.chars().all(char::is_alphabetic) {
+    // No dictionary word is this long; a run of thousands of letters (pasted data, a
+    // fuzzer) would otherwise be hyphenated anew for every line it is broken into.
+    if !(2 * MIN_SIDE..=MAX_WORD).contains(&n) || !word.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
     let lower = word.to_lowercase();
@@ -95,5 +100,17 @@ mod tests {
         assert!(!eligible("12-stellige"));
         assert!(!eligible("datenschutz@beispiel.example"));
         assert!(eligible("Verfügbarkeit,"));
+    }
+}
+
+#[cfg(test)]
+mod long_words {
+    use super::*;
+
+    #[test]
+    fn overlong_letter_runs_are_not_hyphenated() {
+        let long = "Datenschutz".repeat(20);
+        assert!(points(&long, Lang::De).is_empty());
+        assert!(!points("Datenschutzbeauftragte", Lang::De).is_empty());
     }
 }

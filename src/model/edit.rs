@@ -236,8 +236,8 @@ impl Document {
         Ok(id)
     }
 
-    /// Removes a measure and returns it.
-    pub fn remove_measure(&mut self, id: &MeasureId) -> Result<Measure, EditError> {
+    /// The section holding a measure and the measure's index in it.
+    fn measure_slot(&mut self, id: &MeasureId) -> Result<(&mut Section, usize), EditError> {
         let section_id = self
             .measure(id)
             .map(|(s, _)| s.id.clone())
@@ -250,23 +250,18 @@ impl Document {
             .iter()
             .position(|m| &m.id == id)
             .ok_or_else(|| EditError::NoSuchMeasure(id.clone()))?;
+        Ok((section, index))
+    }
+
+    /// Removes a measure and returns it.
+    pub fn remove_measure(&mut self, id: &MeasureId) -> Result<Measure, EditError> {
+        let (section, index) = self.measure_slot(id)?;
         Ok(section.measures.remove(index))
     }
 
     /// Moves a measure one place up or down within its section.
     pub fn move_measure(&mut self, id: &MeasureId, up: bool) -> Result<(), EditError> {
-        let section_id = self
-            .measure(id)
-            .map(|(s, _)| s.id.clone())
-            .ok_or_else(|| EditError::NoSuchMeasure(id.clone()))?;
-        let section = self
-            .section_mut(&section_id)
-            .ok_or(EditError::NoSuchSection(section_id))?;
-        let index = section
-            .measures
-            .iter()
-            .position(|m| &m.id == id)
-            .ok_or_else(|| EditError::NoSuchMeasure(id.clone()))?;
+        let (section, index) = self.measure_slot(id)?;
         let target = if up {
             index.checked_sub(1).ok_or(EditError::CannotMove)?
         } else {
