@@ -484,3 +484,27 @@ fn release_then_view_and_restore_a_version() {
     h.run();
     assert!(body(&h, Lang::En).ends_with(" Next release."));
 }
+
+#[test]
+fn a_corrupt_file_on_the_command_line_gives_an_error_and_is_left_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.tom");
+    let text = tomwerk::store::to_ron(&tomwerk::store::example()).unwrap();
+    let truncated = &text.as_bytes()[..text.len() / 3];
+    std::fs::write(&bad, truncated).unwrap();
+    let mut config = AppConfig::headless(data.path());
+    config.file = Some(bad.clone());
+    let mut h = harness(config);
+    h.run();
+    // The error names the file and says what is wrong; nothing panicked.
+    assert!(
+        h.query_by_label_contains("truncated").is_some(),
+        "the load error is shown"
+    );
+    // The file is not touched: no save or autosave over it.
+    for _ in 0..10 {
+        h.step();
+    }
+    assert_eq!(std::fs::read(&bad).unwrap(), truncated);
+}
