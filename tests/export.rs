@@ -9,7 +9,7 @@ use lopdf::{Dictionary, Document as Pdf, Object};
 use time::macros::date;
 use tomwerk::export::blocks::{Block, document_blocks, plain_text};
 use tomwerk::export::fonts::fonts;
-use tomwerk::export::layout::{Item, Layout, layout};
+use tomwerk::export::layout::{Item, Layout, LinkTarget, layout};
 use tomwerk::export::{self, ExportOptions, MeasureLayout, PdfOutput, prepare, resolve};
 use tomwerk::i18n::i18n;
 use tomwerk::model::{Document, Lang, LocalText};
@@ -555,7 +555,10 @@ fn reference_content_typesets_cleanly() {
             .iter()
             .flat_map(|p| p.items.iter())
             .filter_map(|i| match i {
-                Item::Link { url, .. } => Some(url.as_str()),
+                Item::Link {
+                    target: LinkTarget::Url(url),
+                    ..
+                } => Some(url.as_str()),
                 _ => None,
             })
             .collect();
@@ -681,4 +684,89 @@ fn cli_exports_pdf_atomically_and_rejects_bad_output() {
         .unwrap();
     assert!(!out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+}
+
+/// Every TOC line is a link to its heading: a GoTo action with an /XYZ destination on
+/// the page where the outline (bookmark) of the same heading points.
+#[test]
+fn toc_lines_jump_to_their_headings() {
+    let file = tomwerk::store::example();
+    let opts = ExportOptions {
+        toc: true,
+        ..options(Lang::De)
+    };
+    let out = export::pdf(&file, &opts).unwrap();
+    qpdf_check(&out.bytes);
+    let pdf = Pdf::load_mem(&out.bytes).unwrap();
+    let page_ids: Vec<lopdf::ObjectId> = pdf.get_pages().values().copied().collect();
+    let page_no = |obj: &Object| {
+        let id = obj.as_reference().unwrap();
+        page_ids.iter().position(|p| *p == id).unwrap()
+    };
+    // The bookmarks' pages, in order.
+    let mut bookmark_pages = Vec::new();
+    fn walk(pdf: &Pdf, first: Option<&Object>, out: &mut Vec<Object>) {
+        let mut next = first.cloned();
+        while let Some(obj) = next {
+            let d = dict(pdf, &obj);
+            out.push(d.get(b"Dest").unwrap().as_array().unwrap()[0].clone());
+            walk(pdf, d.get(b"First").ok(), out);
+            next = d.get(b"Next").ok().cloned();
+        }
+    }
+    let mut dests = Vec::new();
+    walk(
+        &pdf,
+        dict(&pdf, catalog(&pdf).get(b"Outlines").unwrap())
+            .get(b"First")
+            .ok(),
+        &mut dests,
+    );
+    for d in &dests {
+        bookmark_pages.push(page_no(d));
+    }
+    // The TOC's links, in the order they stand on the pages (top to bottom).
+    let mut toc = Vec::new();
+    for (p, page_id) in page_ids.iter().enumerate() {
+        let page = pdf.get_dictionary(*page_id).unwrap();
+        let Ok(annots) = page.get(b"Annots") else {
+            continue;
+        };
+        let annots = match annots {
+            Object::Reference(id) => pdf.get_object(*id).unwrap().as_array().unwrap(),
+            other => other.as_array().unwrap(),
+        };
+        for a in annots {
+            let d = dict(&pdf, a);
+            let action = dict(&pdf, d.get(b"A").unwrap());
+            if action.get(b"S").unwrap().as_name().unwrap() != b"GoTo" {
+                continue;
+            }
+            let dest = action.get(b"D").unwrap().as_array().unwrap();
+            assert_eq!(dest[1].as_name().unwrap(), b"XYZ");
+            let rect: Vec<f32> = d
+                .get(b"Rect")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o.as_float().unwrap())
+                .collect();
+            // A line's link covers the text width, not a point.
+            assert!(rect[2] - rect[0] > 300.0, "{rect:?}");
+            toc.push((p, -rect[3], page_no(&dest[0])));
+        }
+    }
+    toc.sort_by(|a, b| (a.0, a.1).partial_cmp(&(b.0, b.1)).unwrap());
+    let targets: Vec<usize> = toc.iter().map(|t| t.2).collect();
+    assert!(!targets.is_empty());
+    // Multi-line TOC entries have a link per line; one entry per bookmark otherwise.
+    let mut deduped = targets.clone();
+    deduped.dedup();
+    assert!(targets.len() >= bookmark_pages.len());
+    let mut expected = bookmark_pages.clone();
+    expected.dedup();
+    assert_eq!(deduped, expected);
+    // The TOC itself is on the first pages, the headings after it.
+    assert!(toc.iter().all(|(p, _, target)| target >= p));
 }

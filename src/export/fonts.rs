@@ -6,8 +6,12 @@ use std::sync::OnceLock;
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::tables::cmap::Cmap;
-use allsorts::tables::{FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable};
+use allsorts::tables::{
+    FontTableProvider, HeadTable, HheaTable, HmtxTable, IndexToLocFormat, MaxpTable,
+};
 use allsorts::tag;
+
+use super::unhint::{self, Outlines};
 
 /// Noto Sans Regular (OFL-1.1, see assets/fonts/OFL.txt).
 pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
@@ -59,6 +63,11 @@ pub struct FaceMetrics {
     units_per_em: f32,
     /// Advance widths in em of U+0000..U+00FF (fast path); negative when absent.
     latin: [f32; 256],
+    /// `indexToLocFormat` is 1: `loca` holds 32-bit offsets.
+    loca_long: bool,
+    /// The outlines without hinting, made on the first PDF export (the editor never needs
+    /// them, so it does not pay their 0.4 MB).
+    unhinted: OnceLock<Result<Outlines, String>>,
 }
 
 impl FaceMetrics {
@@ -120,6 +129,8 @@ impl FaceMetrics {
             advances,
             units_per_em: f32::from(head.units_per_em.max(1)),
             latin: [-1.0; 256],
+            loca_long: head.index_to_loc_format == IndexToLocFormat::Long,
+            unhinted: OnceLock::new(),
         };
         for cp in 0..256u32 {
             if let Some(w) = char::from_u32(cp).and_then(|c| metrics.slow_width(c)) {
@@ -133,6 +144,32 @@ impl FaceMetrics {
         let gid = *self.cmap.get(&(c as u32))?;
         let adv = self.advances.get(usize::from(gid)).copied().unwrap_or(0);
         Some(f32::from(adv) / self.units_per_em)
+    }
+
+    /// The number of glyphs in the face.
+    pub fn glyph_count(&self) -> usize {
+        self.advances.len()
+    }
+
+    /// The face's `glyf` and `loca` without hinting instructions (see [`super::unhint`]).
+    pub fn unhinted(&self) -> Result<&Outlines, String> {
+        self.unhinted
+            .get_or_init(|| {
+                let err = |e: &str| format!("the embedded font cannot be read ({e})");
+                let font_file = ReadScope::new(self.bytes)
+                    .read::<FontData<'_>>()
+                    .map_err(|_| err("sfnt"))?;
+                let provider = font_file.table_provider(0).map_err(|_| err("tables"))?;
+                let glyf = provider
+                    .read_table_data(tag::GLYF)
+                    .map_err(|_| err("glyf"))?;
+                let loca = provider
+                    .read_table_data(tag::LOCA)
+                    .map_err(|_| err("loca"))?;
+                unhint::strip(&glyf, &loca, self.glyph_count(), self.loca_long).map_err(|e| err(&e))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The glyph id of `c`, if the face has it.

@@ -136,7 +136,7 @@ pub enum Item {
         /// Colour.
         color: Color,
     },
-    /// A clickable area with an http, https or mailto target.
+    /// A clickable area.
     Link {
         /// Left.
         x: f32,
@@ -146,9 +146,18 @@ pub enum Item {
         w: f32,
         /// Height.
         h: f32,
-        /// The target.
-        url: String,
+        /// Where a click goes.
+        target: LinkTarget,
     },
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// An http, https or mailto address.
+    Url(String),
+    /// A heading of this document: an index into [`Layout::outline`] (a TOC line).
+    Heading(usize),
 }
 
 /// One page.
@@ -671,7 +680,7 @@ impl Prepared {
                     y: baseline - self.size * 0.95,
                     w,
                     h: self.size * 1.25,
-                    url: url.clone(),
+                    target: LinkTarget::Url(url.clone()),
                 });
             }
             if !text.is_empty() {
@@ -1251,6 +1260,17 @@ impl Ctx<'_> {
                 Some((0.0, marker)),
             );
             let pw = self.fonts.face(face).text_width(&page, style.size);
+            // The whole line is a link to its heading, as in a word processor's TOC.
+            for line in r.clone() {
+                let height = self.chunks[line].height;
+                self.chunks[line].items.push(Item::Link {
+                    x,
+                    y: 0.0,
+                    w: width,
+                    h: height,
+                    target: LinkTarget::Heading(k),
+                });
+            }
             if let Some(last) = r.clone().last() {
                 // Dot leaders from the end of the text to the page number.
                 let end = self.chunks[last]

@@ -11,6 +11,7 @@ mod hyphen;
 pub mod layout;
 pub mod markdown;
 pub mod pdf;
+pub mod unhint;
 
 use sha2::{Digest, Sha256};
 use time::Date;

@@ -8,14 +8,15 @@ use allsorts::font_data::FontData;
 use allsorts::subset::{CmapTarget, SubsetProfile};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Actions, BorderArray, Color as PColor, FontId, Line, LinePoint, LinkAnnotation, Mm, Op,
-    PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
-    Rect, Rgb, TextItem, TextMatrix, WindingOrder,
+    Actions, BorderArray, Color as PColor, Destination, FontId, Line, LinePoint, LinkAnnotation,
+    Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 use sha2::{Digest, Sha256};
 
 use super::fonts::{Face, Fonts};
-use super::layout::{Color, Item, Layout};
+use super::layout::{Color, Item, Layout, LinkTarget};
+use super::unhint::Unhinted;
 use super::{ExportError, PdfMeta};
 
 fn rgb(c: Color) -> PColor {
@@ -42,20 +43,23 @@ fn subset_face(
     let font_file = ReadScope::new(metrics.bytes)
         .read::<FontData<'_>>()
         .map_err(|e| err(e.to_string()))?;
-    let provider = font_file
+    let inner = font_file
         .table_provider(0)
         .map_err(|e| err(e.to_string()))?;
-    // allsorts' PDF profile without `name` and `post`: PDF takes the font's name from
-    // the font dictionary and never reads glyph names, and both cost ~1 KiB per face.
+    let outlines = metrics.unhinted().map_err(err)?;
+    let provider = Unhinted {
+        inner: &inner,
+        outlines,
+    };
+    // allsorts' PDF profile without `name` and `post` (PDF takes the font's name from
+    // the font dictionary and never reads glyph names; ~1 KiB per face) and without the
+    // hinting programs `cvt `, `fpgm` and `prep` (see `unhint`; ~2 KiB per face).
     let profile = SubsetProfile::Custom(vec![
         allsorts::tag::CMAP,
         allsorts::tag::HEAD,
-        allsorts::tag::CVT,
-        allsorts::tag::FPGM,
         allsorts::tag::HHEA,
         allsorts::tag::HMTX,
         allsorts::tag::MAXP,
-        allsorts::tag::PREP,
     ]);
     let bytes = allsorts::subset::subset(&provider, &ids, &profile, CmapTarget::Unicode)
         .map_err(|e| err(e.to_string()))?;
@@ -242,9 +246,25 @@ pub fn write(layout: &Layout, meta: &PdfMeta, fonts: &Fonts) -> Result<Vec<u8>, 
                 y,
                 w,
                 h: lh,
-                url,
+                target,
             } = item
             {
+                let action = match target {
+                    LinkTarget::Url(url) => Actions::uri(url.clone()),
+                    LinkTarget::Heading(k) => {
+                        let Some(heading) = layout.outline.get(*k) else {
+                            continue;
+                        };
+                        // Page numbers here are 1-based; the view opens with the
+                        // heading at the top of the window.
+                        Actions::go_to(Destination::Xyz {
+                            page: heading.page + 1,
+                            left: None,
+                            top: Some(h - heading.y),
+                            zoom: None,
+                        })
+                    }
+                };
                 ops.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
                         Rect {
@@ -255,7 +275,7 @@ pub fn write(layout: &Layout, meta: &PdfMeta, fonts: &Fonts) -> Result<Vec<u8>, 
                             mode: None,
                             winding_order: None,
                         },
-                        Actions::uri(url.clone()),
+                        action,
                         Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                         None,
                         None,
