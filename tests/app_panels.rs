@@ -94,6 +94,11 @@ fn compare_two_versions_and_step_through_the_changes() {
     pick(&mut h, "To", "Version 1.0");
     h.get_by_label("No changes");
     h.get_by_label("0 changes, none selected");
+
+    // Escape closes the window, as it closes a dialog.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("0 changes, none selected").is_none());
 }
 
 #[test]

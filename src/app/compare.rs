@@ -646,10 +646,11 @@ impl TomwerkApp {
     }
 
     /// The floating windows of this module family: compare view and catalogue dialog.
-    pub(super) fn panel_windows(&mut self, ctx: &egui::Context) {
+    /// `escape` is true when an Escape press is free to close the compare window.
+    pub(super) fn panel_windows(&mut self, ctx: &egui::Context, escape: bool) {
         let lang = self.view.ui_lang;
         if let Some(view) = &mut self.compare
-            && !window(ctx, view, &self.editor, lang, &mut self.queue)
+            && (!window(ctx, view, &self.editor, lang, &mut self.queue) || escape)
         {
             self.compare = None;
         }

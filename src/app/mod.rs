@@ -997,6 +997,13 @@ impl TomwerkApp {
                 self.queue.push(Action::Command(c));
             }
         }
+        // Escape closes the compare window, but only when nothing else wants it: a text
+        // field gives up focus with Escape, a popup closes, a modal answers "Cancel".
+        let escape_closes_window = !modal_open
+            && self.catalogue.is_none()
+            && ctx.memory(|m| m.focused().is_none())
+            && !egui::Popup::is_any_open(&ctx)
+            && ctx.input(|i| i.key_pressed(egui::Key::Escape));
         // A shared handle to the version being viewed, so the panels can borrow it while
         // they update the view state.
         let viewing = self.view.viewing.as_ref().map(|(_, d)| Arc::clone(d));
@@ -1067,7 +1074,7 @@ impl TomwerkApp {
                 }
             },
         });
-        self.panel_windows(&ctx);
+        self.panel_windows(&ctx, escape_closes_window);
         self.toasts.show(&ctx, lang, &mut self.queue);
         if let Some(dialog) = self.dialogs.front_mut()
             && let Some(answer) = dialogs::show(&ctx, lang, dialog)

@@ -62,17 +62,18 @@ struct VersionRepr {
 }
 
 fn versions_out(versions: &[Version]) -> Vec<VersionRepr> {
-    let mut prev: Option<&Version> = None;
+    let mut prev: Option<(&Version, Vec<&str>)> = None;
     versions
         .iter()
         .map(|v| {
-            let (content, delta) = match prev {
-                Some(p) if p.content_format == v.content_format => {
-                    (None, Some(delta::delta(&p.content, &v.content)))
+            let lines = delta::lines(&v.content);
+            let (content, delta) = match &prev {
+                Some((p, prev_lines)) if p.content_format == v.content_format => {
+                    (None, Some(delta::delta_lines(prev_lines, &lines)))
                 }
                 _ => (Some(v.content.clone()), None),
             };
-            prev = Some(v);
+            prev = Some((v, lines));
             VersionRepr {
                 label: v.label.clone(),
                 date: v.date,
