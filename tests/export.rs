@@ -146,6 +146,23 @@ fn catalog(pdf: &Pdf) -> &Dictionary {
     dict(pdf, pdf.trailer.get(b"Root").unwrap())
 }
 
+/// Each page's annotation dictionaries, with the page's index.
+fn annotations(pdf: &Pdf) -> Vec<(usize, Vec<&Dictionary>)> {
+    let mut out = Vec::new();
+    for (p, page_id) in pdf.get_pages().values().enumerate() {
+        let page = pdf.get_dictionary(*page_id).unwrap();
+        let Ok(annots) = page.get(b"Annots") else {
+            continue;
+        };
+        let annots = match annots {
+            Object::Reference(id) => pdf.get_object(*id).unwrap().as_array().unwrap(),
+            other => other.as_array().unwrap(),
+        };
+        out.push((p, annots.iter().map(|a| dict(pdf, a)).collect()));
+    }
+    out
+}
+
 /// The outline as (depth, title), depth first.
 fn outline(pdf: &Pdf) -> Vec<(usize, String)> {
     fn walk(pdf: &Pdf, first: Option<&Object>, depth: usize, out: &mut Vec<(usize, String)>) {
@@ -429,17 +446,8 @@ fn links_only_for_web_and_mail_without_border() {
     qpdf_check(&out.bytes);
     let pdf = Pdf::load_mem(&out.bytes).unwrap();
     let mut uris = BTreeSet::new();
-    for page_id in pdf.get_pages().values() {
-        let page = pdf.get_dictionary(*page_id).unwrap();
-        let Ok(annots) = page.get(b"Annots") else {
-            continue;
-        };
-        let annots = match annots {
-            Object::Reference(id) => pdf.get_object(*id).unwrap().as_array().unwrap(),
-            other => other.as_array().unwrap(),
-        };
-        for a in annots {
-            let d = dict(&pdf, a);
+    for (_, annots) in annotations(&pdf) {
+        for d in annots {
             assert_eq!(d.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
             let border: Vec<f32> = d
                 .get(b"Border")
@@ -727,17 +735,8 @@ fn toc_lines_jump_to_their_headings() {
     }
     // The TOC's links, in the order they stand on the pages (top to bottom).
     let mut toc = Vec::new();
-    for (p, page_id) in page_ids.iter().enumerate() {
-        let page = pdf.get_dictionary(*page_id).unwrap();
-        let Ok(annots) = page.get(b"Annots") else {
-            continue;
-        };
-        let annots = match annots {
-            Object::Reference(id) => pdf.get_object(*id).unwrap().as_array().unwrap(),
-            other => other.as_array().unwrap(),
-        };
-        for a in annots {
-            let d = dict(&pdf, a);
+    for (p, annots) in annotations(&pdf) {
+        for d in annots {
             let action = dict(&pdf, d.get(b"A").unwrap());
             if action.get(b"S").unwrap().as_name().unwrap() != b"GoTo" {
                 continue;
