@@ -146,6 +146,15 @@ fn catalog(pdf: &Pdf) -> &Dictionary {
     dict(pdf, pdf.trailer.get(b"Root").unwrap())
 }
 
+/// A PDF array of numbers.
+fn floats(obj: &Object) -> Vec<f32> {
+    obj.as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_float().unwrap())
+        .collect()
+}
+
 /// Each page's annotation dictionaries, with the page's index.
 fn annotations(pdf: &Pdf) -> Vec<(usize, Vec<&Dictionary>)> {
     let mut out = Vec::new();
@@ -266,14 +275,7 @@ fn example_pdf_a4_headings_words_footer_metadata_fonts() {
         assert!(out.pages >= 1);
         for id in pages.values() {
             let page = pdf.get_dictionary(*id).unwrap();
-            let mb: Vec<f32> = page
-                .get(b"MediaBox")
-                .unwrap()
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|o| o.as_float().unwrap())
-                .collect();
+            let mb: Vec<f32> = floats(page.get(b"MediaBox").unwrap());
             assert!(
                 (mb[2] - 595.28).abs() < 0.5 && (mb[3] - 841.89).abs() < 0.5,
                 "{mb:?}"
@@ -449,14 +451,7 @@ fn links_only_for_web_and_mail_without_border() {
     for (_, annots) in annotations(&pdf) {
         for d in annots {
             assert_eq!(d.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
-            let border: Vec<f32> = d
-                .get(b"Border")
-                .unwrap()
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|o| o.as_float().unwrap())
-                .collect();
+            let border: Vec<f32> = floats(d.get(b"Border").unwrap());
             assert_eq!(border, vec![0.0, 0.0, 0.0]);
             let action = dict(&pdf, d.get(b"A").unwrap());
             uris.insert(text_string(action.get(b"URI").unwrap()));
@@ -743,14 +738,7 @@ fn toc_lines_jump_to_their_headings() {
             }
             let dest = action.get(b"D").unwrap().as_array().unwrap();
             assert_eq!(dest[1].as_name().unwrap(), b"XYZ");
-            let rect: Vec<f32> = d
-                .get(b"Rect")
-                .unwrap()
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|o| o.as_float().unwrap())
-                .collect();
+            let rect: Vec<f32> = floats(d.get(b"Rect").unwrap());
             // A line's link covers the text width, not a point.
             assert!(rect[2] - rect[0] > 300.0, "{rect:?}");
             toc.push((p, -rect[3], page_no(&dest[0])));
