@@ -66,7 +66,7 @@ pub struct FaceMetrics {
     /// `indexToLocFormat` is 1: `loca` holds 32-bit offsets.
     loca_long: bool,
     /// The outlines without hinting, made on the first PDF export (the editor never needs
-    /// them, so it does not pay their 0.4 MB).
+    /// them, so it does not pay their ≈ 0.25 MB per face).
     unhinted: OnceLock<Result<Outlines, String>>,
 }
 
