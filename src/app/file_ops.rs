@@ -1,0 +1,345 @@
+//! Document files from the editor: open, import, save, export jobs, versions, release and the recovery autosave.
+
+use super::*;
+
+impl TomwerkApp {
+    /// Asks for a path: the native dialog when there is one, else the in-app field.
+    pub(super) fn ask_path(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        let lang = self.view.ui_lang;
+        let suggested = self.suggested_path(purpose);
+        let (title_key, filter_key) = match purpose {
+            Purpose::Open => ("dialog-open-title", "filter-tom"),
+            Purpose::SaveAs => ("dialog-save-title", "filter-tom"),
+            Purpose::Import => ("dialog-import-title", "filter-markdown"),
+            Purpose::ExportPdf => ("dialog-export-title", "filter-pdf"),
+            Purpose::ChangeReport => ("dialog-change-report-title", "filter-pdf"),
+        };
+        let started = self.files.start(
+            ctx,
+            purpose,
+            tr(lang, title_key),
+            tr(lang, filter_key),
+            suggested.clone(),
+        );
+        if !started && !self.files.is_busy() {
+            self.dialogs.push_back(Dialog::PathPrompt {
+                purpose,
+                text: suggested
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            });
+        }
+    }
+
+    pub(super) fn suggested_path(&self, purpose: Purpose) -> Option<PathBuf> {
+        let base = self.editor.path.clone();
+        match purpose {
+            Purpose::Open | Purpose::Import => base.and_then(|p| p.parent().map(|d| d.join(""))),
+            Purpose::SaveAs => Some(base.unwrap_or_else(|| home_dir().join("tom.tom"))),
+            Purpose::ChangeReport => Some(self.change_report_path()),
+            Purpose::ExportPdf => Some(
+                base.map(|p| p.with_extension("pdf"))
+                    .unwrap_or_else(|| home_dir().join("tom.pdf")),
+            ),
+        }
+    }
+
+    pub(super) fn path_chosen(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
+        let path = files::with_extension(path, purpose);
+        match purpose {
+            Purpose::Open => self.open(&path),
+            Purpose::SaveAs => self.save_to(ctx, &path, true),
+            Purpose::Import => self.proceed(ctx, Pending::ImportPath(path)),
+            Purpose::ExportPdf => self.start_export(ctx, path),
+            Purpose::ChangeReport => self.start_change_report(ctx, path),
+        }
+    }
+
+    pub(super) fn open(&mut self, path: &Path) {
+        let lang = self.view.ui_lang;
+        match store::load(path) {
+            Ok(file) => {
+                if let Err(e) = file.verify() {
+                    self.dialogs.push_back(Dialog::ChainBroken(e.to_string()));
+                }
+                self.replace_editor(Editor::new(file, Some(path.to_owned())));
+                self.settings.remember(path);
+                self.recovery.clear();
+            }
+            Err(e) => {
+                if !path.exists() {
+                    self.settings.forget(path);
+                }
+                self.dialogs
+                    .push_back(Dialog::Error(tr(lang, "error-open"), e.to_string()));
+            }
+        }
+    }
+
+    pub(super) fn import(&mut self, path: &Path) {
+        let lang = self.view.ui_lang;
+        match crate::import::import_file(path, None) {
+            Ok(imported) => {
+                let report = imported.report.clone();
+                self.replace_editor(Editor::new(TomFile::new(imported.document), None));
+                // An import is new, unsaved work.
+                self.editor.mark_dirty();
+                self.last_change = Some(Instant::now());
+                self.dialogs
+                    .push_back(Dialog::ImportReport(path.to_owned(), Box::new(report)));
+            }
+            Err(e) => self
+                .dialogs
+                .push_back(Dialog::Error(tr(lang, "error-import"), e.to_string())),
+        }
+    }
+
+    pub(super) fn save(&mut self, ctx: &egui::Context) {
+        match self.editor.path.clone() {
+            Some(path) => self.save_to(ctx, &path, true),
+            None => self.ask_path(ctx, Purpose::SaveAs),
+        }
+    }
+
+    /// Writes the file atomically. With `check`, a file changed by someone else since it
+    /// was loaded is not overwritten without asking.
+    pub(super) fn save_to(&mut self, ctx: &egui::Context, path: &Path, check: bool) {
+        let lang = self.view.ui_lang;
+        let same_file = self.editor.path.as_deref() == Some(path);
+        if check && same_file && self.editor.changed_on_disk() {
+            self.dialogs
+                .push_back(Dialog::DiskConflict(path.to_owned()));
+            return;
+        }
+        let text = match store::to_ron(&self.editor.file) {
+            Ok(t) => t,
+            Err(e) => {
+                self.dialogs
+                    .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
+                self.after_save = None;
+                return;
+            }
+        };
+        match store::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                self.editor.mark_saved(path, text.as_bytes());
+                self.autosaved_revision = self.editor.revision();
+                self.settings.remember(path);
+                self.recovery.clear();
+                self.title_sent.clear();
+                self.toasts.info(i18n().tr_args(
+                    lang,
+                    "saved-to",
+                    &[("path", path.display().to_string().into())],
+                ));
+                if let Some(pending) = self.after_save.take() {
+                    self.proceed(ctx, pending);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.dialogs.push_back(Dialog::Error(
+                    tr(lang, "error-save"),
+                    format!("{}: {e}", path.display()),
+                ));
+            }
+        }
+    }
+
+    pub(super) fn start_export(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let file = self.editor.file.clone();
+        let options = ExportOptions {
+            lang: self.edit_lang(),
+            // While a released version is open, the export is of that version.
+            version: self.view.viewing.as_ref().map(|(label, _)| label.clone()),
+            toc: false,
+            history: !file.versions.is_empty(),
+            measures: MeasureLayout::List,
+            date: self.today(),
+        };
+        if let Err(e) = self.spawn_pdf_job(ctx, path, "export", move || {
+            export::pdf(&file, &options).map_err(|e| e.to_string())
+        }) {
+            self.dialogs.push_back(Dialog::Error(
+                tr(self.view.ui_lang, "error-export"),
+                e.to_string(),
+            ));
+        }
+    }
+
+    /// Typesets a PDF on a worker thread and writes it atomically to `path`; the status
+    /// bar shows the job and `poll_export` reports the result. Shared by every PDF the
+    /// editor writes (document, version, change report) so they behave alike.
+    pub(super) fn spawn_pdf_job(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        name: &str,
+        make: impl FnOnce() -> Result<export::PdfOutput, String> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx2 = ctx.clone();
+        let target = path.clone();
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                let result = make().and_then(|out| {
+                    store::write_atomic(&target, &out.bytes)
+                        .map(|()| (out.pages, out.warnings))
+                        .map_err(|e| format!("{}: {e}", target.display()))
+                });
+                // The receiver is gone only when the app quit.
+                let _ = tx.send(result);
+                ctx2.request_repaint();
+            })?;
+        self.export_job = Some(ExportJob { path, rx });
+        Ok(())
+    }
+
+    pub(super) fn poll_export(&mut self) {
+        let Some(job) = &self.export_job else { return };
+        let result = match job.rx.try_recv() {
+            Ok(r) => r,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err("the export stopped unexpectedly".to_owned())
+            }
+        };
+        let path = job.path.clone();
+        self.export_job = None;
+        let lang = self.view.ui_lang;
+        match result {
+            Ok((pages, warnings)) => {
+                let text = i18n().tr_args(
+                    lang,
+                    "exported-to",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("pages", (pages as f64).into()),
+                    ],
+                );
+                self.toasts.push(Toast::with_open(text, path));
+                for w in warnings {
+                    self.toasts.error(w);
+                }
+            }
+            Err(e) => self
+                .dialogs
+                .push_back(Dialog::Error(tr(lang, "error-export"), e)),
+        }
+    }
+
+    pub(super) fn poll_file_dialog(&mut self, ctx: &egui::Context) {
+        match self.files.poll() {
+            Some(files::Answer::Chosen(purpose, path)) => self.path_chosen(ctx, purpose, path),
+            Some(files::Answer::Cancelled) => self.after_save = None,
+            Some(files::Answer::Unavailable(purpose)) => {
+                let text = self
+                    .suggested_path(purpose)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                self.dialogs.push_back(Dialog::PathPrompt { purpose, text });
+            }
+            None => {}
+        }
+    }
+
+    // ---------------------------------------------------------------- versions
+
+    pub(super) fn view_version(&mut self, label: Option<String>) {
+        let lang = self.view.ui_lang;
+        self.view.viewing = None;
+        let Some(label) = label else { return };
+        match self.editor.file.version(&label).map(|v| v.document()) {
+            Some(Ok(doc)) => self.view.viewing = Some((label, Arc::new(doc))),
+            Some(Err(e)) => self
+                .dialogs
+                .push_back(Dialog::Error(tr(lang, "error-version"), e.to_string())),
+            None => {}
+        }
+        if let Selection::Section(id) = &self.view.selection
+            && self.shown_doc().section(id).is_none()
+        {
+            self.view.selection = Selection::Document;
+        }
+    }
+
+    pub(super) fn restore_version(&mut self, ctx: &egui::Context, label: &str) {
+        let lang = self.view.ui_lang;
+        match self.editor.file.version(label).map(|v| v.document()) {
+            Some(Ok(doc)) => {
+                self.view.viewing = None;
+                self.edit(ctx, DocEdit::ReplaceDocument(Box::new(doc)));
+                self.toasts.info(i18n().tr_args(
+                    lang,
+                    "version-restored",
+                    &[("label", label.to_owned().into())],
+                ));
+            }
+            Some(Err(e)) => self
+                .dialogs
+                .push_back(Dialog::Error(tr(lang, "error-version"), e.to_string())),
+            None => {}
+        }
+    }
+
+    pub(super) fn release(&mut self, label: &str, author: &str, note: &str) -> Result<(), String> {
+        let mut file = self.editor.file.clone();
+        let date = self.today();
+        file.release(label, date, author, note)
+            .map_err(|e| release_error_text(self.view.ui_lang, &e))?;
+        self.editor.set_file_versions(file);
+        self.settings.author = author.trim().to_owned();
+        self.last_change = Some(Instant::now());
+        self.toasts.info(i18n().tr_args(
+            self.view.ui_lang,
+            "released",
+            &[("label", label.trim().to_owned().into())],
+        ));
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- per frame
+
+    /// Writes the recovery copy once changes are older than the autosave delay; while one
+    /// is due, asks for a single repaint at that moment (never a repaint loop).
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        if !self.editor.is_dirty() {
+            if self.recovery_written {
+                // Undone back to the saved state: nothing left to recover.
+                self.recovery.clear();
+                self.recovery_written = false;
+            }
+            return;
+        }
+        if self.editor.revision() == self.autosaved_revision {
+            return;
+        }
+        let since = self
+            .last_change
+            .map(|t| t.elapsed())
+            .unwrap_or(Duration::MAX);
+        if since >= self.config.autosave_delay {
+            match self
+                .recovery
+                .write(&self.editor.file, self.editor.path.as_deref())
+            {
+                Ok(()) => {
+                    self.autosaved_revision = self.editor.revision();
+                    self.recovery_written = true;
+                }
+                Err(e) => {
+                    // Try again after the next change instead of every frame.
+                    self.autosaved_revision = self.editor.revision();
+                    self.toasts.error(i18n().tr_args(
+                        self.view.ui_lang,
+                        "error-autosave",
+                        &[("error", e.into())],
+                    ));
+                }
+            }
+        } else {
+            ctx.request_repaint_after(self.config.autosave_delay - since);
+        }
+    }
+}

@@ -1,0 +1,474 @@
+//! Block layout: headings, paragraphs, lists and the table of contents as chunks of the vertical flow.
+
+use super::paragraph::Prepared;
+use super::*;
+use crate::export::blocks::Inline;
+
+/// Options for laying out a paragraph.
+#[derive(Clone, Copy)]
+pub(super) struct ParaStyle {
+    pub(super) size: f32,
+    pub(super) leading: f32,
+    pub(super) face: Face,
+    pub(super) justify: bool,
+    /// Headings and titles are not hyphenated.
+    pub(super) hyphenate: bool,
+    pub(super) color: Color,
+}
+
+impl Ctx<'_> {
+    /// Lays out a paragraph as line chunks with widow/orphan control. Returns the chunk
+    /// indices.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn paragraph(
+        &mut self,
+        inlines: &[Inline],
+        x: f32,
+        width: f32,
+        style: &ParaStyle,
+        space_before: f32,
+        hang: Option<(f32, Vec<Item>)>,
+    ) -> std::ops::Range<usize> {
+        let prepared = Prepared::new(self, inlines, style.face, style.size);
+        let lines = prepared.break_lines(self, width, width, style.hyphenate);
+        let first = self.chunks.len();
+        let n = lines.len();
+        let baseline = (style.leading + style.size * 0.72) / 2.0;
+        let mut hang = hang;
+        for (i, line) in lines.iter().enumerate() {
+            let mut items =
+                prepared.line_items(self, line, x, baseline, width, style.justify, style.color);
+            if i == 0
+                && let Some((_, marker)) = hang.take()
+            {
+                items.extend(marker);
+            }
+            // No orphans (a lone first line at a page's foot) and no widows (a lone last
+            // line at a page's head): never break after the first or before the last line.
+            let keep = n >= 2 && (i == 0 || i + 2 == n);
+            self.push(Chunk {
+                height: style.leading,
+                space_before: if i == 0 { space_before } else { 0.0 },
+                keep_with_next: keep,
+                items,
+                ..Chunk::default()
+            });
+        }
+        if n == 0
+            && let Some((_, marker)) = hang.take()
+        {
+            {
+                self.push(Chunk {
+                    height: style.leading,
+                    space_before,
+                    items: marker,
+                    ..Chunk::default()
+                });
+            }
+        }
+        first..self.chunks.len()
+    }
+
+    pub(super) fn gap(&mut self, normal: f32) -> f32 {
+        if std::mem::take(&mut self.after_heading) {
+            2.0
+        } else {
+            normal
+        }
+    }
+
+    pub(super) fn blocks(&mut self, blocks: &[Block], x: f32, width: f32, list_depth: usize) {
+        for block in blocks {
+            self.block(block, x, width, list_depth);
+        }
+    }
+
+    pub(super) fn block(&mut self, block: &Block, x: f32, width: f32, list_depth: usize) {
+        match block {
+            Block::Title(text) => {
+                let style = ParaStyle {
+                    size: 19.0,
+                    leading: 24.0,
+                    face: Face::Bold,
+                    hyphenate: false,
+                    justify: false,
+                    color: Color::TEXT,
+                };
+                let r = self.paragraph(&[Inline::plain(text.clone())], x, width, &style, 0.0, None);
+                for i in r.clone() {
+                    self.chunks[i].keep_with_next = true;
+                }
+                if let Some(last) = r.last() {
+                    self.chunks[last].height += 6.0;
+                }
+                self.after_heading = false;
+            }
+            Block::Heading {
+                level,
+                number,
+                text,
+                outline,
+            } => self.heading(*level, number, text, *outline, x, width),
+            Block::Paragraph(inlines) => {
+                let sb = self.gap(PARA_GAP);
+                let style = ParaStyle {
+                    size: BODY_SIZE,
+                    leading: BODY_LEADING,
+                    face: Face::Regular,
+                    hyphenate: true,
+                    justify: true,
+                    color: Color::TEXT,
+                };
+                self.paragraph(inlines, x, width, &style, sb, None);
+            }
+            Block::Small(inlines) => {
+                let sb = self.gap(4.0);
+                let style = ParaStyle {
+                    size: SMALL_SIZE,
+                    leading: SMALL_LEADING,
+                    face: Face::Regular,
+                    hyphenate: true,
+                    justify: false,
+                    color: Color::TEXT,
+                };
+                self.paragraph(inlines, x, width, &style, sb, None);
+            }
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => self.list(*ordered, *start, items, x, width, list_depth),
+            Block::Table { header, rows } => self.table(header, rows, x, width),
+            Block::Toc { title } => self.toc(title, x, width),
+            Block::Spacer(h) => {
+                self.push(Chunk {
+                    height: 0.0,
+                    space_before: *h,
+                    ..Chunk::default()
+                });
+            }
+            Block::Rule => {
+                let sb = self.gap(8.0);
+                self.push(Chunk {
+                    height: 8.0,
+                    space_before: sb,
+                    items: vec![Item::Line {
+                        x1: x,
+                        y1: 0.5,
+                        x2: x + width,
+                        y2: 0.5,
+                        width: 0.6,
+                        color: Color::RULE,
+                    }],
+                    ..Chunk::default()
+                });
+            }
+        }
+    }
+
+    pub(super) fn heading(
+        &mut self,
+        level: u8,
+        number: &str,
+        text: &str,
+        outline: bool,
+        x: f32,
+        width: f32,
+    ) {
+        let (size, leading, space_before) = heading_metrics(level);
+        let number = self.clean(number, Face::Bold);
+        let num_w = if number.is_empty() {
+            0.0
+        } else {
+            self.fonts.face(Face::Bold).text_width(&number, size) + size * 0.3
+        };
+        let style = ParaStyle {
+            size,
+            leading,
+            face: Face::Bold,
+            hyphenate: false,
+            justify: false,
+            color: Color::TEXT,
+        };
+        let baseline = (leading + size * 0.72) / 2.0;
+        let marker = (!number.is_empty()).then(|| {
+            (
+                num_w,
+                vec![Item::Text(TextRun {
+                    x,
+                    baseline,
+                    face: Face::Bold,
+                    size,
+                    width: self.fonts.face(Face::Bold).text_width(&number, size),
+                    text: number.clone(),
+                    space_extra: 0.0,
+                    color: Color::TEXT,
+                })],
+            )
+        });
+        // A heading directly after a heading keeps its own space.
+        self.after_heading = false;
+        let r = self.paragraph(
+            &[Inline::plain(text)],
+            x + num_w,
+            width - num_w,
+            &style,
+            space_before,
+            marker,
+        );
+        for i in r.clone() {
+            self.chunks[i].keep_with_next = true;
+        }
+        if let Some(last) = r.clone().last() {
+            self.chunks[last].height += 2.0;
+        }
+        if outline {
+            let title = if number.is_empty() {
+                text.to_owned()
+            } else {
+                format!("{number} {text}")
+            };
+            if let Some(first) = r.clone().next() {
+                self.chunks[first].outline = Some((level, title));
+            }
+            self.toc_entries.push((level, number, text.to_owned()));
+        }
+        self.after_heading = true;
+    }
+
+    pub(super) fn list(
+        &mut self,
+        ordered: bool,
+        start: u64,
+        items: &[Vec<Block>],
+        x: f32,
+        width: f32,
+        depth: usize,
+    ) {
+        let first_chunk = self.chunks.len();
+        let last_number = start.saturating_add(items.len() as u64);
+        let indent = if ordered {
+            let widest = format!("{last_number}.");
+            (self
+                .fonts
+                .face(Face::Regular)
+                .text_width(&widest, BODY_SIZE)
+                + 6.0)
+                .max(LIST_INDENT)
+        } else {
+            LIST_INDENT
+        };
+        for (k, item) in items.iter().enumerate() {
+            let marker_text = if ordered {
+                format!("{}.", start.saturating_add(k as u64))
+            } else if depth == 0 {
+                "•".to_owned()
+            } else {
+                "–".to_owned()
+            };
+            let marker_text = self.clean(&marker_text, Face::Regular);
+            let mw = self
+                .fonts
+                .face(Face::Regular)
+                .text_width(&marker_text, BODY_SIZE);
+            let mx = if ordered {
+                x + indent - 5.0 - mw
+            } else {
+                x + 4.0
+            };
+            let sb = if k == 0 { self.gap(PARA_GAP) } else { 3.0 };
+            let before = self.chunks.len();
+            // The first block of the item carries the marker on its first line.
+            let mut rest: &[Block] = item;
+            if let Some(Block::Paragraph(inl)) = item.first() {
+                let style = ParaStyle {
+                    size: BODY_SIZE,
+                    leading: BODY_LEADING,
+                    face: Face::Regular,
+                    hyphenate: true,
+                    justify: false,
+                    color: Color::TEXT,
+                };
+                let baseline = (BODY_LEADING + BODY_SIZE * 0.72) / 2.0;
+                let marker = vec![Item::Text(TextRun {
+                    x: mx,
+                    baseline,
+                    face: Face::Regular,
+                    size: BODY_SIZE,
+                    width: mw,
+                    text: marker_text.clone(),
+                    space_extra: 0.0,
+                    color: Color::TEXT,
+                })];
+                self.paragraph(
+                    inl,
+                    x + indent,
+                    width - indent,
+                    &style,
+                    sb,
+                    Some((0.0, marker)),
+                );
+                rest = &item[1..];
+            }
+            for b in rest {
+                self.after_heading = false;
+                match b {
+                    Block::Paragraph(inl) => {
+                        let style = ParaStyle {
+                            size: BODY_SIZE,
+                            leading: BODY_LEADING,
+                            face: Face::Regular,
+                            hyphenate: true,
+                            justify: false,
+                            color: Color::TEXT,
+                        };
+                        self.paragraph(inl, x + indent, width - indent, &style, 3.0, None);
+                    }
+                    Block::List { .. } => {
+                        // Nested lists sit close to their parent item.
+                        self.after_heading = true;
+                        self.block(b, x + indent, width - indent, depth + 1);
+                    }
+                    other => self.block(other, x + indent, width - indent, depth + 1),
+                }
+            }
+            if self.chunks.len() == before {
+                // An empty item still shows its marker.
+                let baseline = (BODY_LEADING + BODY_SIZE * 0.72) / 2.0;
+                self.push(Chunk {
+                    height: BODY_LEADING,
+                    space_before: sb,
+                    items: vec![Item::Text(TextRun {
+                        x: mx,
+                        baseline,
+                        face: Face::Regular,
+                        size: BODY_SIZE,
+                        width: mw,
+                        text: marker_text,
+                        space_extra: 0.0,
+                        color: Color::TEXT,
+                    })],
+                    ..Chunk::default()
+                });
+            }
+        }
+        // A two-item list stays together; a longer one keeps two items at each break.
+        let n = self.chunks.len() - first_chunk;
+        if n >= 2 {
+            self.chunks[first_chunk].keep_with_next = true;
+            self.chunks[first_chunk + n - 2].keep_with_next = true;
+        }
+        self.after_heading = false;
+    }
+
+    pub(super) fn toc(&mut self, title: &str, x: f32, width: f32) {
+        self.heading(1, "", title, false, x, width);
+        let entries = self.pending_toc.clone();
+        let style = ParaStyle {
+            size: SMALL_SIZE + 0.5,
+            leading: SMALL_LEADING + 1.0,
+            face: Face::Regular,
+            hyphenate: false,
+            justify: false,
+            color: Color::TEXT,
+        };
+        for (k, (level, number, text)) in entries.iter().enumerate() {
+            let indent = if *level <= 1 {
+                0.0
+            } else {
+                22.0 * f32::from(level - 1)
+            };
+            let face = if *level <= 1 {
+                Face::Bold
+            } else {
+                Face::Regular
+            };
+            let style = ParaStyle { face, ..style };
+            let num_w = 24.0;
+            let page = self
+                .toc_pages
+                .as_ref()
+                .and_then(|p| p.get(k))
+                .map(|p| (p + 1).to_string())
+                .unwrap_or_else(|| "0".to_owned());
+            let baseline = (style.leading + style.size * 0.72) / 2.0;
+            let num_text = self.clean(number, face);
+            let marker = vec![Item::Text(TextRun {
+                x: x + indent,
+                baseline,
+                face,
+                size: style.size,
+                width: self.fonts.face(face).text_width(&num_text, style.size),
+                text: num_text,
+                space_extra: 0.0,
+                color: Color::TEXT,
+            })];
+            let sb = if *level <= 1 { 4.0 } else { 1.0 };
+            let text_x = x + indent + num_w;
+            let text_w = width - indent - num_w - TOC_PAGE_COL;
+            let r = self.paragraph(
+                &[Inline::plain(text.clone())],
+                text_x,
+                text_w,
+                &style,
+                sb,
+                Some((0.0, marker)),
+            );
+            let pw = self.fonts.face(face).text_width(&page, style.size);
+            // The whole line is a link to its heading, as in a word processor's TOC.
+            for line in r.clone() {
+                let height = self.chunks[line].height;
+                self.chunks[line].items.push(Item::Link {
+                    x,
+                    y: 0.0,
+                    w: width,
+                    h: height,
+                    target: LinkTarget::Heading(k),
+                });
+            }
+            if let Some(last) = r.clone().last() {
+                // Dot leaders from the end of the text to the page number.
+                let end = self.chunks[last]
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text(t) if t.x >= text_x => Some(t.x + t.width),
+                        _ => None,
+                    })
+                    .fold(text_x, f32::max);
+                let dot_w = self.fonts.face(Face::Regular).text_width(". ", style.size);
+                let lead_start = end + 4.0;
+                let lead_end = x + width - pw - 4.0;
+                if dot_w > 0.0 && lead_end > lead_start {
+                    let n = ((lead_end - lead_start) / dot_w).floor() as usize;
+                    if n > 0 {
+                        let dots = ". ".repeat(n);
+                        let dots = dots.trim_end().to_owned();
+                        let w = self.fonts.face(Face::Regular).text_width(&dots, style.size);
+                        self.chunks[last].items.push(Item::Text(TextRun {
+                            x: lead_end - w,
+                            baseline,
+                            face: Face::Regular,
+                            size: style.size,
+                            text: dots,
+                            width: w,
+                            space_extra: 0.0,
+                            color: Color::MUTED,
+                        }));
+                    }
+                }
+                self.chunks[last].items.push(Item::Text(TextRun {
+                    x: x + width - pw,
+                    baseline,
+                    face,
+                    size: style.size,
+                    text: page,
+                    width: pw,
+                    space_extra: 0.0,
+                    color: Color::TEXT,
+                }));
+            }
+        }
+        self.after_heading = false;
+    }
+}

@@ -1,0 +1,461 @@
+//! The layout engine: blocks + page setup + font metrics -> pages of positioned items.
+//!
+//! Pure and deterministic (no printpdf, no clock): the same input gives the same pages, so
+//! tests check the result as data and the editor can draw a preview from it. Coordinates
+//! are points with the origin at the top-left corner of the page, y growing downwards.
+
+use std::collections::BTreeSet;
+
+mod flow;
+mod page;
+mod paragraph;
+mod table;
+
+use page::{Placed, furniture_items, paginate, shift};
+
+use super::blocks::{Block, InlineStyle};
+use super::fonts::{Face, Fonts};
+use crate::i18n::i18n;
+use crate::model::Lang;
+
+/// An RGB colour, components 0..=1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Color(pub f32, pub f32, pub f32);
+
+impl Color {
+    /// Body text.
+    pub const TEXT: Color = Color(0.11, 0.11, 0.12);
+    /// Footer and secondary text.
+    pub const MUTED: Color = Color(0.40, 0.40, 0.42);
+    /// Links.
+    pub const LINK: Color = Color(0.05, 0.27, 0.60);
+    /// Rules and table lines.
+    pub const RULE: Color = Color(0.70, 0.70, 0.72);
+    /// Table header background.
+    pub const HEADER_FILL: Color = Color(0.93, 0.94, 0.95);
+    /// The draft mark.
+    pub const DRAFT: Color = Color(0.75, 0.10, 0.10);
+    /// Background of inserted text.
+    pub const INSERTED: Color = Color(0.82, 0.95, 0.82);
+    /// Background of deleted text.
+    pub const DELETED: Color = Color(0.98, 0.84, 0.84);
+}
+
+/// Page size and margins in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSetup {
+    /// Page width.
+    pub width: f32,
+    /// Page height.
+    pub height: f32,
+    /// Left margin.
+    pub margin_left: f32,
+    /// Right margin.
+    pub margin_right: f32,
+    /// Top margin.
+    pub margin_top: f32,
+    /// Bottom margin (the footer sits inside it).
+    pub margin_bottom: f32,
+}
+
+impl PageSetup {
+    /// A4 portrait with margins of about 22 mm.
+    pub const A4: PageSetup = PageSetup {
+        width: 595.276,
+        height: 841.89,
+        margin_left: 64.0,
+        margin_right: 64.0,
+        margin_top: 62.0,
+        margin_bottom: 76.0,
+    };
+
+    /// The width available for text.
+    pub fn text_width(&self) -> f32 {
+        self.width - self.margin_left - self.margin_right
+    }
+
+    /// The y where the text area ends.
+    pub fn text_bottom(&self) -> f32 {
+        self.height - self.margin_bottom
+    }
+}
+
+impl Default for PageSetup {
+    fn default() -> Self {
+        Self::A4
+    }
+}
+
+/// A run of text in one face, size and colour, on one baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    /// Left edge.
+    pub x: f32,
+    /// Baseline, from the top of the page.
+    pub baseline: f32,
+    /// The face.
+    pub face: Face,
+    /// Size in points.
+    pub size: f32,
+    /// The text (only characters the face has).
+    pub text: String,
+    /// The width as drawn, including `space_extra`.
+    pub width: f32,
+    /// Extra width added after every U+0020 space (justification).
+    pub space_extra: f32,
+    /// The colour.
+    pub color: Color,
+}
+
+/// A positioned item on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// Text.
+    Text(TextRun),
+    /// A straight line.
+    Line {
+        /// Start x.
+        x1: f32,
+        /// Start y.
+        y1: f32,
+        /// End x.
+        x2: f32,
+        /// End y.
+        y2: f32,
+        /// Stroke width.
+        width: f32,
+        /// Colour.
+        color: Color,
+    },
+    /// A filled rectangle (drawn below text).
+    Fill {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Colour.
+        color: Color,
+    },
+    /// A clickable area.
+    Link {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Where a click goes.
+        target: LinkTarget,
+    },
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// An http, https or mailto address.
+    Url(String),
+    /// A heading of this document: an index into [`Layout::outline`] (a TOC line).
+    Heading(usize),
+}
+
+/// One page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    /// The items in drawing order.
+    pub items: Vec<Item>,
+}
+
+impl Page {
+    /// The text runs of the page.
+    pub fn runs(&self) -> impl Iterator<Item = &TextRun> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+/// A bookmark: a heading and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    /// 1 for top level.
+    pub level: u8,
+    /// "3.1. Zutrittskontrolle".
+    pub title: String,
+    /// 0-based page index.
+    pub page: usize,
+    /// Top of the heading, from the top of the page.
+    pub y: f32,
+}
+
+/// What is printed around the text on every page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Furniture {
+    /// Footer, left, first line: short title and organisation.
+    pub footer_left: String,
+    /// Footer, left, second line: version and date.
+    pub footer_version: String,
+    /// Footer, right, second line: the fingerprint.
+    pub fingerprint: String,
+    /// The draft mark in the header ("ENTWURF"), if any.
+    pub draft_mark: Option<String>,
+}
+
+/// The laid-out document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Page size and margins.
+    pub setup: PageSetup,
+    /// The pages.
+    pub pages: Vec<Page>,
+    /// Bookmarks in document order.
+    pub outline: Vec<OutlineEntry>,
+    /// Characters the fonts lack (printed as a placeholder).
+    pub missing: BTreeSet<char>,
+    /// The character printed in their place.
+    pub placeholder: char,
+}
+
+impl Layout {
+    /// The warnings a user should see.
+    pub fn warnings(&self, lang: Lang) -> Vec<String> {
+        if self.missing.is_empty() {
+            return Vec::new();
+        }
+        let list: Vec<String> = self
+            .missing
+            .iter()
+            .map(|c| format!("{c} (U+{:04X})", *c as u32))
+            .collect();
+        vec![i18n().tr_args(
+            lang,
+            "export-missing-glyphs",
+            &[
+                (
+                    "chars",
+                    fluent_bundle::FluentValue::from(list.join(", ").as_str()),
+                ),
+                (
+                    "placeholder",
+                    fluent_bundle::FluentValue::from(self.placeholder.to_string().as_str()),
+                ),
+            ],
+        )]
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Typographic parameters.
+
+const BODY_SIZE: f32 = 10.0;
+const BODY_LEADING: f32 = 14.6;
+const SMALL_SIZE: f32 = 9.5;
+const SMALL_LEADING: f32 = 13.6;
+const TABLE_SIZE: f32 = 9.0;
+const TABLE_LEADING: f32 = 12.6;
+const CELL_PAD: f32 = 4.0;
+const FOOTER_SIZE: f32 = 7.5;
+const PARA_GAP: f32 = 6.0;
+const LIST_INDENT: f32 = 15.0;
+const TOC_PAGE_COL: f32 = 28.0;
+
+fn heading_metrics(level: u8) -> (f32, f32, f32) {
+    // (size, leading, space before)
+    match level {
+        0 | 1 => (13.0, 17.0, 17.0),
+        2 => (11.0, 14.6, 12.0),
+        _ => (10.0, 14.0, 9.0),
+    }
+}
+
+/// A TOC line: level, number, text.
+type TocEntry = (u8, String, String);
+
+/// A vertical piece of the flow: a line of text, a table row, a rule.
+#[derive(Debug, Clone, Default)]
+struct Chunk {
+    height: f32,
+    /// Space above, dropped at the top of a page.
+    space_before: f32,
+    /// No page break allowed after this chunk.
+    keep_with_next: bool,
+    /// Items with y relative to the chunk's top.
+    items: Vec<Item>,
+    /// A bookmark at the chunk's top.
+    outline: Option<(u8, String)>,
+    /// The table header chunk to repeat when this row starts a page.
+    header: Option<usize>,
+}
+
+struct Ctx<'a> {
+    fonts: &'a Fonts,
+    lang: Lang,
+    missing: BTreeSet<char>,
+    placeholder: char,
+    chunks: Vec<Chunk>,
+    headers: Vec<Chunk>,
+    /// Page numbers of the outline headings from a previous pass (for the TOC).
+    toc_pages: Option<Vec<usize>>,
+    /// Outline headings in order, for the TOC.
+    toc_entries: Vec<TocEntry>,
+    /// The TOC lines to print (from a previous pass).
+    pending_toc: Vec<TocEntry>,
+    after_heading: bool,
+}
+
+fn face_for(style: &InlineStyle, base: Face) -> Face {
+    if style.bold || base == Face::Bold {
+        Face::Bold
+    } else if style.italic || base == Face::Italic {
+        Face::Italic
+    } else {
+        Face::Regular
+    }
+}
+
+/// Characters that take no space and must not reach the PDF (they would survive into
+/// text extraction as invisible marks).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+    ) || (c.is_control() && c != '\n')
+}
+
+impl Ctx<'_> {
+    /// Replaces characters the face lacks by the placeholder and drops invisible ones.
+    fn clean(&mut self, text: &str, face: Face) -> String {
+        let metrics = self.fonts.face(face);
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            let c = match c {
+                '\t' => ' ',
+                '\r' => continue,
+                c if is_invisible(c) => continue,
+                c => c,
+            };
+            if c == '\n' || metrics.has(c) {
+                out.push(c);
+            } else {
+                self.missing.insert(c);
+                out.push(self.placeholder);
+            }
+        }
+        out
+    }
+
+    fn push(&mut self, chunk: Chunk) {
+        self.chunks.push(chunk);
+    }
+}
+
+fn pass(
+    blocks: &[Block],
+    furniture: &Furniture,
+    lang: Lang,
+    fonts: &Fonts,
+    setup: &PageSetup,
+    toc: Option<(Vec<usize>, Vec<TocEntry>)>,
+) -> (Layout, Vec<TocEntry>) {
+    let placeholder = ['\u{FFFD}', '\u{25A1}', '?']
+        .into_iter()
+        .find(|c| Face::ALL.iter().all(|f| fonts.face(*f).has(*c)))
+        .unwrap_or('?');
+    let (toc_pages, pending) = match toc {
+        Some((p, e)) => (Some(p), e),
+        None => (None, Vec::new()),
+    };
+    let mut ctx = Ctx {
+        fonts,
+        lang,
+        missing: BTreeSet::new(),
+        placeholder,
+        chunks: Vec::new(),
+        headers: Vec::new(),
+        toc_pages,
+        toc_entries: Vec::new(),
+        pending_toc: pending,
+        after_heading: false,
+    };
+    ctx.blocks(blocks, setup.margin_left, setup.text_width(), 0);
+    let placed = paginate(&ctx.chunks, &ctx.headers, setup);
+    let total = placed.len();
+    let mut pages = Vec::with_capacity(total);
+    let mut outline = Vec::new();
+    for (p, list) in placed.iter().enumerate() {
+        let mut page = Page::default();
+        for (what, y) in list {
+            let chunk = match what {
+                Placed::Chunk(i) => &ctx.chunks[*i],
+                Placed::Header(h) => &ctx.headers[*h],
+            };
+            if let (Placed::Chunk(_), Some((level, title))) = (what, &chunk.outline) {
+                outline.push(OutlineEntry {
+                    level: *level,
+                    title: title.clone(),
+                    page: p,
+                    y: *y,
+                });
+            }
+            page.items.extend(chunk.items.iter().map(|i| shift(i, *y)));
+        }
+        let furniture = furniture_items(&mut ctx, furniture, setup, p + 1, total);
+        page.items.extend(furniture);
+        // Fills first so they never cover text.
+        page.items.sort_by_key(|i| !matches!(i, Item::Fill { .. }));
+        pages.push(page);
+    }
+    let entries = std::mem::take(&mut ctx.toc_entries);
+    (
+        Layout {
+            setup: *setup,
+            pages,
+            outline,
+            missing: ctx.missing,
+            placeholder,
+        },
+        entries,
+    )
+}
+
+/// Lays out `blocks` on pages of `setup`. A [`Block::Toc`] gets the page numbers of the
+/// outline headings (the layout runs twice then; the TOC's size does not depend on them).
+pub fn layout(
+    blocks: &[Block],
+    furniture: &Furniture,
+    lang: Lang,
+    fonts: &Fonts,
+    setup: &PageSetup,
+) -> Layout {
+    let has_toc = blocks.iter().any(|b| matches!(b, Block::Toc { .. }));
+    let (first, entries) = pass(blocks, furniture, lang, fonts, setup, None);
+    if !has_toc {
+        return first;
+    }
+    // First pass without page numbers but with the entries' text, to learn the pages.
+    let (with_entries, _) = pass(
+        blocks,
+        furniture,
+        lang,
+        fonts,
+        setup,
+        Some((Vec::new(), entries.clone())),
+    );
+    let pages: Vec<usize> = with_entries.outline.iter().map(|o| o.page).collect();
+    // The outline has the TOC's own heading excluded (it is not an outline heading).
+    pass(
+        blocks,
+        furniture,
+        lang,
+        fonts,
+        setup,
+        Some((pages, entries)),
+    )
+    .0
+}

@@ -1,0 +1,369 @@
+//! Paragraph text prepared for breaking: widths per character, break opportunities (UAX #14), hyphenation, and the items of one line.
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::{Color, Ctx, Item, LinkTarget, TextRun, face_for};
+use crate::export::blocks::{Highlight, Inline, InlineStyle};
+use crate::export::fonts::Face;
+use crate::export::hyphen;
+
+/// A line of a paragraph as char ranges plus an optional trailing hyphen.
+pub(super) struct LineSpan {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) hyphen: bool,
+    /// Last line of the paragraph or ended by a forced break: not justified.
+    pub(super) last: bool,
+}
+
+/// Text of a paragraph prepared for breaking: chars with their face and style.
+pub(super) struct Prepared {
+    pub(super) text: String,
+    pub(super) chars: Vec<char>,
+    /// Index into `styles` per char.
+    pub(super) style_of: Vec<usize>,
+    pub(super) styles: Vec<(InlineStyle, Face)>,
+    /// prefix[i] = width of chars[..i].
+    pub(super) prefix: Vec<f32>,
+    /// Char index of each byte offset boundary (for the line breaker's byte offsets).
+    pub(super) byte_to_char: Vec<usize>,
+    pub(super) size: f32,
+}
+
+impl Prepared {
+    pub(super) fn new(ctx: &mut Ctx<'_>, inlines: &[Inline], base: Face, size: f32) -> Self {
+        let mut styles: Vec<(InlineStyle, Face)> = Vec::new();
+        let mut text = String::new();
+        let mut chars = Vec::new();
+        let mut style_of = Vec::new();
+        for inline in inlines {
+            let face = face_for(&inline.style, base);
+            let cleaned = ctx.clean(&inline.text, face);
+            let idx = match styles
+                .iter()
+                .position(|(s, f)| *s == inline.style && *f == face)
+            {
+                Some(i) => i,
+                None => {
+                    styles.push((inline.style.clone(), face));
+                    styles.len() - 1
+                }
+            };
+            for c in cleaned.chars() {
+                chars.push(c);
+                style_of.push(idx);
+            }
+            text.push_str(&cleaned);
+        }
+        let mut prefix = Vec::with_capacity(chars.len() + 1);
+        prefix.push(0.0);
+        let mut acc = 0.0;
+        for (c, s) in chars.iter().zip(&style_of) {
+            if *c != '\n' {
+                acc += ctx.fonts.face(styles[*s].1).width_em(*c) * size;
+            }
+            prefix.push(acc);
+        }
+        let mut byte_to_char = vec![0; text.len() + 1];
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            byte_to_char[bi] = ci;
+        }
+        byte_to_char[text.len()] = chars.len();
+        Self {
+            text,
+            chars,
+            style_of,
+            styles,
+            prefix,
+            byte_to_char,
+            size,
+        }
+    }
+
+    pub(super) fn width(&self, a: usize, b: usize) -> f32 {
+        self.prefix[b] - self.prefix[a]
+    }
+
+    pub(super) fn face_at(&self, i: usize) -> Face {
+        self.styles[self.style_of[i]].1
+    }
+
+    pub(super) fn hyphen_width(&self, ctx: &Ctx<'_>, before: usize) -> f32 {
+        ctx.fonts.face(self.face_at(before)).width_em('-') * self.size
+    }
+
+    /// End of the visible content of [a, b): trailing spaces and newlines removed.
+    pub(super) fn content_end(&self, a: usize, b: usize) -> usize {
+        let mut e = b;
+        while e > a && (self.chars[e - 1] == ' ' || self.chars[e - 1] == '\n') {
+            e -= 1;
+        }
+        e
+    }
+
+    /// The best hyphenation split of the word in [a, content_end) so that the part before
+    /// it plus a hyphen is at most `avail` wide. Returns the char index of the split.
+    pub(super) fn hyphen_split(
+        &self,
+        ctx: &Ctx<'_>,
+        a: usize,
+        e: usize,
+        avail: f32,
+    ) -> Option<usize> {
+        let segment: String = self.chars[a..e].iter().collect();
+        if !hyphen::eligible(&segment) {
+            return None;
+        }
+        if self.style_of[a..e]
+            .iter()
+            .any(|s| self.styles[*s].0.link.is_some())
+            && segment.contains('.')
+        {
+            return None;
+        }
+        // The longest run of letters is the word the dictionary sees.
+        let mut best: Option<(usize, usize)> = None;
+        let mut i = a;
+        while i < e {
+            if self.chars[i].is_alphabetic() {
+                let s = i;
+                while i < e && self.chars[i].is_alphabetic() {
+                    i += 1;
+                }
+                if best.is_none_or(|(bs, be)| i - s > be - bs) {
+                    best = Some((s, i));
+                }
+            } else {
+                i += 1;
+            }
+        }
+        let (ws, we) = best?;
+        let word: String = self.chars[ws..we].iter().collect();
+        hyphen::points(&word, ctx.lang)
+            .into_iter()
+            .rev()
+            .map(|p| ws + p)
+            .find(|&split| self.width(a, split) + self.hyphen_width(ctx, split - 1) <= avail)
+    }
+
+    /// Breaks the text into lines of at most `width` (first line `first_width`).
+    pub(super) fn break_lines(
+        &self,
+        ctx: &Ctx<'_>,
+        first_width: f32,
+        width: f32,
+        hyphenate: bool,
+    ) -> Vec<LineSpan> {
+        let n = self.chars.len();
+        // Segments between break opportunities: (start, end, mandatory at end).
+        let mut segs: Vec<(usize, usize, bool)> = Vec::new();
+        let mut prev = 0;
+        for (byte, op) in linebreaks(&self.text) {
+            let ci = self.byte_to_char[byte];
+            if ci > prev {
+                let mandatory = op == BreakOpportunity::Mandatory && ci < n;
+                segs.push((prev, ci, mandatory));
+            } else if op == BreakOpportunity::Mandatory
+                && ci < n
+                && let Some(last) = segs.last_mut()
+            {
+                last.2 = true;
+            }
+            prev = ci;
+        }
+        let mut lines = Vec::new();
+        let mut line_start: Option<usize> = None;
+        let mut line_end = 0; // end of the last added segment (with its spaces)
+        let mut idx = 0;
+        let mut seg_start_override: Option<usize> = None;
+        while idx < segs.len() {
+            let (s0, b, mandatory) = segs[idx];
+            let a = seg_start_override.unwrap_or(s0);
+            let avail_total = if lines.is_empty() { first_width } else { width };
+            let e = self.content_end(a, b);
+            let start = line_start.unwrap_or(a);
+            let fits = self.width(start, e) <= avail_total + 0.01;
+            if fits {
+                line_start = Some(start);
+                line_end = b;
+                seg_start_override = None;
+                idx += 1;
+                if mandatory {
+                    lines.push(LineSpan {
+                        start,
+                        end: self.content_end(start, b),
+                        hyphen: false,
+                        last: true,
+                    });
+                    line_start = None;
+                }
+                continue;
+            }
+            // Does not fit: hyphenate the segment into the rest of the line.
+            let avail = avail_total - self.width(start, a);
+            // The last word of a paragraph is not hyphenated: a lone syllable on the
+            // last line looks worse than a slightly looser line.
+            let last_word = idx + 1 == segs.len() || mandatory;
+            if let Some(split) = (hyphenate && !last_word)
+                .then(|| self.hyphen_split(ctx, a, e, avail))
+                .flatten()
+            {
+                lines.push(LineSpan {
+                    start,
+                    end: split,
+                    hyphen: true,
+                    last: false,
+                });
+                line_start = None;
+                seg_start_override = Some(split);
+                continue;
+            }
+            if let Some(ls) = line_start {
+                // End the line before this segment and retry it on a fresh line.
+                lines.push(LineSpan {
+                    start: ls,
+                    end: self.content_end(ls, line_end),
+                    hyphen: false,
+                    last: false,
+                });
+                line_start = None;
+                continue;
+            }
+            // A single segment wider than the line (a long URL): split it by width.
+            let mut split = a + 1;
+            while split < e && self.width(a, split + 1) <= avail_total {
+                split += 1;
+            }
+            lines.push(LineSpan {
+                start: a,
+                end: split,
+                hyphen: false,
+                last: false,
+            });
+            seg_start_override = Some(split);
+            if split >= b {
+                seg_start_override = None;
+                idx += 1;
+            }
+        }
+        if let Some(ls) = line_start {
+            lines.push(LineSpan {
+                start: ls,
+                end: self.content_end(ls, line_end.max(ls)),
+                hyphen: false,
+                last: true,
+            });
+        } else if let Some(last) = lines.last_mut() {
+            last.last = true;
+        }
+        lines.retain(|l| l.end > l.start || l.hyphen);
+        lines
+    }
+
+    /// The items of one line at (x, top), justified to `width` when asked.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn line_items(
+        &self,
+        ctx: &Ctx<'_>,
+        line: &LineSpan,
+        x: f32,
+        baseline: f32,
+        width: f32,
+        justify: bool,
+        color: Color,
+    ) -> Vec<Item> {
+        let natural = self.width(line.start, line.end)
+            + if line.hyphen {
+                self.hyphen_width(ctx, line.end - 1)
+            } else {
+                0.0
+            };
+        let spaces = self.chars[line.start..line.end]
+            .iter()
+            .filter(|c| **c == ' ')
+            .count();
+        let mut extra = 0.0;
+        if justify && !line.last && spaces > 0 {
+            let e = (width - natural) / spaces as f32;
+            // Very loose lines look worse justified than ragged.
+            if e > 0.0 && e < self.size * 0.9 {
+                extra = e;
+            }
+        }
+        let mut items = Vec::new();
+        let mut fills = Vec::new();
+        let mut cx = x;
+        let mut i = line.start;
+        while i < line.end || (line.hyphen && i == line.end && i == line.start) {
+            let si = self.style_of.get(i).copied().unwrap_or(0);
+            let mut j = i;
+            while j < line.end && self.style_of[j] == si {
+                j += 1;
+            }
+            let mut text: String = self.chars[i..j].iter().filter(|c| **c != '\n').collect();
+            let mut w = self.width(i, j);
+            if j == line.end && line.hyphen {
+                text.push('-');
+                w += self.hyphen_width(ctx, line.end.saturating_sub(1));
+            }
+            let n_spaces = text.chars().filter(|c| *c == ' ').count() as f32;
+            w += n_spaces * extra;
+            let (style, face) = &self.styles[si];
+            let run_color = if style.link.is_some() {
+                Color::LINK
+            } else {
+                color
+            };
+            if let Some(h) = style.highlight {
+                fills.push(Item::Fill {
+                    x: cx,
+                    y: baseline - self.size * 0.92,
+                    w,
+                    h: self.size * 1.22,
+                    color: match h {
+                        Highlight::Inserted => Color::INSERTED,
+                        Highlight::Deleted => Color::DELETED,
+                    },
+                });
+            }
+            if style.strike {
+                items.push(Item::Line {
+                    x1: cx,
+                    y1: baseline - self.size * 0.3,
+                    x2: cx + w,
+                    y2: baseline - self.size * 0.3,
+                    width: 0.6,
+                    color: run_color,
+                });
+            }
+            if let Some(url) = &style.link {
+                items.push(Item::Link {
+                    x: cx,
+                    y: baseline - self.size * 0.95,
+                    w,
+                    h: self.size * 1.25,
+                    target: LinkTarget::Url(url.clone()),
+                });
+            }
+            if !text.is_empty() {
+                items.push(Item::Text(TextRun {
+                    x: cx,
+                    baseline,
+                    face: *face,
+                    size: self.size,
+                    text,
+                    width: w,
+                    space_extra: extra,
+                    color: run_color,
+                }));
+            }
+            cx += w;
+            if j == i {
+                break;
+            }
+            i = j;
+        }
+        fills.extend(items);
+        fills
+    }
+}
