@@ -158,6 +158,125 @@ struct Builder<'a> {
     out: Vec<(Key, Change)>,
 }
 
+/// Where each section sits and whether a reader of the document sees it: a section is
+/// unseen when it or any ancestor is hidden.
+struct Visibility<'a> {
+    unseen: HashSet<&'a SectionId>,
+    parent: HashMap<&'a SectionId, Option<&'a SectionId>>,
+}
+
+impl<'a> Visibility<'a> {
+    fn of(doc: &'a Document) -> Self {
+        fn walk<'a>(
+            list: &'a [Section],
+            parent: Option<&'a SectionId>,
+            hidden_above: bool,
+            v: &mut Visibility<'a>,
+        ) {
+            for s in list {
+                let unseen = hidden_above || s.hidden;
+                if unseen {
+                    v.unseen.insert(&s.id);
+                }
+                v.parent.entry(&s.id).or_insert(parent);
+                walk(&s.children, Some(&s.id), unseen, v);
+            }
+        }
+        let mut v = Visibility {
+            unseen: HashSet::new(),
+            parent: HashMap::new(),
+        };
+        walk(&doc.sections, None, false, &mut v);
+        v
+    }
+
+    fn seen(&self, id: &SectionId) -> bool {
+        self.parent.contains_key(id) && !self.unseen.contains(id)
+    }
+
+    fn unseen(&self, id: &SectionId) -> bool {
+        self.unseen.contains(id)
+    }
+}
+
+/// `doc` without its hidden sections (and everything in them): what a reader sees.
+fn without_hidden(doc: &Document) -> Document {
+    fn prune(list: &mut Vec<Section>) {
+        list.retain(|s| !s.hidden);
+        for s in list {
+            prune(&mut s.children);
+        }
+    }
+    let mut public = doc.clone();
+    prune(&mut public.sections);
+    public
+}
+
+/// The comparison as the documents' readers see them: hidden sections and the measures
+/// in them never appear with their content. A section hidden (or shown again) between
+/// the two versions appears only as [`ChangeKind::SectionHidden`] or
+/// [`ChangeKind::SectionShown`], without its text, measures or subsections.
+pub(super) fn compare_public(old_doc: &Document, new_doc: &Document) -> DocDiff {
+    let full_old = Visibility::of(old_doc);
+    let full_new = Visibility::of(new_doc);
+    // Seen in the older document, present but unseen in the newer one, and the reverse.
+    let newly_hidden: HashSet<&SectionId> = full_old
+        .parent
+        .keys()
+        .copied()
+        .filter(|id| full_old.seen(id) && full_new.unseen(id))
+        .collect();
+    let newly_shown: HashSet<&SectionId> = full_new
+        .parent
+        .keys()
+        .copied()
+        .filter(|id| full_new.seen(id) && full_old.unseen(id))
+        .collect();
+    let public = compare(&without_hidden(old_doc), &without_hidden(new_doc));
+    let mut changes = Vec::with_capacity(public.changes.len());
+    for mut change in public.changes {
+        let Some(section) = change.section.as_ref().map(|s| s.id.clone()) else {
+            changes.push(change);
+            continue;
+        };
+        let keep = match &change.kind {
+            ChangeKind::SectionRemoved { .. } if newly_hidden.contains(&section) => {
+                // Only the outermost one: its subsections went with it.
+                let outer = full_old
+                    .parent
+                    .get(&section)
+                    .copied()
+                    .flatten()
+                    .is_none_or(|p| !newly_hidden.contains(p));
+                change.kind = ChangeKind::SectionHidden;
+                outer
+            }
+            ChangeKind::SectionAdded { .. } if newly_shown.contains(&section) => {
+                let outer = full_new
+                    .parent
+                    .get(&section)
+                    .copied()
+                    .flatten()
+                    .is_none_or(|p| !newly_shown.contains(p));
+                change.kind = ChangeKind::SectionShown;
+                outer
+            }
+            ChangeKind::MeasureRemoved(_) => !newly_hidden.contains(&section),
+            ChangeKind::MeasureAdded(_) => !newly_shown.contains(&section),
+            _ => true,
+        };
+        if keep {
+            changes.push(change);
+        }
+    }
+    for (i, c) in changes.iter_mut().enumerate() {
+        c.index = i;
+    }
+    DocDiff { changes }
+}
+
+/// The comparison of everything the documents hold, hidden sections included (for the
+/// compare view's internal mode; never for anything exported).
 pub(super) fn compare(old_doc: &Document, new_doc: &Document) -> DocDiff {
     let mut b = Builder {
         old_doc,

@@ -64,8 +64,19 @@ impl DocDiff {
     }
 }
 
-/// Compares `old` with `new`.
+/// Compares `old` with `new` as their readers see them: a hidden section (and every
+/// measure and subsection in it) never appears with its content; one hidden or shown
+/// again between the two appears as [`ChangeKind::SectionHidden`] or
+/// [`ChangeKind::SectionShown`] without its text. Everything exported (change reports,
+/// `tomwerk diff`) uses this.
 pub fn compare(old: &Document, new: &Document) -> DocDiff {
+    engine::compare_public(old, new)
+}
+
+/// Compares everything the documents hold, hidden sections included, for the compare
+/// view's "include hidden sections (internal)" mode. Never use it for anything that
+/// leaves the workstation.
+pub fn compare_including_hidden(old: &Document, new: &Document) -> DocDiff {
     engine::compare(old, new)
 }
 
