@@ -19,6 +19,7 @@ mod markdown;
 mod measures;
 mod menu_bar;
 pub mod recovery;
+mod rich_text;
 mod section_editor;
 mod section_tree;
 pub mod settings;
@@ -222,6 +223,7 @@ impl TomwerkApp {
 
     /// Like [`Self::new`] with explicit settings (tests and benchmarks).
     pub fn with_settings(ctx: &egui::Context, config: AppConfig, mut settings: Settings) -> Self {
+        rich_text::install_fonts(ctx);
         let ui_lang = config
             .ui_lang
             .or(settings.ui_lang)

@@ -4,6 +4,7 @@
 use egui::Id;
 
 use super::markdown::{self, Helper};
+use super::rich_text::{self, Inline};
 use super::{Action, ContentMode, DocEdit, TextField, ViewState, measures};
 use crate::i18n::i18n;
 use crate::model::{Document, Lang, LocalText, Section};
@@ -212,13 +213,20 @@ fn body_editor(
             let mut text = current.to_owned();
             let show_preview = view.preview;
             let mut edit_ui = |ui: &mut egui::Ui| {
+                if !read_only && ui.memory(|m| m.has_focus(id)) {
+                    inline_shortcuts(ui, id, &field, lang, current, out);
+                }
+                let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, width: f32| {
+                    rich_text::galley(ui, id, buf.as_str(), width)
+                };
                 let r = ui
                     .add(
                         egui::TextEdit::multiline(&mut text)
                             .id(id)
                             .desired_rows(12)
                             .desired_width(f32::INFINITY)
-                            .interactive(!read_only),
+                            .interactive(!read_only)
+                            .layouter(&mut layouter),
                     )
                     .labelled_by(label_id);
                 if r.changed() {
@@ -244,4 +252,47 @@ fn body_editor(
             }
         }
     });
+}
+
+/// Ctrl+B and Ctrl+I on the focused body editor: toggle bold/italic on the selection as one
+/// undo step (the edit is fenced by merge breaks) and keep the selection on the same words.
+fn inline_shortcuts(
+    ui: &mut egui::Ui,
+    id: Id,
+    field: &TextField,
+    lang: Lang,
+    current: &str,
+    out: &mut Vec<Action>,
+) {
+    let bold = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::B);
+    let italic = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::I);
+    let inline = if ui.input_mut(|i| i.consume_shortcut(&bold)) {
+        Inline::Bold
+    } else if ui.input_mut(|i| i.consume_shortcut(&italic)) {
+        Inline::Italic
+    } else {
+        return;
+    };
+    let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) else {
+        return;
+    };
+    let range = state
+        .cursor
+        .char_range()
+        .map(|r| r.secondary.index.0..r.primary.index.0)
+        .unwrap_or_else(|| {
+            let n = current.chars().count();
+            n..n
+        });
+    let (text, selection) = rich_text::toggle(current, range, inline);
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::two(
+            egui::text::CCursor::new(selection.start),
+            egui::text::CCursor::new(selection.end),
+        )));
+    state.store(ui.ctx(), id);
+    out.push(Action::BreakMerge);
+    out.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
+    out.push(Action::BreakMerge);
 }
