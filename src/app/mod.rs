@@ -656,6 +656,7 @@ impl TomwerkApp {
         let lang = self.view.ui_lang;
         let modal_open = !self.dialogs.is_empty();
         if !modal_open {
+            rich_text::claim_shortcuts(&ctx);
             for c in Command::pressed(&ctx) {
                 self.queue.push(Action::Command(c));
             }

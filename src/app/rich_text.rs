@@ -200,7 +200,11 @@ fn format(span: Span, on_cursor_line: bool, palette: &Palette) -> TextFormat {
             ..TextFormat::default()
         };
     }
-    let color = if span.link { palette.link } else { palette.text };
+    let color = if span.link {
+        palette.link
+    } else {
+        palette.text
+    };
     TextFormat {
         font_id: FontId::new(size, family),
         color,
@@ -264,6 +268,80 @@ pub fn galley(ui: &egui::Ui, id: Id, text: &str, wrap_width: f32) -> Arc<egui::G
     let mut job = (*job).clone();
     job.wrap.max_width = wrap_width;
     ui.ctx().fonts_mut(|f| f.layout_job(job))
+}
+
+/// Memory key of the body editor that had the focus last frame.
+fn focused_body_key() -> Id {
+    Id::unique("rich-text-focused-body")
+}
+
+/// Memory key of a bold/italic toggle claimed from the keyboard, waiting for its editor.
+fn pending_key() -> Id {
+    Id::unique("rich-text-pending-inline")
+}
+
+/// Before the global shortcuts run: while a body editor has the focus, Ctrl+B and Ctrl+I
+/// belong to it (Ctrl+I is "Import" everywhere else), so they are taken here and handed to
+/// the editor through [`take_pending`].
+pub fn claim_shortcuts(ctx: &egui::Context) {
+    let body: Option<Id> = ctx.data(|d| d.get_temp(focused_body_key()));
+    if body.is_none() || ctx.memory(|m| m.focused()) != body {
+        return;
+    }
+    let bold = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::B);
+    let italic = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::I);
+    let inline = ctx.input_mut(|i| {
+        if i.consume_shortcut(&bold) {
+            Some(Inline::Bold)
+        } else if i.consume_shortcut(&italic) {
+            Some(Inline::Italic)
+        } else {
+            None
+        }
+    });
+    if let Some(inline) = inline {
+        ctx.data_mut(|d| d.insert_temp(pending_key(), inline));
+    }
+}
+
+/// Called by the focused body editor `id`: remembers it for [`claim_shortcuts`] and returns
+/// a toggle claimed for it this frame.
+pub fn take_pending(ctx: &egui::Context, id: Id) -> Option<Inline> {
+    ctx.data_mut(|d| {
+        d.insert_temp(focused_body_key(), id);
+        let pending = d.get_temp::<Inline>(pending_key());
+        d.remove::<Inline>(pending_key());
+        pending
+    })
+}
+
+/// Remembers that body editor `id` should select `selection` (characters) once its text is
+/// `text`: a toggle changes the document through an action, so the new text reaches the
+/// widget only next frame, and a cursor set now would be clamped to the old text.
+pub fn defer_selection(ctx: &egui::Context, id: Id, text: String, selection: Range<usize>) {
+    ctx.data_mut(|d| d.insert_temp(id.with("rich-text-selection"), (Arc::new(text), selection)));
+}
+
+/// Applies a selection deferred by [`defer_selection`] when the editor shows its text.
+pub fn restore_selection(ctx: &egui::Context, id: Id, current: &str) {
+    let key = id.with("rich-text-selection");
+    let Some((text, selection)) = ctx.data(|d| d.get_temp::<(Arc<String>, Range<usize>)>(key))
+    else {
+        return;
+    };
+    if text.as_str() != current {
+        return;
+    }
+    ctx.data_mut(|d| d.remove::<(Arc<String>, Range<usize>)>(key));
+    if let Some(mut state) = egui::TextEdit::load_state(ctx, id) {
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::two(
+                egui::text::CCursor::new(selection.start),
+                egui::text::CCursor::new(selection.end),
+            )));
+        state.store(ctx, id);
+    }
 }
 
 /// Byte offset of the `n`-th character (clamped to the end).
@@ -335,8 +413,7 @@ mod tests {
 
     fn section_of<'a>(job: &'a LayoutJob, needle: &str) -> &'a TextFormat {
         let at = job.text.find(needle).expect("needle in text");
-        &job
-            .sections
+        &job.sections
             .iter()
             .find(|s| s.byte_range.start.0 <= at && at < s.byte_range.end.0)
             .expect("a section")
@@ -365,7 +442,10 @@ mod tests {
         let mark = section_of(&job, "*kursiv");
         assert_eq!(mark.color, Color32::TRANSPARENT);
         let italic = section_of(&job, "kursiv*");
-        assert_eq!(italic.font_id.family, FontFamily::Name(ITALIC_FAMILY.into()));
+        assert_eq!(
+            italic.font_id.family,
+            FontFamily::Name(ITALIC_FAMILY.into())
+        );
     }
 
     #[test]
@@ -390,7 +470,8 @@ mod tests {
     #[test]
     fn job_covers_every_byte_once() {
         let p = palette();
-        let text = "- **a** *b* [c](https://x)\n1. `d` ~~e~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\näöü";
+        let text =
+            "- **a** *b* [c](https://x)\n1. `d` ~~e~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\näöü";
         let job = layout_job(text, Some(1), &p);
         assert_eq!(job.text, text);
         let mut at = 0;

@@ -4,7 +4,7 @@
 use egui::Id;
 
 use super::markdown::{self, Helper};
-use super::rich_text::{self, Inline};
+use super::rich_text;
 use super::{Action, ContentMode, DocEdit, TextField, ViewState, measures};
 use crate::i18n::i18n;
 use crate::model::{Document, Lang, LocalText, Section};
@@ -213,6 +213,7 @@ fn body_editor(
             let mut text = current.to_owned();
             let show_preview = view.preview;
             let mut edit_ui = |ui: &mut egui::Ui| {
+                rich_text::restore_selection(ui.ctx(), id, current);
                 if !read_only && ui.memory(|m| m.has_focus(id)) {
                     inline_shortcuts(ui, id, &field, lang, current, out);
                 }
@@ -264,16 +265,10 @@ fn inline_shortcuts(
     current: &str,
     out: &mut Vec<Action>,
 ) {
-    let bold = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::B);
-    let italic = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::I);
-    let inline = if ui.input_mut(|i| i.consume_shortcut(&bold)) {
-        Inline::Bold
-    } else if ui.input_mut(|i| i.consume_shortcut(&italic)) {
-        Inline::Italic
-    } else {
+    let Some(inline) = rich_text::take_pending(ui.ctx(), id) else {
         return;
     };
-    let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) else {
+    let Some(state) = egui::TextEdit::load_state(ui.ctx(), id) else {
         return;
     };
     let range = state
@@ -285,13 +280,7 @@ fn inline_shortcuts(
             n..n
         });
     let (text, selection) = rich_text::toggle(current, range, inline);
-    state
-        .cursor
-        .set_char_range(Some(egui::text::CCursorRange::two(
-            egui::text::CCursor::new(selection.start),
-            egui::text::CCursor::new(selection.end),
-        )));
-    state.store(ui.ctx(), id);
+    rich_text::defer_selection(ui.ctx(), id, text.clone(), selection);
     out.push(Action::BreakMerge);
     out.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
     out.push(Action::BreakMerge);
