@@ -90,3 +90,76 @@ fn ctrl_b_bolds_the_selection_toggles_back_and_is_one_undo_step() {
     h.run();
     assert_eq!(body(&h), bolded);
 }
+
+/// Replaces the English body with `text` (select all, type).
+fn set_body(h: &mut Harness<'_, TomwerkApp>, text: &str) {
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .type_text(text);
+    h.run();
+}
+
+/// Right-clicks the start of the body until the spelling menu shows `entry` (the
+/// dictionaries load in a thread); false when it never does.
+fn open_spelling_menu(h: &mut Harness<'_, TomwerkApp>, entry: &str) -> bool {
+    for _ in 0..60 {
+        let rect = h
+            .get_by_role_and_label(Role::MultilineTextInput, "Body text")
+            .rect();
+        let pos = rect.min + egui::vec2(12.0, 10.0);
+        h.hover_at(pos);
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Secondary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.run();
+        if h.query_by_label(entry).is_some() {
+            return true;
+        }
+        h.key_press(Key::Escape);
+        h.run();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    false
+}
+
+#[test]
+fn add_to_dictionary_stores_the_word_in_the_document_and_survives_a_reload() {
+    let folders = tomwerk::spell::system_folders();
+    if tomwerk::spell::Speller::for_lang(Lang::En, &folders).is_none() {
+        eprintln!("skipped: no English Hunspell dictionary (install hunspell-en-gb)");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    open_english_encryption(&mut h);
+    set_body(&mut h, "TrackPort encrypts backups.");
+    assert_eq!(body(&h), "TrackPort encrypts backups.");
+    assert!(
+        open_spelling_menu(&mut h, "Add to dictionary"),
+        "the spelling menu offers Add to dictionary for TrackPort"
+    );
+    h.get_by_label("Add to dictionary").click();
+    h.run();
+    let doc = h.state().editor.doc().clone();
+    assert!(doc.meta.dictionary.contains("TrackPort"));
+    // Saved and loaded again, the word is still known and no longer flagged.
+    let path = data.path().join("tom.tom");
+    let file = tomwerk::store::TomFile::new(doc);
+    tomwerk::store::save(&path, &file).unwrap();
+    let loaded = tomwerk::store::load(&path).unwrap();
+    let words = &loaded.working.meta.dictionary;
+    assert!(words.contains("TrackPort"));
+    let en = tomwerk::spell::Speller::for_lang(Lang::En, &folders).unwrap();
+    let text = "TrackPort encrypts backups.";
+    assert_eq!(tomwerk::spell::misspelled(text, &en, &[]).len(), 1);
+    assert!(tomwerk::spell::misspelled(text, &en, &[words]).is_empty());
+}

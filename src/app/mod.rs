@@ -23,6 +23,7 @@ mod rich_text;
 mod section_editor;
 mod section_tree;
 pub mod settings;
+mod spell_ui;
 mod status;
 
 use std::collections::VecDeque;

@@ -2,6 +2,7 @@
 //! links, code and headings formatted, with the Markdown marks dimmed (and shrunk away off
 //! the cursor's line), plus the toggling bold/italic actions behind Ctrl+B and Ctrl+I.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -10,6 +11,7 @@ use egui::{Color32, FontFamily, FontId, Id, Stroke};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::export::fonts;
+use crate::model::Lang;
 
 /// Name of the egui font family holding the embedded bold face.
 pub const BOLD_FAMILY: &str = "tomwerk-bold";
@@ -77,12 +79,24 @@ struct Span {
     content: bool,
     /// Inside a construct whose uncovered bytes are marks (`**`, `[`, `](url)`, `## `).
     marked: bool,
+    /// A misspelled word.
+    wrong: bool,
 }
 
 /// Builds the layout job for `text`; `cursor_line` (0-based) is the line whose marks stay
 /// readable, marks on other lines are shrunk to nearly nothing and made transparent.
-pub fn layout_job(text: &str, cursor_line: Option<usize>, palette: &Palette) -> LayoutJob {
+pub fn layout_job(
+    text: &str,
+    cursor_line: Option<usize>,
+    palette: &Palette,
+    misspelled: &[Range<usize>],
+) -> LayoutJob {
     let mut spans = vec![Span::default(); text.len()];
+    for r in misspelled {
+        if let Some(s) = spans.get_mut(r.clone()) {
+            s.iter_mut().for_each(|s| s.wrong = true);
+        }
+    }
     let mut options = Options::empty();
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TABLES);
@@ -209,7 +223,9 @@ fn format(span: Span, on_cursor_line: bool, palette: &Palette) -> TextFormat {
         font_id: FontId::new(size, family),
         color,
         italics: span.italic && !palette.faces,
-        underline: if span.link {
+        underline: if span.wrong {
+            Stroke::new(1.5, Color32::from_rgb(0xE0, 0x30, 0x30))
+        } else if span.link {
             Stroke::new(1.0, palette.link)
         } else {
             Stroke::NONE
@@ -235,7 +251,13 @@ pub fn line_of_char(text: &str, char_index: usize) -> usize {
 
 /// A galley for the body editor `id`: the job is cached per (text, cursor line, width,
 /// palette) so an idle frame does no Markdown parsing.
-pub fn galley(ui: &egui::Ui, id: Id, text: &str, wrap_width: f32) -> Arc<egui::Galley> {
+pub fn galley(
+    ui: &egui::Ui,
+    id: Id,
+    text: &str,
+    wrap_width: f32,
+    spelling: Option<(Lang, &BTreeSet<String>)>,
+) -> Arc<egui::Galley> {
     let cursor_line = egui::TextEdit::load_state(ui.ctx(), id)
         .and_then(|s| s.cursor.char_range())
         .filter(|_| ui.memory(|m| m.has_focus(id)))
@@ -253,6 +275,12 @@ pub fn galley(ui: &egui::Ui, id: Id, text: &str, wrap_width: f32) -> Arc<egui::G
         text.hash(&mut h);
         cursor_line.hash(&mut h);
         format!("{palette:?}").hash(&mut h);
+        if let Some((lang, words)) = spelling {
+            lang.hash(&mut h);
+            words.hash(&mut h);
+            super::spell_ui::ignored(ui.ctx()).hash(&mut h);
+            super::spell_ui::spellers(ui.ctx()).is_some().hash(&mut h);
+        }
         h.finish()
     };
     let cache_id = id.with("rich-text-job");
@@ -260,7 +288,10 @@ pub fn galley(ui: &egui::Ui, id: Id, text: &str, wrap_width: f32) -> Arc<egui::G
     let job = match cached {
         Some((k, job)) if k == key => job,
         _ => {
-            let job = Arc::new(layout_job(text, cursor_line, &palette));
+            let wrong = spelling
+                .map(|(lang, words)| super::spell_ui::misspelled(ui.ctx(), text, lang, words))
+                .unwrap_or_default();
+            let job = Arc::new(layout_job(text, cursor_line, &palette, &wrong));
             ui.data_mut(|d| d.insert_temp(cache_id, (key, job.clone())));
             job
         }
@@ -423,7 +454,7 @@ mod tests {
     #[test]
     fn bold_line_has_bold_section_and_dimmed_marks() {
         let p = palette();
-        let job = layout_job("Wir **sichern** täglich.", Some(0), &p);
+        let job = layout_job("Wir **sichern** täglich.", Some(0), &p, &[]);
         assert_eq!(job.text, "Wir **sichern** täglich.");
         let bold = section_of(&job, "sichern");
         assert_eq!(bold.font_id.family, FontFamily::Name(BOLD_FAMILY.into()));
@@ -438,7 +469,7 @@ mod tests {
     #[test]
     fn marks_off_the_cursor_line_are_hidden() {
         let p = palette();
-        let job = layout_job("erste Zeile\n*kursiv* hier", Some(0), &p);
+        let job = layout_job("erste Zeile\n*kursiv* hier", Some(0), &p, &[]);
         let mark = section_of(&job, "*kursiv");
         assert_eq!(mark.color, Color32::TRANSPARENT);
         let italic = section_of(&job, "kursiv*");
@@ -451,7 +482,12 @@ mod tests {
     #[test]
     fn links_are_link_coloured_and_url_is_a_mark() {
         let p = palette();
-        let job = layout_job("Siehe [EUR-Lex](https://eur-lex.europa.eu).", Some(0), &p);
+        let job = layout_job(
+            "Siehe [EUR-Lex](https://eur-lex.europa.eu).",
+            Some(0),
+            &p,
+            &[],
+        );
         assert_eq!(section_of(&job, "EUR-Lex").color, p.link);
         assert_eq!(section_of(&job, "https").color, p.dim);
     }
@@ -459,7 +495,7 @@ mod tests {
     #[test]
     fn headings_are_larger_and_code_is_monospace() {
         let p = palette();
-        let job = layout_job("## Zutritt\n\nDas `tar`-Archiv", None, &p);
+        let job = layout_job("## Zutritt\n\nDas `tar`-Archiv", None, &p, &[]);
         assert!(section_of(&job, "Zutritt").font_id.size > p.size);
         assert_eq!(
             section_of(&job, "tar`").font_id.family,
@@ -472,7 +508,7 @@ mod tests {
         let p = palette();
         let text =
             "- **a** *b* [c](https://x)\n1. `d` ~~e~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\näöü";
-        let job = layout_job(text, Some(1), &p);
+        let job = layout_job(text, Some(1), &p, &[]);
         assert_eq!(job.text, text);
         let mut at = 0;
         for s in &job.sections {
@@ -508,5 +544,27 @@ mod tests {
         let (out, sel) = toggle("ab", 1..1, Inline::Bold);
         assert_eq!(out, "a****b");
         assert_eq!(sel, 3..3);
+    }
+}
+
+#[cfg(test)]
+mod spelling_tests {
+    use super::*;
+
+    #[test]
+    fn misspelled_words_get_a_red_underline() {
+        let p = Palette::from_visuals(&egui::Visuals::dark(), 14.0, true);
+        let text = "Die Regelmaessige Sicherung";
+        let job = layout_job(text, None, &p, &[4..17]);
+        let at = text.find("Regel").unwrap_or(0);
+        let wrong = job
+            .sections
+            .iter()
+            .find(|s| s.byte_range.start.0 <= at && at < s.byte_range.end.0)
+            .map(|s| s.format.underline)
+            .unwrap_or(Stroke::NONE);
+        assert_ne!(wrong, Stroke::NONE);
+        let fine = &job.sections[0].format;
+        assert_eq!(fine.underline, Stroke::NONE);
     }
 }
