@@ -9,4 +9,5 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod model;
+pub mod spell;
 pub mod store;

@@ -93,6 +93,8 @@ pub enum DocEdit {
     RemoveMeasure(MeasureId),
     /// Replace the whole working copy (restoring a released version).
     ReplaceDocument(Box<Document>),
+    /// Add a word to the document's spelling dictionary.
+    AddWord(String),
 }
 
 impl DocEdit {
@@ -348,6 +350,9 @@ fn run_edit(doc: &mut Document, edit: DocEdit) -> Result<Created, EditError> {
     match edit {
         DocEdit::SetText(field, lang, value) => {
             *text_mut(doc, &field)?.get_mut(lang) = value;
+        }
+        DocEdit::AddWord(word) => {
+            doc.meta.dictionary.insert(word);
         }
         DocEdit::SetMeta(field, value) => {
             let target = match field {

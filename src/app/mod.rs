@@ -19,9 +19,11 @@ mod markdown;
 mod measures;
 mod menu_bar;
 pub mod recovery;
+mod rich_text;
 mod section_editor;
 mod section_tree;
 pub mod settings;
+mod spell_ui;
 mod status;
 
 use std::collections::VecDeque;
@@ -222,6 +224,7 @@ impl TomwerkApp {
 
     /// Like [`Self::new`] with explicit settings (tests and benchmarks).
     pub fn with_settings(ctx: &egui::Context, config: AppConfig, mut settings: Settings) -> Self {
+        rich_text::install_fonts(ctx);
         let ui_lang = config
             .ui_lang
             .or(settings.ui_lang)
@@ -654,6 +657,7 @@ impl TomwerkApp {
         let lang = self.view.ui_lang;
         let modal_open = !self.dialogs.is_empty();
         if !modal_open {
+            rich_text::claim_shortcuts(&ctx);
             for c in Command::pressed(&ctx) {
                 self.queue.push(Action::Command(c));
             }

@@ -5,6 +5,7 @@ use egui::Id;
 
 use super::markdown::{self, Helper};
 use super::{Action, ContentMode, DocEdit, TextField, ViewState, measures};
+use super::{rich_text, spell_ui};
 use crate::i18n::i18n;
 use crate::model::{Document, Lang, LocalText, Section};
 
@@ -149,7 +150,7 @@ pub fn show(
                 view.focus_title = false;
             }
             ui.add_space(8.0);
-            body_editor(ui, section, view, read_only, out);
+            body_editor(ui, doc, section, view, read_only, out);
             ui.add_space(8.0);
             ui.separator();
             measures::show(ui, section, view, read_only, out);
@@ -158,6 +159,7 @@ pub fn show(
 
 fn body_editor(
     ui: &mut egui::Ui,
+    doc: &Document,
     section: &Section,
     view: &ViewState,
     read_only: bool,
@@ -212,15 +214,36 @@ fn body_editor(
             let mut text = current.to_owned();
             let show_preview = view.preview;
             let mut edit_ui = |ui: &mut egui::Ui| {
-                let r = ui
-                    .add(
-                        egui::TextEdit::multiline(&mut text)
-                            .id(id)
-                            .desired_rows(12)
-                            .desired_width(f32::INFINITY)
-                            .interactive(!read_only),
+                rich_text::restore_selection(ui.ctx(), id, current);
+                if !read_only && ui.memory(|m| m.has_focus(id)) {
+                    inline_shortcuts(ui, id, &field, lang, current, out);
+                }
+                let words = &doc.meta.dictionary;
+                let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, width: f32| {
+                    rich_text::galley(ui, id, buf.as_str(), width, Some((lang, words)))
+                };
+                let output = egui::TextEdit::multiline(&mut text)
+                    .id(id)
+                    .desired_rows(12)
+                    .desired_width(f32::INFINITY)
+                    .interactive(!read_only)
+                    .layouter(&mut layouter)
+                    .show(ui);
+                let r = output.response.response.clone().labelled_by(label_id);
+                if !read_only {
+                    spelling_menu(
+                        ui,
+                        &r,
+                        &output,
+                        (id, &field),
+                        current,
+                        lang,
+                        view.ui_lang,
+                        words,
                     )
-                    .labelled_by(label_id);
+                    .into_iter()
+                    .for_each(|a| out.push(a));
+                }
                 if r.changed() {
                     out.push(Action::Edit(DocEdit::SetText(
                         field.clone(),
@@ -244,4 +267,86 @@ fn body_editor(
             }
         }
     });
+}
+
+/// Ctrl+B and Ctrl+I on the focused body editor: toggle bold/italic on the selection as one
+/// undo step (the edit is fenced by merge breaks) and keep the selection on the same words.
+fn inline_shortcuts(
+    ui: &mut egui::Ui,
+    id: Id,
+    field: &TextField,
+    lang: Lang,
+    current: &str,
+    out: &mut Vec<Action>,
+) {
+    let Some(inline) = rich_text::take_pending(ui.ctx(), id) else {
+        return;
+    };
+    let Some(state) = egui::TextEdit::load_state(ui.ctx(), id) else {
+        return;
+    };
+    let range = state
+        .cursor
+        .char_range()
+        .map(|r| r.secondary.index.0..r.primary.index.0)
+        .unwrap_or_else(|| {
+            let n = current.chars().count();
+            n..n
+        });
+    let (text, selection) = rich_text::toggle(current, range, inline);
+    rich_text::defer_selection(ui.ctx(), id, text.clone(), selection);
+    out.push(Action::BreakMerge);
+    out.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
+    out.push(Action::BreakMerge);
+}
+
+/// The right-click menu of a body editor on a misspelled word: where the click was is kept
+/// while the menu is open, so the menu keeps offering the same word.
+#[allow(clippy::too_many_arguments)]
+fn spelling_menu(
+    ui: &mut egui::Ui,
+    response: &egui::Response,
+    output: &egui::text_edit::TextEditOutput,
+    (id, field): (Id, &TextField),
+    current: &str,
+    lang: Lang,
+    ui_lang: Lang,
+    words: &std::collections::BTreeSet<String>,
+) -> Vec<Action> {
+    let key = id.with("spell-word");
+    if response.secondary_clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        let cursor = output.galley.cursor_from_pos(pos - output.galley_pos);
+        let byte = current
+            .char_indices()
+            .nth(cursor.index.0)
+            .map_or(current.len(), |(i, _)| i);
+        let word = spell_ui::misspelled(ui.ctx(), current, lang, words)
+            .into_iter()
+            .find(|r| r.start <= byte && byte <= r.end);
+        ui.ctx().data_mut(|d| d.insert_temp(key, word));
+    }
+    let word: Option<std::ops::Range<usize>> = ui.ctx().data(|d| d.get_temp(key)).flatten();
+    let Some(word) = word else {
+        return Vec::new();
+    };
+    let mut actions = Vec::new();
+    response.context_menu(
+        |ui| match spell_ui::menu(ui, ui_lang, current, word.clone(), lang) {
+            Some(spell_ui::SpellChoice::Replace(range, with)) => {
+                let mut text = current.to_owned();
+                text.replace_range(range, &with);
+                actions.push(Action::BreakMerge);
+                actions.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
+                actions.push(Action::BreakMerge);
+            }
+            Some(spell_ui::SpellChoice::AddToDictionary(w)) => {
+                actions.push(Action::Edit(DocEdit::AddWord(w)));
+                actions.push(Action::BreakMerge);
+            }
+            None => {}
+        },
+    );
+    actions
 }

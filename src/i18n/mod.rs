@@ -21,6 +21,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../locales/en/cli.ftl"),
     ),
     (
+        "editing.ftl",
+        include_str!("../../locales/de/editing.ftl"),
+        include_str!("../../locales/en/editing.ftl"),
+    ),
+    (
         "app.ftl",
         include_str!("../../locales/de/app.ftl"),
         include_str!("../../locales/en/app.ftl"),

@@ -346,6 +346,11 @@ pub struct Metadata {
     pub primary_language: Lang,
     /// Further key/value data, e.g. front-matter fields an import could not map.
     pub extra: BTreeMap<String, String>,
+    /// The document's own spelling dictionary (product names such as "TrackPort"), known
+    /// to everyone who edits the file. Left out of the file while empty, so older files and
+    /// their version hashes stay as they are.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub dictionary: std::collections::BTreeSet<String>,
 }
 
 impl Default for Metadata {
@@ -361,6 +366,7 @@ impl Default for Metadata {
             languages: vec![Lang::De, Lang::En],
             primary_language: Lang::De,
             extra: BTreeMap::new(),
+            dictionary: std::collections::BTreeSet::new(),
         }
     }
 }

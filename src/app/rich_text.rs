@@ -1,0 +1,570 @@
+//! Formatted editing of Markdown bodies: a `TextEdit` layouter that shows bold, italic,
+//! links, code and headings formatted, with the Markdown marks dimmed (and shrunk away off
+//! the cursor's line), plus the toggling bold/italic actions behind Ctrl+B and Ctrl+I.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontFamily, FontId, Id, Stroke};
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use crate::export::fonts;
+use crate::model::Lang;
+
+/// Name of the egui font family holding the embedded bold face.
+pub const BOLD_FAMILY: &str = "tomwerk-bold";
+/// Name of the egui font family holding the embedded italic face.
+pub const ITALIC_FAMILY: &str = "tomwerk-italic";
+
+/// Registers the export's embedded bold and italic faces as egui font families, so the
+/// editor shows bold as bold (egui ships only a regular face).
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    for (name, data) in [(BOLD_FAMILY, fonts::BOLD), (ITALIC_FAMILY, fonts::ITALIC)] {
+        ctx.add_font(FontInsert {
+            name: name.to_owned(),
+            data: egui::FontData::from_static(data),
+            families: vec![InsertFontFamily {
+                family: FontFamily::Name(name.into()),
+                priority: FontPriority::Highest,
+            }],
+        });
+    }
+}
+
+/// Colours and sizes the layouter uses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    /// Body text.
+    pub text: Color32,
+    /// Markdown marks on the cursor's line.
+    pub dim: Color32,
+    /// Link text.
+    pub link: Color32,
+    /// Background of code spans.
+    pub code_bg: Color32,
+    /// Body font size in points.
+    pub size: f32,
+    /// Whether the bold and italic families are installed (else bold falls back to a
+    /// stronger colour and italic to egui's slanted rendering).
+    pub faces: bool,
+}
+
+impl Palette {
+    /// The palette for `visuals` at body size `size`.
+    pub fn from_visuals(visuals: &egui::Visuals, size: f32, faces: bool) -> Self {
+        Self {
+            text: visuals.text_color(),
+            dim: visuals.weak_text_color(),
+            link: visuals.hyperlink_color,
+            code_bg: visuals.code_bg_color,
+            size,
+            faces,
+        }
+    }
+}
+
+/// What one byte of the source is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Span {
+    bold: bool,
+    italic: bool,
+    link: bool,
+    code: bool,
+    strike: bool,
+    heading: u8,
+    /// Part of the content (text the reader sees) rather than a Markdown mark.
+    content: bool,
+    /// Inside a construct whose uncovered bytes are marks (`**`, `[`, `](url)`, `## `).
+    marked: bool,
+    /// A misspelled word.
+    wrong: bool,
+}
+
+/// Builds the layout job for `text`; `cursor_line` (0-based) is the line whose marks stay
+/// readable, marks on other lines are shrunk to nearly nothing and made transparent.
+pub fn layout_job(
+    text: &str,
+    cursor_line: Option<usize>,
+    palette: &Palette,
+    misspelled: &[Range<usize>],
+) -> LayoutJob {
+    let mut spans = vec![Span::default(); text.len()];
+    for r in misspelled {
+        if let Some(s) = spans.get_mut(r.clone()) {
+            s.iter_mut().for_each(|s| s.wrong = true);
+        }
+    }
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TABLES);
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let range = range.start.min(text.len())..range.end.min(text.len());
+        match event {
+            Event::Start(tag) => {
+                let set: fn(&mut Span) = match tag {
+                    Tag::Strong => |s| {
+                        s.bold = true;
+                        s.marked = true;
+                    },
+                    Tag::Emphasis => |s| {
+                        s.italic = true;
+                        s.marked = true;
+                    },
+                    Tag::Strikethrough => |s| {
+                        s.strike = true;
+                        s.marked = true;
+                    },
+                    Tag::Link { .. } => |s| {
+                        s.link = true;
+                        s.marked = true;
+                    },
+                    Tag::Heading { level, .. } => {
+                        let level = level as u8;
+                        for s in &mut spans[range.clone()] {
+                            s.heading = s.heading.max(level);
+                            s.marked = true;
+                        }
+                        continue;
+                    }
+                    _ => continue,
+                };
+                spans[range].iter_mut().for_each(set);
+            }
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak | Event::Html(_) => {
+                spans[range].iter_mut().for_each(|s| s.content = true);
+            }
+            Event::Code(_) => {
+                // The range includes the backticks: find the content inside.
+                let source = &text[range.clone()];
+                let ticks = source.len() - source.trim_start_matches('`').len();
+                let inner = (range.start + ticks)..(range.end - ticks).max(range.start + ticks);
+                for s in &mut spans[range.clone()] {
+                    s.marked = true;
+                }
+                for s in &mut spans[inner] {
+                    s.code = true;
+                    s.content = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let mut job = LayoutJob::default();
+    let mut line = 0usize;
+    let mut start = 0usize;
+    let mut current: Option<(Span, bool)> = None;
+    for (i, ch) in text.char_indices() {
+        let key = (spans[i], cursor_line == Some(line));
+        if current != Some(key) {
+            if let Some((span, on_line)) = current {
+                job.append(&text[start..i], 0.0, format(span, on_line, palette));
+            }
+            start = i;
+            current = Some(key);
+        }
+        if ch == '\n' {
+            line += 1;
+        }
+    }
+    if let Some((span, on_line)) = current {
+        job.append(&text[start..], 0.0, format(span, on_line, palette));
+    }
+    job
+}
+
+/// Whether a byte is a Markdown mark (dimmed) rather than content.
+fn is_mark(span: Span) -> bool {
+    span.marked && !span.content
+}
+
+/// The text format of one run.
+fn format(span: Span, on_cursor_line: bool, palette: &Palette) -> TextFormat {
+    let size = match span.heading {
+        1 => palette.size * 1.5,
+        2 => palette.size * 1.3,
+        3 => palette.size * 1.15,
+        _ => palette.size,
+    };
+    let bold = span.bold || span.heading > 0;
+    let family = if palette.faces && bold {
+        FontFamily::Name(BOLD_FAMILY.into())
+    } else if palette.faces && span.italic {
+        FontFamily::Name(ITALIC_FAMILY.into())
+    } else if span.code {
+        FontFamily::Monospace
+    } else {
+        FontFamily::Proportional
+    };
+    if is_mark(span) {
+        // Marks stay in the buffer (the stored form is Markdown) but step back: dimmed and
+        // smaller on the cursor's line, nearly invisible elsewhere.
+        let (size, color) = if on_cursor_line {
+            (size * 0.8, palette.dim)
+        } else {
+            (1.0, Color32::TRANSPARENT)
+        };
+        return TextFormat {
+            font_id: FontId::new(size, FontFamily::Proportional),
+            color,
+            valign: egui::Align::Center,
+            ..TextFormat::default()
+        };
+    }
+    let color = if span.link {
+        palette.link
+    } else {
+        palette.text
+    };
+    TextFormat {
+        font_id: FontId::new(size, family),
+        color,
+        italics: span.italic && !palette.faces,
+        underline: if span.wrong {
+            Stroke::new(1.5, Color32::from_rgb(0xE0, 0x30, 0x30))
+        } else if span.link {
+            Stroke::new(1.0, palette.link)
+        } else {
+            Stroke::NONE
+        },
+        strikethrough: if span.strike {
+            Stroke::new(1.0, palette.text)
+        } else {
+            Stroke::NONE
+        },
+        background: if span.code {
+            palette.code_bg
+        } else {
+            Color32::TRANSPARENT
+        },
+        ..TextFormat::default()
+    }
+}
+
+/// The 0-based line holding character `char_index` of `text`.
+pub fn line_of_char(text: &str, char_index: usize) -> usize {
+    text.chars().take(char_index).filter(|&c| c == '\n').count()
+}
+
+/// A galley for the body editor `id`: the job is cached per (text, cursor line, width,
+/// palette) so an idle frame does no Markdown parsing.
+pub fn galley(
+    ui: &egui::Ui,
+    id: Id,
+    text: &str,
+    wrap_width: f32,
+    spelling: Option<(Lang, &BTreeSet<String>)>,
+) -> Arc<egui::Galley> {
+    let cursor_line = egui::TextEdit::load_state(ui.ctx(), id)
+        .and_then(|s| s.cursor.char_range())
+        .filter(|_| ui.memory(|m| m.has_focus(id)))
+        .map(|r| line_of_char(text, r.primary.index.0));
+    let faces = ui.ctx().fonts(|f| {
+        f.definitions()
+            .families
+            .contains_key(&FontFamily::Name(BOLD_FAMILY.into()))
+    });
+    let size = egui::TextStyle::Body.resolve(ui.style()).size;
+    let palette = Palette::from_visuals(ui.visuals(), size, faces);
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        cursor_line.hash(&mut h);
+        format!("{palette:?}").hash(&mut h);
+        if let Some((lang, words)) = spelling {
+            lang.hash(&mut h);
+            words.hash(&mut h);
+            super::spell_ui::ignored(ui.ctx()).hash(&mut h);
+            super::spell_ui::spellers(ui.ctx()).is_some().hash(&mut h);
+        }
+        h.finish()
+    };
+    let cache_id = id.with("rich-text-job");
+    let cached: Option<(u64, Arc<LayoutJob>)> = ui.data(|d| d.get_temp(cache_id));
+    let job = match cached {
+        Some((k, job)) if k == key => job,
+        _ => {
+            let wrong = spelling
+                .map(|(lang, words)| super::spell_ui::misspelled(ui.ctx(), text, lang, words))
+                .unwrap_or_default();
+            let job = Arc::new(layout_job(text, cursor_line, &palette, &wrong));
+            ui.data_mut(|d| d.insert_temp(cache_id, (key, job.clone())));
+            job
+        }
+    };
+    let mut job = (*job).clone();
+    job.wrap.max_width = wrap_width;
+    ui.ctx().fonts_mut(|f| f.layout_job(job))
+}
+
+/// Memory key of the body editor that had the focus last frame.
+fn focused_body_key() -> Id {
+    Id::unique("rich-text-focused-body")
+}
+
+/// Memory key of a bold/italic toggle claimed from the keyboard, waiting for its editor.
+fn pending_key() -> Id {
+    Id::unique("rich-text-pending-inline")
+}
+
+/// Before the global shortcuts run: while a body editor has the focus, Ctrl+B and Ctrl+I
+/// belong to it (Ctrl+I is "Import" everywhere else), so they are taken here and handed to
+/// the editor through [`take_pending`].
+pub fn claim_shortcuts(ctx: &egui::Context) {
+    let body: Option<Id> = ctx.data(|d| d.get_temp(focused_body_key()));
+    if body.is_none() || ctx.memory(|m| m.focused()) != body {
+        return;
+    }
+    let bold = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::B);
+    let italic = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::I);
+    let inline = ctx.input_mut(|i| {
+        if i.consume_shortcut(&bold) {
+            Some(Inline::Bold)
+        } else if i.consume_shortcut(&italic) {
+            Some(Inline::Italic)
+        } else {
+            None
+        }
+    });
+    if let Some(inline) = inline {
+        ctx.data_mut(|d| d.insert_temp(pending_key(), inline));
+    }
+}
+
+/// Called by the focused body editor `id`: remembers it for [`claim_shortcuts`] and returns
+/// a toggle claimed for it this frame.
+pub fn take_pending(ctx: &egui::Context, id: Id) -> Option<Inline> {
+    ctx.data_mut(|d| {
+        d.insert_temp(focused_body_key(), id);
+        let pending = d.get_temp::<Inline>(pending_key());
+        d.remove::<Inline>(pending_key());
+        pending
+    })
+}
+
+/// Remembers that body editor `id` should select `selection` (characters) once its text is
+/// `text`: a toggle changes the document through an action, so the new text reaches the
+/// widget only next frame, and a cursor set now would be clamped to the old text.
+pub fn defer_selection(ctx: &egui::Context, id: Id, text: String, selection: Range<usize>) {
+    ctx.data_mut(|d| d.insert_temp(id.with("rich-text-selection"), (Arc::new(text), selection)));
+}
+
+/// Applies a selection deferred by [`defer_selection`] when the editor shows its text.
+pub fn restore_selection(ctx: &egui::Context, id: Id, current: &str) {
+    let key = id.with("rich-text-selection");
+    let Some((text, selection)) = ctx.data(|d| d.get_temp::<(Arc<String>, Range<usize>)>(key))
+    else {
+        return;
+    };
+    if text.as_str() != current {
+        return;
+    }
+    ctx.data_mut(|d| d.remove::<(Arc<String>, Range<usize>)>(key));
+    if let Some(mut state) = egui::TextEdit::load_state(ctx, id) {
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::two(
+                egui::text::CCursor::new(selection.start),
+                egui::text::CCursor::new(selection.end),
+            )));
+        state.store(ctx, id);
+    }
+}
+
+/// Byte offset of the `n`-th character (clamped to the end).
+fn byte_of_char(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+}
+
+/// Which inline mark to toggle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inline {
+    /// `**…**`.
+    Bold,
+    /// `*…*`.
+    Italic,
+}
+
+/// Toggles `inline` on the character range `chars`: wraps the selection in the mark, or
+/// removes the mark when the selection is already wrapped in it (inside or just outside the
+/// selection). Returns the new text and the new selection in characters.
+pub fn toggle(text: &str, chars: Range<usize>, inline: Inline) -> (String, Range<usize>) {
+    let (a, b) = if chars.start <= chars.end {
+        (chars.start, chars.end)
+    } else {
+        (chars.end, chars.start)
+    };
+    let start = byte_of_char(text, a);
+    let end = byte_of_char(text, b);
+    let stars_before = text[..start].len() - text[..start].trim_end_matches('*').len();
+    let stars_after = text[end..].len() - text[end..].trim_start_matches('*').len();
+    let selected = &text[start..end];
+    let inner_before = selected.len() - selected.trim_start_matches('*').len();
+    let inner_after = selected.len() - selected.trim_end_matches('*').len();
+    let has = |n: usize| match inline {
+        Inline::Bold => n >= 2,
+        Inline::Italic => n % 2 == 1,
+    };
+    let width = match inline {
+        Inline::Bold => 2,
+        Inline::Italic => 1,
+    };
+    if !selected.is_empty() && has(stars_before.min(stars_after)) {
+        // `**[sel]**`: remove the marks around the selection.
+        let out = format!(
+            "{}{}{}",
+            &text[..start - width],
+            selected,
+            &text[end + width..]
+        );
+        return (out, (a - width)..(b - width));
+    }
+    if selected.len() > 2 * width && has(inner_before.min(inner_after)) {
+        // `[**sel**]`: the marks are inside the selection.
+        let inner = &selected[width..selected.len() - width];
+        let out = format!("{}{}{}", &text[..start], inner, &text[end..]);
+        return (out, a..(b - 2 * width));
+    }
+    let mark = &"**"[..width];
+    let out = format!("{}{mark}{selected}{mark}{}", &text[..start], &text[end..]);
+    (out, (a + width)..(b + width))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn palette() -> Palette {
+        Palette::from_visuals(&egui::Visuals::dark(), 14.0, true)
+    }
+
+    fn section_of<'a>(job: &'a LayoutJob, needle: &str) -> &'a TextFormat {
+        let at = job.text.find(needle).expect("needle in text");
+        &job.sections
+            .iter()
+            .find(|s| s.byte_range.start.0 <= at && at < s.byte_range.end.0)
+            .expect("a section")
+            .format
+    }
+
+    #[test]
+    fn bold_line_has_bold_section_and_dimmed_marks() {
+        let p = palette();
+        let job = layout_job("Wir **sichern** täglich.", Some(0), &p, &[]);
+        assert_eq!(job.text, "Wir **sichern** täglich.");
+        let bold = section_of(&job, "sichern");
+        assert_eq!(bold.font_id.family, FontFamily::Name(BOLD_FAMILY.into()));
+        let mark = section_of(&job, "**");
+        assert_eq!(mark.color, p.dim);
+        assert!(mark.font_id.size < p.size);
+        let plain = section_of(&job, "Wir");
+        assert_eq!(plain.font_id.family, FontFamily::Proportional);
+        assert_eq!(plain.color, p.text);
+    }
+
+    #[test]
+    fn marks_off_the_cursor_line_are_hidden() {
+        let p = palette();
+        let job = layout_job("erste Zeile\n*kursiv* hier", Some(0), &p, &[]);
+        let mark = section_of(&job, "*kursiv");
+        assert_eq!(mark.color, Color32::TRANSPARENT);
+        let italic = section_of(&job, "kursiv*");
+        assert_eq!(
+            italic.font_id.family,
+            FontFamily::Name(ITALIC_FAMILY.into())
+        );
+    }
+
+    #[test]
+    fn links_are_link_coloured_and_url_is_a_mark() {
+        let p = palette();
+        let job = layout_job(
+            "Siehe [EUR-Lex](https://eur-lex.europa.eu).",
+            Some(0),
+            &p,
+            &[],
+        );
+        assert_eq!(section_of(&job, "EUR-Lex").color, p.link);
+        assert_eq!(section_of(&job, "https").color, p.dim);
+    }
+
+    #[test]
+    fn headings_are_larger_and_code_is_monospace() {
+        let p = palette();
+        let job = layout_job("## Zutritt\n\nDas `tar`-Archiv", None, &p, &[]);
+        assert!(section_of(&job, "Zutritt").font_id.size > p.size);
+        assert_eq!(
+            section_of(&job, "tar`").font_id.family,
+            FontFamily::Monospace
+        );
+    }
+
+    #[test]
+    fn job_covers_every_byte_once() {
+        let p = palette();
+        let text =
+            "- **a** *b* [c](https://x)\n1. `d` ~~e~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\näöü";
+        let job = layout_job(text, Some(1), &p, &[]);
+        assert_eq!(job.text, text);
+        let mut at = 0;
+        for s in &job.sections {
+            assert_eq!(s.byte_range.start.0, at);
+            at = s.byte_range.end.0;
+        }
+        assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn bold_toggles_on_and_off() {
+        let (on, sel) = toggle("Wir sichern täglich", 4..11, Inline::Bold);
+        assert_eq!(on, "Wir **sichern** täglich");
+        assert_eq!(sel, 6..13);
+        let (off, sel) = toggle(&on, sel, Inline::Bold);
+        assert_eq!(off, "Wir sichern täglich");
+        assert_eq!(sel, 4..11);
+        // Marks inside the selection are removed too.
+        let (off, _) = toggle("Wir **sichern** täglich", 4..15, Inline::Bold);
+        assert_eq!(off, "Wir sichern täglich");
+    }
+
+    #[test]
+    fn italic_on_bold_adds_rather_than_breaks_bold() {
+        let (out, sel) = toggle("**fett**", 2..6, Inline::Italic);
+        assert_eq!(out, "***fett***");
+        let (back, _) = toggle(&out, sel, Inline::Italic);
+        assert_eq!(back, "**fett**");
+    }
+
+    #[test]
+    fn empty_selection_inserts_a_pair() {
+        let (out, sel) = toggle("ab", 1..1, Inline::Bold);
+        assert_eq!(out, "a****b");
+        assert_eq!(sel, 3..3);
+    }
+}
+
+#[cfg(test)]
+mod spelling_tests {
+    use super::*;
+
+    #[test]
+    fn misspelled_words_get_a_red_underline() {
+        let p = Palette::from_visuals(&egui::Visuals::dark(), 14.0, true);
+        let text = "Die Regelmaessige Sicherung";
+        let job = layout_job(text, None, &p, &[4..17]);
+        let at = text.find("Regel").unwrap_or(0);
+        let wrong = job
+            .sections
+            .iter()
+            .find(|s| s.byte_range.start.0 <= at && at < s.byte_range.end.0)
+            .map(|s| s.format.underline)
+            .unwrap_or(Stroke::NONE);
+        assert_ne!(wrong, Stroke::NONE);
+        let fine = &job.sections[0].format;
+        assert_eq!(fine.underline, Stroke::NONE);
+    }
+}

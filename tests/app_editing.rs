@@ -1,0 +1,165 @@
+//! UI tests of the editor as a document editor (issue 17): formatted editing driven through
+//! the real app by label with egui_kittest.
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use tomwerk::app::{AppConfig, Settings, TomwerkApp};
+use tomwerk::model::{CanonicalSection, Lang, SectionId};
+
+fn app(data: &Path) -> Harness<'static, TomwerkApp> {
+    let config = AppConfig::headless(data);
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
+        })
+}
+
+fn encryption() -> SectionId {
+    SectionId::from(CanonicalSection::Encryption)
+}
+
+fn body(h: &Harness<'_, TomwerkApp>) -> String {
+    h.state()
+        .editor
+        .doc()
+        .section(&encryption())
+        .map(|s| s.body.get(Lang::En).to_owned())
+        .unwrap_or_default()
+}
+
+fn open_english_encryption(h: &mut Harness<'_, TomwerkApp>) {
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label_contains("Edit English content").click();
+    h.run();
+    h.get_by_label("2. Encryption").click();
+    h.run();
+}
+
+#[test]
+fn ctrl_b_bolds_the_selection_toggles_back_and_is_one_undo_step() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    open_english_encryption(&mut h);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::CTRL, Key::End);
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .type_text(" Keys rotate yearly");
+    h.run();
+    let typed = body(&h);
+    assert!(typed.ends_with(" Keys rotate yearly"), "{typed}");
+    // Select the last word ("yearly") and bold it.
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::SHIFT, Key::ArrowLeft);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    h.run();
+    let bolded = body(&h);
+    assert_eq!(
+        bolded,
+        format!("{}**yearly**", typed.strip_suffix("yearly").unwrap())
+    );
+    // The selection stays on the word: Ctrl+B again removes the marks.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    h.run();
+    assert_eq!(body(&h), typed);
+    // Ctrl+I italicises (and does not open the import dialog while typing).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    h.run();
+    h.run();
+    assert!(body(&h).ends_with("*yearly*"), "{}", body(&h));
+    assert!(
+        h.query_by_label("Path").is_none(),
+        "Ctrl+I in the body must not open the import dialog"
+    );
+    // Each toggle is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(body(&h), typed);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(body(&h), bolded);
+}
+
+/// Replaces the English body with `text` (select all, type).
+fn set_body(h: &mut Harness<'_, TomwerkApp>, text: &str) {
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .type_text(text);
+    h.run();
+}
+
+/// Right-clicks the start of the body until the spelling menu shows `entry` (the
+/// dictionaries load in a thread); false when it never does.
+fn open_spelling_menu(h: &mut Harness<'_, TomwerkApp>, entry: &str) -> bool {
+    for _ in 0..60 {
+        let rect = h
+            .get_by_role_and_label(Role::MultilineTextInput, "Body text")
+            .rect();
+        let pos = rect.min + egui::vec2(12.0, 10.0);
+        h.hover_at(pos);
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Secondary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.run();
+        if h.query_by_label(entry).is_some() {
+            return true;
+        }
+        h.key_press(Key::Escape);
+        h.run();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    false
+}
+
+#[test]
+fn add_to_dictionary_stores_the_word_in_the_document_and_survives_a_reload() {
+    let folders = tomwerk::spell::system_folders();
+    if tomwerk::spell::Speller::for_lang(Lang::En, &folders).is_none() {
+        eprintln!("skipped: no English Hunspell dictionary (install hunspell-en-gb)");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    open_english_encryption(&mut h);
+    set_body(&mut h, "TrackPort encrypts backups.");
+    assert_eq!(body(&h), "TrackPort encrypts backups.");
+    assert!(
+        open_spelling_menu(&mut h, "Add to dictionary"),
+        "the spelling menu offers Add to dictionary for TrackPort"
+    );
+    h.get_by_label("Add to dictionary").click();
+    h.run();
+    let doc = h.state().editor.doc().clone();
+    assert!(doc.meta.dictionary.contains("TrackPort"));
+    // Saved and loaded again, the word is still known and no longer flagged.
+    let path = data.path().join("tom.tom");
+    let file = tomwerk::store::TomFile::new(doc);
+    tomwerk::store::save(&path, &file).unwrap();
+    let loaded = tomwerk::store::load(&path).unwrap();
+    let words = &loaded.working.meta.dictionary;
+    assert!(words.contains("TrackPort"));
+    let en = tomwerk::spell::Speller::for_lang(Lang::En, &folders).unwrap();
+    let text = "TrackPort encrypts backups.";
+    assert_eq!(tomwerk::spell::misspelled(text, &en, &[]).len(), 1);
+    assert!(tomwerk::spell::misspelled(text, &en, &[words]).is_empty());
+}
