@@ -298,3 +298,45 @@ fn a_released_version_is_exported_from_the_history() {
     let expected = tomwerk::export::pdf(&h.state().editor.file, &options).unwrap();
     assert_eq!(bytes, expected.bytes, "exported version {oldest}");
 }
+
+#[test]
+fn the_compare_view_hides_hidden_sections_unless_asked() {
+    use tomwerk::app::{DocEdit, TextField};
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    // An internal note in a section hidden in the working copy.
+    let secret = "Interne Notiz zum Dienstleister";
+    {
+        let editor = &mut h.state_mut().editor;
+        editor
+            .apply(
+                DocEdit::SetText(
+                    TextField::SectionBody(encryption()),
+                    Lang::En,
+                    secret.into(),
+                ),
+                0.0,
+            )
+            .unwrap();
+        editor
+            .apply(DocEdit::SetHidden(encryption(), true), 1.0)
+            .unwrap();
+    }
+    h.run();
+    menu(&mut h, "View", "Compare versions");
+    pick(&mut h, "From", "Version 2.0");
+    pick(&mut h, "To", "Working copy");
+    pick(&mut h, "Language", "English");
+    h.get_by_label_contains("Section hidden");
+    assert!(h.query_by_label_contains(secret).is_none());
+    assert!(h.query_by_label_contains("Internal view").is_none());
+    // The internal mode shows the text, says so, and the report to export still lacks it.
+    h.get_by_label("Include hidden sections (internal)").click();
+    h.run();
+    h.get_by_label_contains("Internal view");
+    assert!(h.query_by_label_contains(secret).is_some());
+    // Off again: the text is gone.
+    h.get_by_label("Include hidden sections (internal)").click();
+    h.run();
+    assert!(h.query_by_label_contains(secret).is_none());
+}
