@@ -245,6 +245,19 @@ fn adding_two_measures_from_the_catalogue_is_one_undo_step() {
     let after = measures_in(&h, &encryption());
     assert_eq!(after.len(), before.len() + 2);
     assert!(after.contains(&fresh[0].en) && after.contains(&fresh[1].en));
+    // Catalogue measures arrive as planned, never as implemented (issue 20.1).
+    let added: Vec<tomwerk::model::MeasureStatus> = h
+        .state()
+        .editor
+        .doc()
+        .section(&encryption())
+        .unwrap()
+        .measures
+        .iter()
+        .filter(|m| m.text.en == fresh[0].en || m.text.en == fresh[1].en)
+        .map(|m| m.status)
+        .collect();
+    assert_eq!(added, vec![tomwerk::model::MeasureStatus::Planned; 2]);
     assert!(
         h.query_by_label("Adds to: 2. Encryption").is_none(),
         "closed"
