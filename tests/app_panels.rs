@@ -353,3 +353,16 @@ fn the_compare_view_hides_hidden_sections_unless_asked() {
     h.run();
     assert!(h.query_by_label_contains(secret).is_none());
 }
+
+#[test]
+fn a_new_document_follows_the_ui_language() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    // The example is German; the UI is English.
+    assert_eq!(h.state().editor.doc().meta.primary_language, Lang::De);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let meta = &h.state().editor.doc().meta;
+    assert_eq!(meta.primary_language, Lang::En, "Ctrl+N in an English UI");
+    assert_eq!(meta.languages.first(), Some(&Lang::En));
+}
