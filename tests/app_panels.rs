@@ -245,6 +245,19 @@ fn adding_two_measures_from_the_catalogue_is_one_undo_step() {
     let after = measures_in(&h, &encryption());
     assert_eq!(after.len(), before.len() + 2);
     assert!(after.contains(&fresh[0].en) && after.contains(&fresh[1].en));
+    // Catalogue measures arrive as planned, never as implemented (issue 20.1).
+    let added: Vec<tomwerk::model::MeasureStatus> = h
+        .state()
+        .editor
+        .doc()
+        .section(&encryption())
+        .unwrap()
+        .measures
+        .iter()
+        .filter(|m| m.text.en == fresh[0].en || m.text.en == fresh[1].en)
+        .map(|m| m.status)
+        .collect();
+    assert_eq!(added, vec![tomwerk::model::MeasureStatus::Planned; 2]);
     assert!(
         h.query_by_label("Adds to: 2. Encryption").is_none(),
         "closed"
@@ -297,4 +310,59 @@ fn a_released_version_is_exported_from_the_history() {
     };
     let expected = tomwerk::export::pdf(&h.state().editor.file, &options).unwrap();
     assert_eq!(bytes, expected.bytes, "exported version {oldest}");
+}
+
+#[test]
+fn the_compare_view_hides_hidden_sections_unless_asked() {
+    use tomwerk::app::{DocEdit, TextField};
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    // An internal note in a section hidden in the working copy.
+    let secret = "Interne Notiz zum Dienstleister";
+    {
+        let editor = &mut h.state_mut().editor;
+        editor
+            .apply(
+                DocEdit::SetText(
+                    TextField::SectionBody(encryption()),
+                    Lang::En,
+                    secret.into(),
+                ),
+                0.0,
+            )
+            .unwrap();
+        editor
+            .apply(DocEdit::SetHidden(encryption(), true), 1.0)
+            .unwrap();
+    }
+    h.run();
+    menu(&mut h, "View", "Compare versions");
+    pick(&mut h, "From", "Version 2.0");
+    pick(&mut h, "To", "Working copy");
+    pick(&mut h, "Language", "English");
+    h.get_by_label_contains("Section hidden");
+    assert!(h.query_by_label_contains(secret).is_none());
+    assert!(h.query_by_label_contains("Internal view").is_none());
+    // The internal mode shows the text, says so, and the report to export still lacks it.
+    h.get_by_label("Include hidden sections (internal)").click();
+    h.run();
+    h.get_by_label_contains("Internal view");
+    assert!(h.query_by_label_contains(secret).is_some());
+    // Off again: the text is gone.
+    h.get_by_label("Include hidden sections (internal)").click();
+    h.run();
+    assert!(h.query_by_label_contains(secret).is_none());
+}
+
+#[test]
+fn a_new_document_follows_the_ui_language() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    // The example is German; the UI is English.
+    assert_eq!(h.state().editor.doc().meta.primary_language, Lang::De);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let meta = &h.state().editor.doc().meta;
+    assert_eq!(meta.primary_language, Lang::En, "Ctrl+N in an English UI");
+    assert_eq!(meta.languages.first(), Some(&Lang::En));
 }

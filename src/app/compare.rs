@@ -49,15 +49,17 @@ struct Key {
     from: PickKey,
     to: PickKey,
     lang: Lang,
+    include_hidden: bool,
 }
 
 /// A computed comparison.
 #[derive(Debug)]
 struct Computed {
+    /// The diff on screen (with hidden sections in the internal mode).
     diff: DocDiff,
-    /// The report as written to PDF.
+    /// The report as written to PDF: always without hidden sections.
     report: Report,
-    /// The same report with characters the UI font lacks replaced, for the screen.
+    /// The report of `diff` with characters the UI font lacks replaced, for the screen.
     shown: Report,
 }
 
@@ -72,6 +74,9 @@ pub struct CompareView {
     pub lang: Lang,
     /// Old and new text in two columns instead of one inline text.
     pub side_by_side: bool,
+    /// Internal mode: hidden sections are compared too. Only the screen shows them;
+    /// the exported change report never does. Off by default.
+    pub include_hidden: bool,
     /// The selected change.
     pub current: Option<usize>,
     scroll_to_current: bool,
@@ -101,6 +106,7 @@ impl CompareView {
             to,
             lang,
             side_by_side: false,
+            include_hidden: false,
             current: None,
             scroll_to_current: false,
             cache: None,
@@ -171,21 +177,22 @@ impl CompareView {
             from: self.key_of(&self.from, editor),
             to: self.key_of(&self.to, editor),
             lang: self.lang,
+            include_hidden: self.include_hidden,
         };
         if self.cache.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
-        let same_pair = self
-            .cache
-            .as_ref()
-            .is_some_and(|(k, _)| k.from == key.from && k.to == key.to);
+        let same_pair = self.cache.as_ref().is_some_and(|(k, _)| {
+            k.from == key.from && k.to == key.to && k.include_hidden == key.include_hidden
+        });
         if !same_pair {
             self.current = None;
         }
-        let computed = compute(editor, &self.from, &self.to, self.lang).map(|mut c| {
-            c.shown = displayable_report(ctx, &c.report);
-            c
-        });
+        let computed =
+            compute(editor, &self.from, &self.to, self.lang, self.include_hidden).map(|mut c| {
+                c.shown = displayable_report(ctx, &c.shown);
+                c
+            });
         if let Ok(c) = &computed
             && self.current.is_some_and(|i| i >= c.diff.changes.len())
         {
@@ -218,19 +225,31 @@ fn fingerprint_of(editor: &Editor, pick: &Pick) -> Result<Fingerprint, String> {
     }
 }
 
-fn compute(editor: &Editor, from: &Pick, to: &Pick, lang: Lang) -> Result<Computed, String> {
+fn compute(
+    editor: &Editor,
+    from: &Pick,
+    to: &Pick,
+    lang: Lang,
+    include_hidden: bool,
+) -> Result<Computed, String> {
     let old = document_of(editor, from, lang)?;
     let new = document_of(editor, to, lang)?;
-    let diff = diff::compare(old, new);
-    let report = Report::new(
-        &diff,
-        lang,
-        fingerprint_of(editor, from)?,
-        fingerprint_of(editor, to)?,
-    );
+    let (from, to) = (fingerprint_of(editor, from)?, fingerprint_of(editor, to)?);
+    // What leaves the workstation is always the public comparison.
+    let public = diff::compare(old, new);
+    let report = Report::new(&public, lang, from.clone(), to.clone());
+    if !include_hidden {
+        return Ok(Computed {
+            diff: public,
+            shown: report.clone(),
+            report,
+        });
+    }
+    let internal = diff::compare_including_hidden(old, new);
+    let shown = Report::new(&internal, lang, from, to);
     Ok(Computed {
-        diff,
-        shown: report.clone(),
+        diff: internal,
+        shown,
         report,
     })
 }
@@ -448,6 +467,9 @@ fn body(
         ui.separator();
         ui.selectable_value(&mut view.side_by_side, false, t("compare-inline"));
         ui.selectable_value(&mut view.side_by_side, true, t("compare-side-by-side"));
+        ui.separator();
+        ui.checkbox(&mut view.include_hidden, t("compare-include-hidden"))
+            .on_hover_text(t("compare-include-hidden-hint"));
     });
     // Only recomputes when the pair, the language or the working copy changed.
     view.refresh(ui.ctx(), editor);
@@ -466,6 +488,9 @@ fn body(
         None => return,
     };
     let total = computed.diff.changes.len();
+    if view.include_hidden {
+        ui.colored_label(ui.visuals().warn_fg_color, t("compare-internal-banner"));
+    }
     ui.separator();
     ui.label(RichText::new(&computed.shown.summary).strong());
     ui.horizontal(|ui| {

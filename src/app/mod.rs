@@ -601,7 +601,13 @@ impl TomwerkApp {
     fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::New => {
-                let doc = Document::empty_template(self.edit_lang(), "");
+                // The new document is in the language the user works in (issue 20.2):
+                // an English UI gets an English document, not the last document's.
+                let lang = self.view.ui_lang;
+                let doc = Document::empty_template(lang, "");
+                if let ContentMode::Single(_) = self.view.content {
+                    self.view.content = ContentMode::Single(lang);
+                }
                 self.replace_editor(Editor::new(TomFile::new(doc), None));
                 self.recovery.clear();
             }

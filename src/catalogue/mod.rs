@@ -42,11 +42,14 @@ impl Entry {
         LocalText::new(self.de.clone(), self.en.clone())
     }
 
-    /// A new implemented measure with this entry's text and kind, ready for
-    /// [`Document::add_measure`] (which assigns the id).
+    /// A new *planned* measure with this entry's text and kind, ready for
+    /// [`Document::add_measure`] (which assigns the id). Planned, not implemented: a
+    /// typical measure picked from the catalogue must not claim in a contract annex that
+    /// it is in place until the user says so.
     pub fn to_measure(&self) -> Measure {
         let mut m = Measure::new(self.text());
         m.kind = self.kind;
+        m.status = crate::model::MeasureStatus::Planned;
         m
     }
 

@@ -50,6 +50,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../locales/de/checks.ftl"),
         include_str!("../../locales/en/checks.ftl"),
     ),
+    (
+        "defects.ftl",
+        include_str!("../../locales/de/defects.ftl"),
+        include_str!("../../locales/en/defects.ftl"),
+    ),
 ];
 
 /// The translated strings of both languages.
