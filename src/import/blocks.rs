@@ -454,15 +454,14 @@ fn escape_markdown(line: &str) -> String {
         }
         out.push(c);
     }
-    if out.starts_with(['#', '-', '+'])
-        || out.split('.').next().is_some_and(|n| {
-            !n.is_empty()
-                && n.len() < 10
-                && n.chars().all(|c| c.is_ascii_digit())
-                && out.len() > n.len()
-        })
-    {
+    if out.starts_with(['#', '-', '+']) {
         out.insert(0, '\\');
+    } else if let Some(digits) = out.split(['.', ')']).next().map(str::len).filter(|&n| {
+        n > 0 && n < 10 && out.len() > n && out[..n].chars().all(|c| c.is_ascii_digit())
+    }) {
+        // "1. Passwortrichtlinie" must not become a list item; CommonMark escapes the
+        // delimiter ("1\."), a backslash in front of the digit would stay visible.
+        out.insert(digits, '\\');
     }
     out
 }
@@ -545,6 +544,24 @@ fn repair_table(text: &str, parsed: bool) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leading_number_escapes_its_delimiter_not_the_digit() {
+        assert_eq!(
+            escape_markdown("1. Passwortrichtlinie"),
+            "1\\. Passwortrichtlinie"
+        );
+        assert_eq!(escape_markdown("12) Schulung"), "12\\) Schulung");
+        assert_eq!(escape_markdown("- Punkt"), "\\- Punkt");
+        assert_eq!(escape_markdown("2025 ist gut"), "2025 ist gut");
+        let parsed: String = pulldown_cmark::Parser::new(&escape_markdown("1. Passwortrichtlinie"))
+            .filter_map(|e| match e {
+                pulldown_cmark::Event::Text(t) => Some(t.into_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(parsed, "1. Passwortrichtlinie");
+    }
 
     fn contents(s: &Scanned) -> Vec<&str> {
         s.blocks

@@ -240,6 +240,23 @@ const ALIASES: &[(&str, CanonicalSection)] = &[
     ("physical access controls", C::PhysicalAccess),
     ("premises access control", C::PhysicalAccess),
     ("zugangskontrolle", C::SystemAccess),
+    ("speicherkontrolle", C::SystemAccess),
+    ("datentraegerkontrolle", C::DataAccess),
+    ("access control to systems", C::SystemAccess),
+    ("access control to premises", C::PhysicalAccess),
+    ("access control to data", C::DataAccess),
+    ("load capacity", C::Resilience),
+    ("belastbarkeitskontrolle", C::Resilience),
+    ("backups", C::Availability),
+    ("backup", C::Availability),
+    ("datensicherung", C::Availability),
+    ("organisationskontrolle", C::Evaluation),
+    ("organisational control", C::Evaluation),
+    ("organizational control", C::Evaluation),
+    ("wiederherstellbarkeitskontrolle", C::Recovery),
+    ("recoverability control", C::Recovery),
+    ("restoring availability and access", C::Recovery),
+    ("ability to restore availability and access", C::Recovery),
     ("zugang", C::SystemAccess),
     ("benutzerkontrolle", C::SystemAccess),
     ("system access control", C::SystemAccess),
@@ -415,7 +432,10 @@ pub fn match_heading(heading: &str, strictness: Strictness, section64: bool) -> 
         Some((i, _)) => &heading[..i],
         None => heading,
     };
-    let key = core(heading);
+    // "&", "/" and "," join topics like "und"; suspended hyphens are spelled out
+    // ("Zugangs- und Zutrittskontrolle" -> "Zugangskontrolle und Zutrittskontrolle").
+    let joined = expand_suspended_hyphens(&heading.replace(['&', '/', ','], " und "));
+    let key = core(&joined);
     if key.is_empty() {
         return None;
     }
@@ -435,9 +455,17 @@ pub fn match_heading(heading: &str, strictness: Strictness, section64: bool) -> 
     // A combined heading: every part must name a section on its own.
     let parts = split_conjunctions(&key);
     if parts.len() > 1 {
+        // "Access control to premises / systems / data": a one-word part borrows the
+        // first part's opening words.
+        let opening = parts[0].rsplit_once(' ').map(|(head, _)| head);
         let found: Option<Vec<CanonicalSection>> = parts
             .iter()
-            .map(|p| lookup(p).or_else(|| lookup(&core(p))))
+            .map(|p| {
+                lookup(p).or_else(|| lookup(&core(p))).or_else(|| {
+                    let head = opening.filter(|_| !p.contains(' '))?;
+                    lookup(&format!("{head} {p}"))
+                })
+            })
             .collect();
         if let Some(found) = found {
             return Some(combined(found));
@@ -477,6 +505,41 @@ pub fn match_heading(heading: &str, strictness: Strictness, section64: bool) -> 
         _ if parts.len() > 1 => Some(combined(found)),
         _ => None,
     }
+}
+
+/// Heads of German compounds that a suspended hyphen leaves out ("Zugangs- und Zutrittskontrolle").
+const COMPOUND_HEADS: &[&str] = &[
+    "kontrolle",
+    "kontrollen",
+    "sicherheit",
+    "management",
+    "schutz",
+];
+
+/// Spells out "Xs- und Ykontrolle" as "Xskontrolle und Ykontrolle" so that each part matches.
+fn expand_suspended_hyphens(heading: &str) -> String {
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        let stem = word.strip_suffix('-').filter(|s| !s.is_empty());
+        let head = stem.and_then(|_| {
+            // The compound that completes the hyphen follows one conjunction later.
+            let completing = words.get(i + 2)?;
+            CONJUNCTIONS
+                .contains(&normalize(words.get(i + 1)?).as_str())
+                .then_some(())?;
+            let lower = completing.to_lowercase();
+            COMPOUND_HEADS
+                .iter()
+                .find(|h| lower.trim_end_matches([',', ';', ':']).ends_with(*h))
+                .copied()
+        });
+        match (stem, head) {
+            (Some(stem), Some(head)) => out.push(format!("{stem}{head}")),
+            _ => out.push((*word).to_owned()),
+        }
+    }
+    out.join(" ")
 }
 
 fn combined(found: Vec<CanonicalSection>) -> Match {
@@ -608,8 +671,58 @@ mod tests {
             Some(C::Evaluation)
         );
         assert_eq!(m("Auftragskontrolle"), None);
-        assert_eq!(m("Datenträgerkontrolle"), None);
+        assert_eq!(m("Datenträgerkontrolle"), Some(C::DataAccess));
+        assert_eq!(m("Speicherkontrolle"), Some(C::SystemAccess));
+        assert_eq!(m("Benutzerkontrolle"), Some(C::SystemAccess));
+        assert_eq!(m("Transportkontrolle"), Some(C::Transfer));
+        assert_eq!(m("Load capacity"), Some(C::Resilience));
+        assert_eq!(m("Backups"), Some(C::Availability));
+        assert_eq!(m("Datensicherung"), Some(C::Availability));
+        assert_eq!(m("Recoverability"), Some(C::Recovery));
+        assert_eq!(m("3.b. Recoverability Control"), Some(C::Recovery));
+        assert_eq!(m("Restoring availability and access"), Some(C::Recovery));
+        assert_eq!(m("Organisationskontrolle"), Some(C::Evaluation));
+        assert_eq!(m("Data"), None);
         assert_eq!(m("Incident response"), None);
+    }
+
+    fn all(h: &str) -> Vec<CanonicalSection> {
+        match_heading(h, Strictness::Exact, false)
+            .map(|found| std::iter::once(found.section).chain(found.also).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn ampersands_slashes_and_suspended_hyphens_join_topics() {
+        use CanonicalSection as C;
+        assert_eq!(
+            all("Pseudonymization / Encryption"),
+            [C::Pseudonymisation, C::Encryption]
+        );
+        assert_eq!(
+            all("Pseudonymisierung & Verschlüsselung"),
+            [C::Pseudonymisation, C::Encryption]
+        );
+        assert_eq!(
+            all("Verfügbarkeit & Belastbarkeit"),
+            [C::Availability, C::Resilience]
+        );
+        assert_eq!(
+            all("Zutritts- und Zugangskontrolle"),
+            [C::PhysicalAccess, C::SystemAccess]
+        );
+        assert_eq!(
+            all("Zugangs- und Zutrittskontrolle"),
+            [C::SystemAccess, C::PhysicalAccess]
+        );
+        assert_eq!(
+            all("Access control to premises / systems / data"),
+            [C::PhysicalAccess, C::SystemAccess, C::DataAccess]
+        );
+        assert_eq!(
+            all("Weitergabekontrolle, Transportkontrolle und Übertragungskontrolle"),
+            [C::Transfer]
+        );
     }
 
     #[test]
