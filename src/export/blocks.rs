@@ -579,6 +579,17 @@ pub fn section_blocks(
         level.saturating_add(1),
     ));
     if section.measures.is_empty() {
+        // An empty canonical section says so, so a reader cannot take the bare
+        // heading for a layout fault (a section whose content is in its
+        // subsections is not empty).
+        let body_empty = section.body.get_or_other(lang).trim().is_empty();
+        let no_visible_children = section.children.iter().all(|c| c.hidden);
+        if section.canonical().is_some() && body_empty && no_visible_children {
+            out.push(Block::Paragraph(vec![Inline::italic(tr(
+                lang,
+                "export-section-empty",
+            ))]));
+        }
         return out;
     }
     let item = |m: &crate::model::Measure| {
@@ -586,7 +597,7 @@ pub fn section_blocks(
         if m.status != MeasureStatus::Implemented {
             inl.push(Inline::italic(format!(
                 " ({})",
-                i18n().status_label(m.status, lang)
+                status_in_sentence(m.status, lang)
             )));
         }
         let note = m.note.get_or_other(lang).trim();
@@ -603,14 +614,10 @@ pub fn section_blocks(
             .map(item)
             .collect()
     };
-    let technical = of_kind(MeasureKind::Technical);
-    let organisational = of_kind(MeasureKind::Organisational);
     match measures {
         MeasureLayout::List => {
-            for (kind, items) in [
-                (MeasureKind::Technical, technical),
-                (MeasureKind::Organisational, organisational),
-            ] {
+            for kind in [MeasureKind::Technical, MeasureKind::Organisational] {
+                let items = of_kind(kind);
                 if items.is_empty() {
                     continue;
                 }
@@ -632,23 +639,54 @@ pub fn section_blocks(
             }
         }
         MeasureLayout::Table => {
-            let header = vec![
-                vec![Inline::bold(tr(lang, "export-measures-technical"))],
-                vec![Inline::bold(tr(lang, "export-measures-organisational"))],
-            ];
-            let n = technical.len().max(organisational.len());
-            let rows = (0..n)
-                .map(|i| {
-                    vec![
-                        technical.get(i).cloned().unwrap_or_default(),
-                        organisational.get(i).cloned().unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            out.push(Block::Table { header, rows });
+            // One table per kind: a technical and an organisational measure are
+            // never set side by side as if they belonged together.
+            let cells = |kind: MeasureKind| -> Vec<Vec<Vec<Inline>>> {
+                section
+                    .measures
+                    .iter()
+                    .filter(|m| m.kind == kind)
+                    .map(|m| {
+                        let mut text = vec![Inline::plain(m.text.get_or_other(lang).trim())];
+                        let note = m.note.get_or_other(lang).trim();
+                        if !note.is_empty() {
+                            text.push(Inline::plain(format!(" – {note}")));
+                        }
+                        vec![
+                            text,
+                            vec![Inline::plain(i18n().status_label(m.status, lang))],
+                        ]
+                    })
+                    .collect()
+            };
+            for kind in [MeasureKind::Technical, MeasureKind::Organisational] {
+                let rows = cells(kind);
+                if rows.is_empty() {
+                    continue;
+                }
+                let header = vec![
+                    vec![Inline::bold(tr(
+                        lang,
+                        &format!("export-measures-{}", kind.key()),
+                    ))],
+                    vec![Inline::bold(tr(lang, "export-measures-status"))],
+                ];
+                out.push(Block::Table { header, rows });
+            }
         }
     }
     out
+}
+
+/// A measure status as it reads inside a sentence: "(nicht anwendbar)", not
+/// "(Nicht anwendbar)".
+fn status_in_sentence(status: MeasureStatus, lang: Lang) -> String {
+    let label = i18n().status_label(status, lang);
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => label,
+    }
 }
 
 /// Today's date formatted for `lang` (used by callers that build blocks themselves).
@@ -700,6 +738,7 @@ pub fn plain_text(blocks: &[Block]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LocalText;
 
     #[test]
     fn markdown_paragraphs_lists_tables_links() {
@@ -768,5 +807,127 @@ mod tests {
             .collect();
         assert_eq!(headings[0], "1. Pseudonymisierung");
         assert!(headings.contains(&"3.1. Zutrittskontrolle".to_owned()));
+    }
+
+    fn measure(id: &str, kind: MeasureKind, status: MeasureStatus) -> crate::model::Measure {
+        crate::model::Measure {
+            id: crate::model::MeasureId(id.into()),
+            text: LocalText::new(format!("Maßnahme {id}"), format!("Measure {id}")),
+            kind,
+            status,
+            note: LocalText::default(),
+        }
+    }
+
+    #[test]
+    fn measures_table_is_one_table_per_kind_without_empty_cells() {
+        let mut section = Section::new("encryption");
+        section.measures = vec![
+            measure("t1", MeasureKind::Technical, MeasureStatus::Implemented),
+            measure("t2", MeasureKind::Technical, MeasureStatus::Planned),
+            measure("t3", MeasureKind::Technical, MeasureStatus::NotApplicable),
+            measure(
+                "o1",
+                MeasureKind::Organisational,
+                MeasureStatus::Implemented,
+            ),
+        ];
+        for lang in [Lang::De, Lang::En] {
+            let blocks = section_blocks(&[3], &section, lang, MeasureLayout::Table);
+            let tables: Vec<_> = blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Table { header, rows } => Some((header, rows)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(tables.len(), 2, "{lang:?}: {blocks:#?}");
+            let text = |cell: &Vec<Inline>| cell.iter().map(|i| i.text.clone()).collect::<String>();
+            let (tech_header, tech_rows) = tables[0];
+            let (org_header, org_rows) = tables[1];
+            assert_eq!(text(&tech_header[0]), tr(lang, "export-measures-technical"));
+            assert_eq!(
+                text(&org_header[0]),
+                tr(lang, "export-measures-organisational")
+            );
+            assert_eq!(tech_rows.len(), 3);
+            assert_eq!(org_rows.len(), 1);
+            for row in tech_rows.iter().chain(org_rows.iter()) {
+                assert!(row.iter().all(|c| !text(c).trim().is_empty()), "{row:?}");
+            }
+            let org_text = text(&org_rows[0][0]);
+            assert!(org_text.ends_with("o1"), "{org_text}");
+            assert_eq!(
+                text(&tech_rows[1][1]),
+                i18n().status_label(MeasureStatus::Planned, lang)
+            );
+        }
+    }
+
+    #[test]
+    fn measure_status_in_a_list_reads_as_in_a_sentence() {
+        let mut section = Section::new("encryption");
+        section.measures = vec![measure(
+            "t1",
+            MeasureKind::Technical,
+            MeasureStatus::NotApplicable,
+        )];
+        let blocks = section_blocks(&[3], &section, Lang::De, MeasureLayout::List);
+        let text = plain_text(&blocks);
+        assert!(text.contains("(nicht anwendbar)"), "{text}");
+        assert!(!text.contains("(Nicht anwendbar)"), "{text}");
+        let text = plain_text(&section_blocks(
+            &[3],
+            &section,
+            Lang::En,
+            MeasureLayout::List,
+        ));
+        assert!(text.contains("(not applicable)"), "{text}");
+    }
+
+    #[test]
+    fn empty_canonical_section_says_so_and_a_parent_or_custom_one_does_not() {
+        let empty = Section::new("encryption");
+        for (lang, line) in [(Lang::De, "Keine Angaben."), (Lang::En, "No information.")] {
+            let text = plain_text(&section_blocks(&[3], &empty, lang, MeasureLayout::List));
+            assert!(text.contains(line), "{lang:?}: {text}");
+        }
+        let mut parent = Section::new("confidentiality");
+        parent
+            .children
+            .push(Section::new("confidentiality.physical_access"));
+        let text = plain_text(&section_blocks(
+            &[3],
+            &parent,
+            Lang::De,
+            MeasureLayout::List,
+        ));
+        assert!(!text.contains("Keine Angaben."), "{text}");
+        // Only hidden subsections: the reader sees nothing under the heading.
+        parent.children[0].hidden = true;
+        let text = plain_text(&section_blocks(
+            &[3],
+            &parent,
+            Lang::De,
+            MeasureLayout::List,
+        ));
+        assert!(text.contains("Keine Angaben."), "{text}");
+        let mut with_body = Section::new("encryption");
+        with_body.body = LocalText::new("TLS 1.3 überall.", "");
+        let text = plain_text(&section_blocks(
+            &[3],
+            &with_body,
+            Lang::En,
+            MeasureLayout::List,
+        ));
+        assert!(!text.contains("No information."), "{text}");
+        let custom = Section::new("custom-1");
+        let text = plain_text(&section_blocks(
+            &[9],
+            &custom,
+            Lang::De,
+            MeasureLayout::List,
+        ));
+        assert!(!text.contains("Keine Angaben."), "{text}");
     }
 }

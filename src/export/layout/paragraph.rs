@@ -203,7 +203,9 @@ impl Prepared {
             let avail = avail_total - self.width(start, a);
             // The last word of a paragraph is not hyphenated: a lone syllable on the
             // last line looks worse than a slightly looser line.
-            let last_word = idx + 1 == segs.len() || mandatory;
+            // A last word that alone is wider than the line is hyphenated all the
+            // same: the alternative is a break without a hyphen ("Aufbewahrun / g").
+            let last_word = (idx + 1 == segs.len() || mandatory) && start != a;
             if let Some(split) = (hyphenate && !last_word)
                 .then(|| self.hyphen_split(ctx, a, e, avail))
                 .flatten()

@@ -24,13 +24,37 @@ impl Ctx<'_> {
         let mut natural = vec![0.0f32; ncols];
         // The widest word of a column: narrower than that, a word would be split.
         let mut min = vec![0.0f32; ncols];
+        // The widest hyphenation fragment (with its hyphen): narrower than that, a
+        // word would be split without a hyphen.
+        let mut min_fragment = vec![0.0f32; ncols];
+        let pad = 2.0 * CELL_PAD + 1.0;
         for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
             for (c, cell) in row.iter().enumerate() {
                 for i in cell {
                     let m = self.fonts.face(face_for(&i.style, Face::Regular));
                     for word in i.text.split_whitespace() {
-                        let w = m.text_width(word, TABLE_SIZE) + 2.0 * CELL_PAD + 1.0;
-                        min[c] = min[c].max(w.min(width / ncols as f32 * 1.5));
+                        let w = m.text_width(word, TABLE_SIZE) + pad;
+                        // A word only longer than half the table may be hyphenated.
+                        let cap = if ncols == 1 { width } else { width * 0.5 };
+                        min[c] = min[c].max(w.min(cap));
+                        let mut fragment = w;
+                        if crate::export::hyphen::eligible(word) {
+                            let chars: Vec<char> = word.chars().collect();
+                            let points = crate::export::hyphen::points(word, self.lang);
+                            if !points.is_empty() {
+                                let hyphen = m.text_width("-", TABLE_SIZE);
+                                let mut start = 0;
+                                fragment = 0.0;
+                                for end in points.into_iter().chain(std::iter::once(chars.len())) {
+                                    let part: String = chars[start..end].iter().collect();
+                                    let extra = if end < chars.len() { hyphen } else { 0.0 };
+                                    fragment =
+                                        fragment.max(m.text_width(&part, TABLE_SIZE) + extra + pad);
+                                    start = end;
+                                }
+                            }
+                        }
+                        min_fragment[c] = min_fragment[c].max(fragment.min(cap));
                     }
                 }
                 let w: f32 = cell
@@ -46,16 +70,18 @@ impl Ctx<'_> {
                 natural[c] = natural[c].max(w);
             }
         }
+        // Whole words when they all fit side by side, else hyphenation fragments.
+        if min.iter().sum::<f32>() > width {
+            min = min_fragment;
+        }
         let total: f32 = natural.iter().sum();
         let widths: Vec<f32> = if total <= width {
             let spare = (width - total) / ncols as f32;
             natural.iter().map(|w| w + spare).collect()
-        } else if natural.iter().all(|n| *n >= width / ncols as f32) {
-            // Every column is full: equal columns look calmer than uneven ones.
-            vec![width / ncols as f32; ncols]
         } else {
-            // Every column gets its widest word; the rest is shared by how much more
-            // each column would like.
+            // Like a browser's automatic table layout: every column gets its widest
+            // word (so no word breaks without a hyphen while another column has
+            // room); the rest is shared by how much more each column would like.
             let min_sum: f32 = min.iter().sum();
             if min_sum >= width {
                 min.iter().map(|w| w * width / min_sum).collect()
