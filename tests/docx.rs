@@ -150,3 +150,25 @@ fn libreoffice_converts_the_docx() {
     let pages = doc.get_pages().len();
     assert!((6..=12).contains(&pages), "{pages} pages");
 }
+
+#[test]
+fn change_report_docx_has_both_sides_and_parses() {
+    let file = store::example();
+    let old = file.version("1.0").unwrap().document().unwrap();
+    let new = file.version("2.0").unwrap().document().unwrap();
+    let (v1, v2) = (file.version("1.0").unwrap(), file.version("2.0").unwrap());
+    let report = tomwerk::diff::Report::new(
+        &tomwerk::diff::compare(&old, &new),
+        Lang::De,
+        tomwerk::diff::Fingerprint::version(&v1.label, v1.short_hash()),
+        tomwerk::diff::Fingerprint::version(&v2.label, v2.short_hash()),
+    );
+    let bytes =
+        export::docx::report_docx(&report, "Beispiel Logistik GmbH", date!(2026 - 03 - 05)).unwrap();
+    let paras = paragraphs(&part(&bytes, "word/document.xml"));
+    assert_eq!(paras[0].0, "Title");
+    let all: String = paras.iter().map(|p| p.1.as_str()).collect();
+    for word in export::blocks::plain_text(&report.to_blocks()).split_whitespace() {
+        assert!(all.contains(word), "word {word:?} missing");
+    }
+}

@@ -71,3 +71,38 @@ pub(crate) fn lang_tag(lang: Lang) -> &'static str {
 pub(crate) fn revision_of(inline: &Inline) -> Option<Highlight> {
     inline.style.highlight
 }
+
+/// The change report of a comparison as DOCX: the same blocks as its PDF, with inserted
+/// text shaded green and deleted text struck through on red (direct formatting, not yet
+/// tracked revisions: the report shows old and new side by side).
+pub fn report_docx(
+    report: &crate::diff::Report,
+    organisation: &str,
+    date: time::Date,
+) -> Result<Vec<u8>, ExportError> {
+    use crate::i18n::tr;
+    let org = organisation.trim();
+    let short = tr(report.lang, "document-title-short");
+    let furniture = Furniture {
+        footer_left: if org.is_empty() {
+            short
+        } else {
+            format!("{short} – {org}")
+        },
+        footer_version: format!(
+            "{} – {}",
+            report.from.name(report.lang),
+            report.to.name(report.lang)
+        ),
+        fingerprint: format!("{} – {}", report.from.hash, report.to.hash),
+        draft_mark: None,
+    };
+    let meta = PdfMeta {
+        title: report.title.clone(),
+        author: org.to_owned(),
+        subject: report.summary.clone(),
+        lang: report.lang,
+        date,
+    };
+    docx_from_blocks(&report.to_blocks(), &furniture, &meta, None)
+}

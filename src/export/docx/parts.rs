@@ -173,6 +173,10 @@ impl Body {
                 r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>"#
             ));
         }
+        // Forced line breaks in justified text would stretch every line to the margin.
+        if inlines.iter().any(|i| i.text.contains('\n')) {
+            self.out.push_str(r#"<w:jc w:val="left"/>"#);
+        }
         // A paragraph whose every run is inserted (or deleted) is itself a tracked paragraph.
         if self.revisions.is_some() && !inlines.is_empty() {
             let all = |h| inlines.iter().all(|i| revision_of(i) == Some(h));
