@@ -24,7 +24,10 @@ fn options(lang: Lang) -> ExportOptions {
 fn part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut text = String::new();
-    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
     text
 }
 
@@ -35,8 +38,12 @@ fn paragraphs(xml: &str) -> Vec<(String, String)> {
     let mut in_text = false;
     loop {
         match reader.read_event().expect("well-formed XML") {
-            Event::Start(e) if e.name().as_ref() == b"w:p" => out.push((String::new(), String::new())),
-            Event::Empty(e) if e.name().as_ref() == b"w:p" => out.push((String::new(), String::new())),
+            Event::Start(e) if e.name().as_ref() == b"w:p" => {
+                out.push((String::new(), String::new()))
+            }
+            Event::Empty(e) if e.name().as_ref() == b"w:p" => {
+                out.push((String::new(), String::new()))
+            }
             Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => {
                 let v = e.try_get_attribute("w:val").unwrap().unwrap();
                 if let Some(last) = out.last_mut() {
@@ -64,7 +71,11 @@ fn example_docx_styles_headings_words_fields_properties_deterministic() {
     let file = store::example();
     for (lang, tag, page) in [(Lang::De, "de-DE", "Seite "), (Lang::En, "en-GB", "Page ")] {
         let bytes = export::docx(&file, &options(lang)).unwrap();
-        assert_eq!(bytes, export::docx(&file, &options(lang)).unwrap(), "deterministic");
+        assert_eq!(
+            bytes,
+            export::docx(&file, &options(lang)).unwrap(),
+            "deterministic"
+        );
         let doc = part(&bytes, "word/document.xml");
         let paras = paragraphs(&doc);
         assert_eq!(paras[0].0, "Title");
@@ -79,7 +90,11 @@ fn example_docx_styles_headings_words_fields_properties_deterministic() {
         assert!(paras.iter().any(|p| p.0 == "ListBullet"));
         // The same words as the PDF's blocks.
         let (blocks, _, _) = export::prepare(&file, &options(lang)).unwrap();
-        let all: String = paras.iter().map(|p| p.1.as_str()).collect::<Vec<_>>().join(" ");
+        let all: String = paras
+            .iter()
+            .map(|p| p.1.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         for word in export::blocks::plain_text(&blocks).split_whitespace() {
             assert!(all.contains(word), "word {word:?} missing");
         }
@@ -108,7 +123,10 @@ fn example_docx_styles_headings_words_fields_properties_deterministic() {
         assert!(core.contains("<dc:creator>Beispiel Logistik GmbH</dc:creator>"));
         assert!(core.contains("2026-03-05T00:00:00Z"));
         let rels = part(&bytes, "word/_rels/document.xml.rels");
-        assert!(rels.contains("TargetMode=\"External\""), "hyperlinks are relationships");
+        assert!(
+            rels.contains("TargetMode=\"External\""),
+            "hyperlinks are relationships"
+        );
     }
 }
 
@@ -136,7 +154,11 @@ fn libreoffice_converts_the_docx() {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("example.docx");
-    std::fs::write(&path, export::docx(&store::example(), &options(Lang::De)).unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        export::docx(&store::example(), &options(Lang::De)).unwrap(),
+    )
+    .unwrap();
     let status = Command::new("soffice")
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(dir.path())
@@ -163,8 +185,8 @@ fn change_report_docx_has_both_sides_and_parses() {
         tomwerk::diff::Fingerprint::version(&v1.label, v1.short_hash()),
         tomwerk::diff::Fingerprint::version(&v2.label, v2.short_hash()),
     );
-    let bytes =
-        export::docx::report_docx(&report, "Beispiel Logistik GmbH", date!(2026 - 03 - 05)).unwrap();
+    let bytes = export::docx::report_docx(&report, "Beispiel Logistik GmbH", date!(2026 - 03 - 05))
+        .unwrap();
     let paras = paragraphs(&part(&bytes, "word/document.xml"));
     assert_eq!(paras[0].0, "Title");
     let all: String = paras.iter().map(|p| p.1.as_str()).collect();

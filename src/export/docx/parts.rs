@@ -167,7 +167,8 @@ impl Body {
     }
 
     fn paragraph(&mut self, style: &str, list: Option<(u32, u8)>, inlines: &[Inline]) {
-        self.out.push_str(&format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>"#));
+        self.out
+            .push_str(&format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>"#));
         if let Some((num, level)) = list {
             self.out.push_str(&format!(
                 r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>"#
@@ -182,10 +183,12 @@ impl Body {
             let all = |h| inlines.iter().all(|i| revision_of(i) == Some(h));
             if all(Highlight::Inserted) {
                 let attrs = self.revision_attrs();
-                self.out.push_str(&format!("<w:rPr><w:ins {attrs}/></w:rPr>"));
+                self.out
+                    .push_str(&format!("<w:rPr><w:ins {attrs}/></w:rPr>"));
             } else if all(Highlight::Deleted) {
                 let attrs = self.revision_attrs();
-                self.out.push_str(&format!("<w:rPr><w:del {attrs}/></w:rPr>"));
+                self.out
+                    .push_str(&format!("<w:rPr><w:del {attrs}/></w:rPr>"));
             }
         }
         self.out.push_str("</w:pPr>");
@@ -233,8 +236,12 @@ impl Body {
                     props.push_str("<w:strike/>");
                 }
                 match inline.style.highlight {
-                    Some(Highlight::Inserted) => props.push_str(r#"<w:shd w:val="clear" w:color="auto" w:fill="D8F0D8"/>"#),
-                    Some(Highlight::Deleted) => props.push_str(r#"<w:shd w:val="clear" w:color="auto" w:fill="F6D6D6"/>"#),
+                    Some(Highlight::Inserted) => {
+                        props.push_str(r#"<w:shd w:val="clear" w:color="auto" w:fill="D8F0D8"/>"#)
+                    }
+                    Some(Highlight::Deleted) => {
+                        props.push_str(r#"<w:shd w:val="clear" w:color="auto" w:fill="F6D6D6"/>"#)
+                    }
                     None => {}
                 }
             }
@@ -337,7 +344,10 @@ fn small_paragraph(style: &str, inner: &str) -> String {
 }
 
 fn run(text: &str) -> String {
-    format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(text))
+    format!(
+        r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#,
+        esc(text)
+    )
 }
 
 fn field(instr: &str, cached: &str) -> String {
@@ -376,7 +386,10 @@ pub(crate) fn footer(furniture: &Furniture, lang: Lang) -> String {
             ("total", fluent_bundle::FluentValue::from("\u{2}")),
         ],
     );
-    let pattern: String = pattern.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')).collect();
+    let pattern: String = pattern
+        .chars()
+        .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+        .collect();
     let mut inner = String::new();
     let (before, rest) = pattern.split_once('\u{1}').unwrap_or((&pattern, ""));
     let (middle, after) = rest.split_once('\u{2}').unwrap_or((rest, ""));
@@ -462,7 +475,12 @@ pub(crate) fn styles(lang: Lang) -> String {
         r#"<w:qFormat/><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr>"#,
     ));
     all.push_str(&style("Title", "Title", "paragraph", &format!(r#"{based}<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="44"/></w:rPr>"#)));
-    all.push_str(&style("Subtitle", "Subtitle", "paragraph", &format!(r#"{based}<w:qFormat/><w:rPr><w:i/><w:sz w:val="24"/></w:rPr>"#)));
+    all.push_str(&style(
+        "Subtitle",
+        "Subtitle",
+        "paragraph",
+        &format!(r#"{based}<w:qFormat/><w:rPr><w:i/><w:sz w:val="24"/></w:rPr>"#),
+    ));
     all.push_str(&heading(1, 32));
     all.push_str(&heading(2, 26));
     all.push_str(&heading(3, 22));
@@ -470,13 +488,23 @@ pub(crate) fn styles(lang: Lang) -> String {
     all.push_str(&style("ListBullet", "List Bullet", "paragraph", &format!(r#"{based}<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/><w:jc w:val="left"/></w:pPr>"#)));
     all.push_str(&style("ListNumber", "List Number", "paragraph", &format!(r#"{based}<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="60"/><w:jc w:val="left"/></w:pPr>"#)));
     all.push_str(&style("TableText", "Table Text", "paragraph", &format!(r#"{based}<w:pPr><w:spacing w:before="40" w:after="40"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr>"#)));
-    all.push_str(&style("TableHeader", "Table Header", "paragraph", r#"<w:basedOn w:val="TableText"/><w:rPr><w:b/></w:rPr>"#));
+    all.push_str(&style(
+        "TableHeader",
+        "Table Header",
+        "paragraph",
+        r#"<w:basedOn w:val="TableText"/><w:rPr><w:b/></w:rPr>"#,
+    ));
     all.push_str(&style("TOCHeading", "TOC Heading", "paragraph", &format!(r#"{based}<w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/></w:rPr>"#)));
     for n in 1..=3 {
         all.push_str(&toc(n));
     }
     all.push_str(&style("Header", "header", "paragraph", &format!(r#"{based}<w:pPr><w:tabs><w:tab w:val="right" w:pos="9070"/></w:tabs><w:jc w:val="left"/></w:pPr><w:rPr><w:color w:val="555555"/><w:sz w:val="16"/></w:rPr>"#)));
-    all.push_str(&style("Footer", "footer", "paragraph", r#"<w:basedOn w:val="Header"/>"#));
+    all.push_str(&style(
+        "Footer",
+        "footer",
+        "paragraph",
+        r#"<w:basedOn w:val="Header"/>"#,
+    ));
     all.push_str(&style("DraftMark", "Draft Mark", "paragraph", r#"<w:basedOn w:val="Header"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:color w:val="C00000"/><w:sz w:val="24"/></w:rPr>"#));
     all.push_str(&style("Hyperlink", "Hyperlink", "character", r#"<w:uiPriority w:val="99"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>"#));
     all.push_str(&style("TomTable", "TOM Table", "table", r#"<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="999999"/><w:left w:val="single" w:sz="4" w:space="0" w:color="999999"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="999999"/><w:right w:val="single" w:sz="4" w:space="0" w:color="999999"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="999999"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="999999"/></w:tblBorders><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/></w:tcPr></w:tblStylePr>"#));
