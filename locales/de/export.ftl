@@ -19,5 +19,5 @@ export-measures-status = Status
 export-section-empty = Keine Angaben.
 export-measures-organisational = Organisatorische Maßnahmen
 export-missing-glyphs = Die Schrift enthält diese Zeichen nicht, sie sind als { $placeholder } gedruckt: { $chars }
-export-cli-bad-extension = Die Ausgabedatei muss auf .pdf oder .md enden: { $path }
+export-cli-bad-extension = Die Ausgabedatei muss auf .pdf, .docx oder .md enden: { $path }
 export-cli-written = { $path } geschrieben ({ $pages } Seiten)

@@ -19,5 +19,5 @@ export-measures-status = Status
 export-section-empty = No information.
 export-measures-organisational = Organisational measures
 export-missing-glyphs = The font lacks these characters; they are printed as { $placeholder }: { $chars }
-export-cli-bad-extension = The output file must end in .pdf or .md: { $path }
+export-cli-bad-extension = The output file must end in .pdf, .docx or .md: { $path }
 export-cli-written = { $path } written ({ $pages } pages)

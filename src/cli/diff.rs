@@ -1,4 +1,4 @@
-//! `tomwerk diff FILE.tom --from L1 [--to L2|working] [--lang de|en] [--out report.pdf|report.md]`.
+//! `tomwerk diff FILE.tom --from L1 [--to L2|working] [--lang de|en] [--out report.pdf|report.docx|report.md]`.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -94,8 +94,10 @@ fn write_report(path: &Path, report: &Report, organisation: &str) -> anyhow::Res
             }
             out.bytes
         }
+        "docx" => crate::export::docx::report_docx(report, organisation, super::today())
+            .context("cannot create the Word report")?,
         _ => anyhow::bail!(
-            "{}: the report must be a .pdf or .md file (got \"{}\")",
+            "{}: the report must be a .pdf, .docx or .md file (got \"{}\")",
             path.display(),
             ext
         ),

@@ -1,4 +1,4 @@
-//! `tomwerk export FILE.tom OUT.pdf|OUT.md`: the document (or a version) as PDF or Markdown.
+//! `tomwerk export FILE.tom OUT.pdf|OUT.docx|OUT.md`: the document (or a version) as PDF, Word or Markdown.
 
 use std::process::ExitCode;
 
@@ -21,7 +21,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let path_text = args.out.display().to_string();
     let is_pdf = match ext.as_deref() {
         Some("pdf") => true,
-        Some("md") | Some("markdown") => false,
+        Some("md") | Some("markdown") | Some("docx") => false,
         _ => anyhow::bail!(
             "{}",
             i18n().tr_args(
@@ -55,6 +55,11 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         store::write_atomic(&args.out, &out.bytes)
             .with_context(|| format!("cannot write {path_text}"))?;
         out.pages
+    } else if ext.as_deref() == Some("docx") {
+        let bytes = export::docx(&file, &options)?;
+        store::write_atomic(&args.out, &bytes)
+            .with_context(|| format!("cannot write {path_text}"))?;
+        0
     } else {
         let md = export::markdown::markdown(&file, &options)?;
         store::write_atomic(&args.out, md.as_bytes())

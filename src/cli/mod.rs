@@ -121,7 +121,7 @@ pub struct ReleaseArgs {
 pub struct ExportArgs {
     /// The .tom file.
     pub file: PathBuf,
-    /// The output: .pdf or .md.
+    /// The output: .pdf, .docx or .md.
     pub out: PathBuf,
     /// The language (default: the document's primary language).
     #[arg(long, value_enum)]

@@ -6,6 +6,7 @@
 
 pub mod blocks;
 mod change_report;
+pub mod docx;
 pub mod fonts;
 mod hyphen;
 pub mod layout;
@@ -218,4 +219,10 @@ pub fn prepare(
 pub fn pdf(file: &TomFile, options: &ExportOptions) -> Result<PdfOutput, ExportError> {
     let (blocks, furniture, meta) = prepare(file, options)?;
     pdf_from_blocks(&blocks, &furniture, &meta)
+}
+
+/// Exports a file (its working copy or `options.version`) as DOCX (WordprocessingML).
+pub fn docx(file: &TomFile, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    let (blocks, furniture, meta) = prepare(file, options)?;
+    docx::docx_from_blocks(&blocks, &furniture, &meta, None)
 }
