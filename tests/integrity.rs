@@ -44,7 +44,11 @@ fn new_and_example_refuse_an_existing_file_without_force() {
         assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
         assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
     }
-    assert_eq!(fs::read(d.join("a.tom")).unwrap(), before, "nothing written");
+    assert_eq!(
+        fs::read(d.join("a.tom")).unwrap(),
+        before,
+        "nothing written"
+    );
 
     // A file that is not a .tom is refused too.
     fs::write(d.join("notes.txt"), b"keep me").unwrap();
@@ -115,4 +119,29 @@ fn a_file_name_of_250_bytes_can_be_saved() {
     let o = tomwerk(d, &["new", &name]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(store::load(&d.join(&name)).is_ok());
+}
+
+#[test]
+fn labels_and_authors_with_control_or_bidi_characters_are_refused() {
+    let date = time::macros::date!(2026 - 06 - 01);
+    for (label, author, note) in [
+        ("3.1\t2026-01-01", "a", "n"),
+        ("3.1", "Eve\n3.0\t2026", "n"),
+        ("3.1\u{202e}", "a", "n"),
+        ("3.1", "a", "bad\u{7}bell"),
+        (&*"9".repeat(1001), "a", "n"),
+    ] {
+        let mut file = store::example();
+        file.working.meta.responsible.push_str(" (new)");
+        let before = file.versions.len();
+        assert!(
+            file.release(label, date, author, note).is_err(),
+            "{label:?} {author:?}"
+        );
+        assert_eq!(file.versions.len(), before);
+    }
+    // A note may have several lines.
+    let mut file = store::example();
+    file.working.meta.responsible.push_str(" (new)");
+    assert!(file.release("3.1", date, "a", "line one\nline two").is_ok());
 }

@@ -175,7 +175,12 @@ mod link_tests {
         fs::write(&real, b"old").unwrap();
         std::os::unix::fs::symlink("real.tom", &link).unwrap();
         write_atomic(&link, b"new").unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read(&real).unwrap(), b"new");
     }
 
