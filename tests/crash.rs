@@ -169,7 +169,7 @@ fn kill_during_saves() {
         assert!(
             others
                 .iter()
-                .all(|n| n.starts_with(".doc.tom.") && n.ends_with(".tmp")),
+                .all(|n| n.starts_with(".tomwerk-") && n.ends_with(".tmp")),
             "round {round}: unexpected files {others:?}"
         );
         assert!(

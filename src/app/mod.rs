@@ -888,6 +888,11 @@ fn release_error_text(lang: Lang, e: &store::ReleaseError) -> String {
             "release-error-unchanged",
             &[("label", l.clone().into())],
         ),
+        E::BadField { field } => i18n().tr_args(
+            lang,
+            "integrity-release-bad-field",
+            &[("field", (*field).into())],
+        ),
         E::Store(s) => s.to_string(),
     }
 }

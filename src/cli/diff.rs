@@ -19,7 +19,7 @@ const WORKING: &str = "working";
 /// Markdown or PDF change report.
 pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let ui_lang = args.lang.map(Lang::from).unwrap_or_else(detect_locale);
-    let file = store::load(&args.file)?;
+    let file = super::load_verified(&args.file)?;
     let (old, from) =
         side(&file, &args.from, ui_lang).with_context(|| args.file.display().to_string())?;
     let (new, to) =

@@ -31,7 +31,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             )
         ),
     };
-    let file = store::load(&args.file)?;
+    let file = super::load_verified(&args.file)?;
     let lang = args
         .lang
         .map(Lang::from)

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use super::{ExampleArgs, FileArgs, NewArgs, ReleaseArgs, today, user_name};
-use crate::i18n::detect_locale;
+use crate::i18n::{detect_locale, i18n};
 use crate::model::{Document, Lang};
 use crate::store::{self, TomFile};
 
@@ -13,15 +13,33 @@ use crate::store::{self, TomFile};
 pub fn new(args: &NewArgs) -> anyhow::Result<ExitCode> {
     let lang = args.lang.map(Lang::from).unwrap_or_else(detect_locale);
     let doc = Document::empty_template(lang, args.org.as_deref().unwrap_or(""));
-    write_new(&args.out, &TomFile::new(doc))
+    write_new(&args.out, &TomFile::new(doc), args.force)
 }
 
 /// `tomwerk example OUT.tom`.
 pub fn example(args: &ExampleArgs) -> anyhow::Result<ExitCode> {
-    write_new(&args.out, &store::example())
+    write_new(&args.out, &store::example(), args.force)
 }
 
-fn write_new(out: &std::path::Path, file: &TomFile) -> anyhow::Result<ExitCode> {
+/// Writes a fresh file, refusing to replace an existing one (a `.tom` with its release
+/// history, or any other file) unless `force` is given.
+fn write_new(out: &std::path::Path, file: &TomFile, force: bool) -> anyhow::Result<ExitCode> {
+    if !force && out.symlink_metadata().is_ok() {
+        let ui = detect_locale();
+        let path = out.display().to_string();
+        let message = match store::load(out) {
+            Ok(existing) if !existing.versions.is_empty() => i18n().tr_args(
+                ui,
+                "integrity-refuse-history",
+                &[
+                    ("path", path.into()),
+                    ("count", existing.versions.len().into()),
+                ],
+            ),
+            _ => i18n().tr_args(ui, "integrity-refuse-exists", &[("path", path.into())]),
+        };
+        anyhow::bail!("{message}");
+    }
     store::save(out, file)?;
     println!("{}", out.display());
     Ok(ExitCode::SUCCESS)
@@ -29,7 +47,7 @@ fn write_new(out: &std::path::Path, file: &TomFile) -> anyhow::Result<ExitCode> 
 
 /// `tomwerk versions FILE.tom`: one line per version: label, date, author, short hash, note.
 pub fn versions(args: &FileArgs) -> anyhow::Result<ExitCode> {
-    let file = store::load(&args.file)?;
+    let file = super::load_verified(&args.file)?;
     for v in &file.versions {
         println!(
             "{}\t{}\t{}\t{}\t{}",
@@ -45,13 +63,16 @@ pub fn versions(args: &FileArgs) -> anyhow::Result<ExitCode> {
 
 /// `tomwerk release FILE.tom --label L --note TEXT [--author NAME]`.
 pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
-    let mut file = store::load(&args.file)?;
+    let mut file = super::load_verified(&args.file)?;
     let author = args.author.clone().unwrap_or_else(user_name);
     let version = file
         .release(&args.label, today(), &author, &args.note)
         .with_context(|| format!("{}: cannot release", args.file.display()))?;
-    println!("{}\t{}", version.label, version.short_hash());
+    let line = format!("{}\t{}", version.label, version.short_hash());
     store::save(&args.file, &file)?;
+    // Only now: a label and hash printed before a failed save would claim a release
+    // that never reached the disk.
+    println!("{line}");
     Ok(ExitCode::SUCCESS)
 }
 

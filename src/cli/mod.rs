@@ -84,6 +84,9 @@ pub struct NewArgs {
     /// The organisation's name.
     #[arg(long)]
     pub org: Option<String>,
+    /// Overwrite an existing file (its released versions are lost).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `tomwerk example`.
@@ -91,6 +94,9 @@ pub struct NewArgs {
 pub struct ExampleArgs {
     /// The file to write.
     pub out: PathBuf,
+    /// Overwrite an existing file (its released versions are lost).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// A command that takes one `.tom` file.
@@ -203,6 +209,29 @@ pub fn run(command: Command) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Loads a `.tom` file and verifies its whole version chain before any command uses its
+/// released versions: a tampered file is refused, naming the first bad version, so that no
+/// export, report or new release vouches for it.
+pub fn load_verified(path: &std::path::Path) -> anyhow::Result<crate::store::TomFile> {
+    let file = crate::store::load(path)?;
+    if let Err(e) = file.verify_deep() {
+        let ui = crate::i18n::detect_locale();
+        anyhow::bail!(
+            "{}",
+            crate::i18n::i18n().tr_args(
+                ui,
+                "integrity-chain-broken",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("label", e.label.clone().into()),
+                    ("reason", e.reason.clone().into()),
+                ]
+            )
+        );
+    }
+    Ok(file)
 }
 
 /// Today's date. `TOMWERK_TODAY=YYYY-MM-DD` overrides it, so tests and reproducible

@@ -16,6 +16,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../locales/en/common.ftl"),
     ),
     (
+        "integrity.ftl",
+        include_str!("../../locales/de/integrity.ftl"),
+        include_str!("../../locales/en/integrity.ftl"),
+    ),
+    (
         "cli.ftl",
         include_str!("../../locales/de/cli.ftl"),
         include_str!("../../locales/en/cli.ftl"),

@@ -18,15 +18,18 @@ pub fn write_atomic_with(
     bytes: &[u8],
     before_rename: impl FnOnce(&Path) -> io::Result<()>,
 ) -> io::Result<()> {
+    // Write through a symlink: the link stays a link and its target gets the new bytes.
+    let resolved = resolve_link(path)?;
+    let path = resolved.as_path();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
-    remove_orphaned_temps(&dir, &file_name.to_string_lossy());
-    let (tmp_path, mut tmp) = create_temp(&dir, &file_name.to_string_lossy())?;
+    if path.file_name().is_none() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "no file name"));
+    }
+    remove_orphaned_temps(&dir);
+    let (tmp_path, mut tmp) = create_temp(&dir)?;
     let result = (|| {
         tmp.write_all(bytes)?;
         // Keep the permissions of the file being replaced.
@@ -47,11 +50,35 @@ pub fn write_atomic_with(
     result
 }
 
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+/// The prefix of our temp files. The name does not contain the target's name, so a target
+/// name of up to 255 bytes still leaves room for the temp name (`.tomwerk-PID-N.tmp`).
+const TEMP_PREFIX: &str = ".tomwerk-";
+
+/// Follows a chain of symlinks (at most 40, like the kernel) to the file they point at,
+/// so the rename replaces the target and not the link. A dangling link resolves to its
+/// target path, which is then created.
+fn resolve_link(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if target.is_relative() => parent.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+fn create_temp(dir: &Path) -> io::Result<(PathBuf, File)> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        let tmp = dir.join(format!("{TEMP_PREFIX}{}-{n}.tmp", std::process::id()));
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -60,12 +87,12 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     }
 }
 
-/// Removes temp files of earlier saves of the same file whose process has died (a crash
+/// Removes temp files of earlier saves in this folder whose process has died (a crash
 /// or kill between creating the temp file and the rename leaves one behind). Only files
 /// named exactly like ours with the pid of a process that no longer runs are touched, so
 /// a save in progress in another process is left alone. Where liveness cannot be checked
 /// (no `/proc`), nothing is removed. Best effort: failures are ignored.
-fn remove_orphaned_temps(dir: &Path, name: &str) {
+fn remove_orphaned_temps(dir: &Path) {
     let proc_root = Path::new("/proc");
     if !proc_root.join("self").exists() {
         return;
@@ -73,13 +100,13 @@ fn remove_orphaned_temps(dir: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
-    let prefix = format!(".{name}.");
+    let prefix = TEMP_PREFIX;
     let own = std::process::id();
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let Some(pid) = file_name
             .to_str()
-            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|f| f.strip_prefix(prefix))
             .and_then(|f| f.strip_suffix(".tmp"))
             .and_then(|f| f.split_once('-'))
             .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
@@ -119,19 +146,50 @@ mod tests {
         let dead = child.id();
         child.wait().unwrap();
         let live = std::os::unix::process::parent_id();
-        let orphan = dir.join(format!(".doc.tom.{dead}-0.tmp"));
-        let in_flight = dir.join(format!(".doc.tom.{live}-3.tmp"));
+        let orphan = dir.join(format!(".tomwerk-{dead}-0.tmp"));
+        let in_flight = dir.join(format!(".tomwerk-{live}-3.tmp"));
         let other = dir.join(format!(".other.tom.{dead}-0.tmp"));
-        let unrelated = dir.join(format!(".doc.tom.{dead}-x.tmp"));
+        let unrelated = dir.join(format!(".tomwerk-{dead}-x.tmp"));
         for p in [&orphan, &in_flight, &other, &unrelated] {
             fs::write(p, b"partial").unwrap();
         }
         write_atomic(&dir.join("doc.tom"), b"new").unwrap();
         assert!(!orphan.exists(), "the dead process's temp file is gone");
         assert!(in_flight.exists(), "a live process's temp file stays");
-        assert!(other.exists(), "another file's temp file stays");
+        assert!(other.exists(), "a file not named like ours stays");
         assert!(unrelated.exists(), "a file not named like ours stays");
         assert_eq!(fs::read(dir.join("doc.tom")).unwrap(), b"new");
         fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[cfg(all(test, unix))]
+mod link_tests {
+    use super::*;
+
+    #[test]
+    fn a_save_writes_through_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.tom");
+        let link = dir.path().join("link.tom");
+        fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink("real.tom", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_file_name_of_255_bytes_can_be_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = format!("{}.tom", "a".repeat(251));
+        let path = dir.path().join(&name);
+        write_atomic(&path, b"x").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"x");
     }
 }

@@ -115,9 +115,38 @@ pub enum ReleaseError {
     /// Nothing changed since the last release.
     #[error("the working copy has not changed since version {0}")]
     Unchanged(String),
+    /// A label or author holds a control or bidi-override character, or is too long:
+    /// it could fake a line of `versions` output.
+    #[error(
+        "the {field} contains a control or bidi character, or is longer than {MAX_FIELD_CHARS} characters"
+    )]
+    BadField {
+        /// Which field: "label", "author" or "note".
+        field: &'static str,
+    },
     /// The working copy could not be serialised, or the latest version not read.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The longest label, author or note a release accepts, in characters.
+pub const MAX_FIELD_CHARS: usize = 1_000;
+
+/// Whether `c` may forge layout in one-line output: controls and bidi overrides/isolates.
+fn is_forging_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Checks a release field: no forging characters (notes may hold newlines), and a sane length.
+fn check_field(field: &'static str, text: &str, newlines: bool) -> Result<(), ReleaseError> {
+    let bad = text
+        .chars()
+        .any(|c| is_forging_char(c) && !(newlines && c == '\n'));
+    if bad || text.chars().count() > MAX_FIELD_CHARS {
+        return Err(ReleaseError::BadField { field });
+    }
+    Ok(())
 }
 
 /// The first place where the version chain does not hold.
@@ -181,6 +210,9 @@ impl TomFile {
         if label.is_empty() {
             return Err(ReleaseError::EmptyLabel);
         }
+        check_field("label", label, false)?;
+        check_field("author", author.trim(), false)?;
+        check_field("note", note.trim(), true)?;
         if self.version(label).is_some() {
             return Err(ReleaseError::DuplicateLabel(label.to_owned()));
         }

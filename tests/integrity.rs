@@ -1,0 +1,147 @@
+//! Issue 19: the CLI never loses a release and never vouches for a tampered file.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use tomwerk::store;
+
+fn tomwerk(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+        .args(args)
+        .current_dir(dir)
+        .env("TOMWERK_TODAY", "2026-11-27")
+        .env("TOMWERK_AUTHOR", "Test Author")
+        .env("LANG", "en_GB.UTF-8")
+        .env("LC_ALL", "en_GB.UTF-8")
+        .output()
+        .expect("run tomwerk")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A copy of the example whose first released version was edited in the file text.
+fn tampered_example(path: &Path) {
+    store::save(path, &store::example()).unwrap();
+    let text = fs::read_to_string(path).unwrap();
+    let first = store::example().versions[0].author.clone();
+    let needle = format!("author: \"{first}\"");
+    assert!(text.contains(&needle));
+    fs::write(path, text.replacen(&needle, "author: \"Mallory\"", 1)).unwrap();
+}
+
+#[test]
+fn new_and_example_refuse_an_existing_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "a.tom"]).status.success());
+    let before = fs::read(d.join("a.tom")).unwrap();
+    for args in [&["new", "a.tom"][..], &["example", "a.tom"][..]] {
+        let o = tomwerk(d, args);
+        assert!(!o.status.success(), "{args:?} overwrote the file");
+        assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    }
+    assert_eq!(
+        fs::read(d.join("a.tom")).unwrap(),
+        before,
+        "nothing written"
+    );
+
+    // A file that is not a .tom is refused too.
+    fs::write(d.join("notes.txt"), b"keep me").unwrap();
+    assert!(!tomwerk(d, &["new", "notes.txt"]).status.success());
+    assert_eq!(fs::read(d.join("notes.txt")).unwrap(), b"keep me");
+
+    // --force overwrites.
+    assert!(tomwerk(d, &["new", "a.tom", "--force"]).status.success());
+    assert!(store::load(&d.join("a.tom")).unwrap().versions.is_empty());
+}
+
+#[test]
+fn commands_refuse_a_tampered_chain_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let path = d.join("t.tom");
+    tampered_example(&path);
+    let before = fs::read(&path).unwrap();
+    let label = store::example().versions[0].label.clone();
+    let cases: [&[&str]; 5] = [
+        &["export", "t.tom", "out.pdf"],
+        &["export", "t.tom", "out.md"],
+        &["diff", "t.tom", "--from", &label, "--out", "report.md"],
+        &["versions", "t.tom"],
+        &["release", "t.tom", "--label", "9.0", "--note", "on top"],
+    ];
+    for args in cases {
+        let o = tomwerk(d, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?} accepted a broken chain");
+        let err = stderr(&o);
+        assert!(err.contains(&label), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?} printed output");
+    }
+    for out in ["out.pdf", "out.md", "report.md"] {
+        assert!(!d.join(out).exists(), "{out} was written");
+    }
+    assert_eq!(fs::read(&path).unwrap(), before, "the file is untouched");
+}
+
+#[cfg(unix)]
+#[test]
+fn release_through_a_symlink_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "real.tom"]).status.success());
+    std::os::unix::fs::symlink("real.tom", d.join("link.tom")).unwrap();
+    let count = store::load(&d.join("real.tom")).unwrap().versions.len();
+    // Change the working copy so a release is possible.
+    let mut file = store::load(&d.join("real.tom")).unwrap();
+    file.working.meta.responsible.push_str(" (new)");
+    store::save(&d.join("link.tom"), &file).unwrap();
+    let o = tomwerk(d, &["release", "link.tom", "--label", "9.0", "--note", "x"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let meta = fs::symlink_metadata(d.join("link.tom")).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(
+        store::load(&d.join("real.tom")).unwrap().versions.len(),
+        count + 1
+    );
+}
+
+#[test]
+fn a_file_name_of_250_bytes_can_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let name = format!("{}.tom", "n".repeat(246));
+    let o = tomwerk(d, &["new", &name]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(store::load(&d.join(&name)).is_ok());
+}
+
+#[test]
+fn labels_and_authors_with_control_or_bidi_characters_are_refused() {
+    let date = time::macros::date!(2026 - 06 - 01);
+    for (label, author, note) in [
+        ("3.1\t2026-01-01", "a", "n"),
+        ("3.1", "Eve\n3.0\t2026", "n"),
+        ("3.1\u{202e}", "a", "n"),
+        ("3.1", "a", "bad\u{7}bell"),
+        (&*"9".repeat(1001), "a", "n"),
+    ] {
+        let mut file = store::example();
+        file.working.meta.responsible.push_str(" (new)");
+        let before = file.versions.len();
+        assert!(
+            file.release(label, date, author, note).is_err(),
+            "{label:?} {author:?}"
+        );
+        assert_eq!(file.versions.len(), before);
+    }
+    // A note may have several lines.
+    let mut file = store::example();
+    file.working.meta.responsible.push_str(" (new)");
+    assert!(file.release("3.1", date, "a", "line one\nline two").is_ok());
+}
