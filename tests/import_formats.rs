@@ -50,3 +50,15 @@ fn bad_input_is_refused_with_one_line() {
         .to_string();
     assert!(err.contains("zip") && !err.contains('\n'), "{err}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Mutated DOCX bytes never panic: an import or a one-line error.
+    #[test]
+    fn mutated_docx_never_panics(at in 0usize..100_000, byte in proptest::prelude::any::<u8>()) {
+        let mut bytes = std::fs::read(fixture("pandoc-de.docx")).unwrap();
+        let i = at % bytes.len();
+        bytes[i] = byte;
+        let _ = import_bytes(&bytes, "x.docx", None);
+    }
+}

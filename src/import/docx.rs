@@ -92,20 +92,18 @@ fn heading_levels(styles: &str) -> Result<HashMap<String, u8>, ImportError> {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 b"w:style" => current = attr(&e, b"w:styleId"),
                 b"w:name" => {
-                    if let (Some(id), Some(name)) = (&current, attr(&e, b"w:val")) {
-                        if let Some(level) = level_from_name(&name).or_else(|| level_from_name(id))
-                        {
-                            out.insert(id.clone(), level);
-                        }
+                    if let (Some(id), Some(name)) = (&current, attr(&e, b"w:val"))
+                        && let Some(level) = level_from_name(&name).or_else(|| level_from_name(id))
+                    {
+                        out.insert(id.clone(), level);
                     }
                 }
                 b"w:outlineLvl" => {
-                    if let (Some(id), Some(v)) = (&current, attr(&e, b"w:val")) {
-                        if let Ok(v) = v.parse::<u8>() {
-                            if v < 6 {
-                                out.entry(id.clone()).or_insert(v + 1);
-                            }
-                        }
+                    if let (Some(id), Some(v)) = (&current, attr(&e, b"w:val"))
+                        && let Ok(v) = v.parse::<u8>()
+                        && v < 6
+                    {
+                        out.entry(id.clone()).or_insert(v + 1);
                     }
                 }
                 _ => {}
@@ -201,10 +199,9 @@ fn body(
                 b"w:outlineLvl" => {
                     if let (Some(p), Some(Ok(v))) =
                         (para.as_mut(), attr(&e, b"w:val").map(|v| v.parse::<u8>()))
+                        && v < 6
                     {
-                        if v < 6 {
-                            p.style_level = Some(v + 1);
-                        }
+                        p.style_level = Some(v + 1);
                     }
                 }
                 b"w:ilvl" => {
@@ -286,14 +283,14 @@ fn body(
                 b"w:t" => in_text = false,
                 b"w:del" | b"w:moveFrom" => deleted = deleted.saturating_sub(1),
                 b"w:hyperlink" => {
-                    if let Some((target, label)) = link.take() {
-                        if let Some(p) = para.as_mut() {
-                            if target.is_empty() || label.is_empty() {
-                                p.text.push_str(&escape(&label));
-                            } else {
-                                p.text
-                                    .push_str(&format!("[{}]({})", escape(&label), target));
-                            }
+                    if let Some((target, label)) = link.take()
+                        && let Some(p) = para.as_mut()
+                    {
+                        if target.is_empty() || label.is_empty() {
+                            p.text.push_str(&escape(&label));
+                        } else {
+                            p.text
+                                .push_str(&format!("[{}]({})", escape(&label), target));
                         }
                     }
                 }
