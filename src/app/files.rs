@@ -33,7 +33,7 @@ impl Purpose {
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Purpose::Open | Purpose::SaveAs => &["tom"],
-            Purpose::Import => &["md", "markdown", "txt"],
+            Purpose::Import => &["md", "markdown", "txt", "docx", "docm", "dotx"],
             Purpose::ExportPdf | Purpose::ChangeReport => &["pdf"],
         }
     }

@@ -8,6 +8,7 @@
 
 mod blocks;
 mod build;
+mod docx;
 mod frontmatter;
 mod matching;
 
@@ -112,6 +113,10 @@ pub fn import_file(path: &Path, lang: Option<Lang>) -> Result<Imported, ImportEr
     if bytes.len() as u64 > MAX_IMPORT_SIZE {
         return Err(too_large(path, bytes.len() as u64));
     }
+    let name = path.display().to_string();
+    if !looks_like_text(&bytes) {
+        return import_bytes(&bytes, &name, lang);
+    }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(ImportError::Invalid(format!(
             "{}: UTF-16 text; save it as UTF-8 and import again",
@@ -130,6 +135,72 @@ pub fn import_file(path: &Path, lang: Option<Lang>) -> Result<Imported, ImportEr
     })?;
     import_markdown(&text, lang).map_err(|e| match e {
         ImportError::Invalid(m) => ImportError::Invalid(format!("{}: {m}", path.display())),
+        other => other,
+    })
+}
+
+/// The OLE compound-file signature: a password-protected OOXML file or a legacy `.doc`.
+const OLE_MAGIC: [u8; 8] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+fn looks_like_text(bytes: &[u8]) -> bool {
+    !(bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&OLE_MAGIC)
+        || bytes.starts_with(b"{\\rtf"))
+}
+
+/// Imports a file's bytes, choosing the reader from the content (not the extension):
+/// a zip with `word/document.xml` is DOCX (also `.docm`/`.dotx`; macros are never run),
+/// anything else that is text is Markdown. `name` only labels errors. OLE containers
+/// (password-protected Office files, legacy `.doc`) and RTF get a one-line error.
+pub fn import_bytes(bytes: &[u8], name: &str, lang: Option<Lang>) -> Result<Imported, ImportError> {
+    let label = |m: String| {
+        ImportError::Invalid(if name.is_empty() {
+            m
+        } else {
+            format!("{name}: {m}")
+        })
+    };
+    if bytes.starts_with(&OLE_MAGIC) {
+        return Err(label(
+            "this document is password-protected or a legacy Word .doc; save it as .docx without a password and import again".into(),
+        ));
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Err(label(
+            "an RTF file; save it as .docx and import again".into(),
+        ));
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        let (markdown, notes) = docx::docx_to_markdown(bytes).map_err(|e| match e {
+            ImportError::Invalid(m) => label(m),
+            other => other,
+        })?;
+        let mut imported = import_markdown(&markdown, lang).map_err(|e| match e {
+            ImportError::Invalid(m) => label(m),
+            other => other,
+        })?;
+        if notes.images > 0 {
+            imported.report.repairs.push(format!(
+                "{} image(s) or drawing(s) not imported",
+                notes.images
+            ));
+        }
+        if notes.tracked_changes {
+            imported
+                .report
+                .repairs
+                .push("the file had tracked changes: read with all changes accepted".into());
+        }
+        return Ok(imported);
+    }
+    let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
+        label(format!(
+            "not UTF-8 text (invalid byte at offset {}); save it as UTF-8 and import again",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    import_markdown(&text, lang).map_err(|e| match e {
+        ImportError::Invalid(m) => label(m),
         other => other,
     })
 }
