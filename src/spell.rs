@@ -160,7 +160,13 @@ fn words_in(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
             let core = part
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .trim_end_matches(|c: char| !c.is_alphanumeric());
-            if core.chars().any(char::is_alphabetic) && !core.chars().any(|c| c.is_ascii_digit()) {
+            // Acronyms in capitals (DSGVO, SFTP, ISO) are skipped, as word processors do.
+            let acronym = core.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !core.chars().any(char::is_lowercase);
+            if !acronym
+                && core.chars().any(char::is_alphabetic)
+                && !core.chars().any(|c| c.is_ascii_digit())
+            {
                 let s = start + i + trimmed_start;
                 out.push(s..s + core.len());
             }
