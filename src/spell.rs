@@ -203,14 +203,16 @@ pub fn misspelled(text: &str, speller: &Speller, extra: &[&BTreeSet<String>]) ->
         .into_iter()
         .filter(|r| {
             let word = &text[r.clone()];
-            !extra.iter().any(|set| set.contains(word))
-                && !speller.check(word)
-                // A hyphenated compound ("DSGVO-konform") is fine when each part is.
-                && !(word.contains('-')
-                    && word
-                        .split('-')
-                        .filter(|p| !p.is_empty())
-                        .all(|p| speller.check(p)))
+            if extra.iter().any(|set| set.contains(word)) || speller.check(word) {
+                return false;
+            }
+            // A hyphenated compound ("DSGVO-konform") is fine when each part is.
+            let parts_known = word.contains('-')
+                && word
+                    .split('-')
+                    .filter(|p| !p.is_empty())
+                    .all(|p| speller.check(p));
+            !parts_known
         })
         .collect()
 }
