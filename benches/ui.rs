@@ -39,5 +39,40 @@ fn bench_ui(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_ui);
+/// Spell checking the ~100-page document: the first check (every word looked up), a
+/// re-check (the word cache is warm, as after each edit), and one edited section body.
+fn bench_spelling(c: &mut Criterion) {
+    let spellers = tomwerk::spell::Spellers::load(None);
+    if spellers.de.is_none() && spellers.en.is_none() {
+        eprintln!("skipped: no Hunspell dictionaries");
+        return;
+    }
+    let doc = store::large_example(12);
+    let start = std::time::Instant::now();
+    let findings = tomwerk::checks::spelling::run(&doc, &spellers);
+    eprintln!(
+        "first spell check, 100-page document: {:.1} ms, {} findings",
+        start.elapsed().as_secs_f64() * 1000.0,
+        findings.len()
+    );
+    c.bench_function("spell check, 100-page document, warm word cache", |b| {
+        b.iter(|| tomwerk::checks::spelling::run(&doc, &spellers))
+    });
+    let Some(de) = spellers.de.as_ref() else {
+        return;
+    };
+    let body = doc
+        .all_sections()
+        .into_iter()
+        .map(|(s, _)| s.body.de.clone())
+        .max_by_key(String::len)
+        .unwrap_or_default();
+    let mut edited = body.clone();
+    edited.push_str(" Neuerdings prüfen wir monatlich.");
+    c.bench_function("spell check, one edited section body (incremental)", |b| {
+        b.iter(|| tomwerk::spell::misspelled(&edited, de, &[]))
+    });
+}
+
+criterion_group!(benches, bench_ui, bench_spelling);
 criterion_main!(benches);

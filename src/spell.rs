@@ -160,7 +160,13 @@ fn words_in(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
             let core = part
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .trim_end_matches(|c: char| !c.is_alphanumeric());
-            if core.chars().any(char::is_alphabetic) && !core.chars().any(|c| c.is_ascii_digit()) {
+            // Acronyms in capitals (DSGVO, SFTP, ISO) are skipped, as word processors do.
+            let acronym = core.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !core.chars().any(char::is_lowercase);
+            if !acronym
+                && core.chars().any(char::is_alphabetic)
+                && !core.chars().any(|c| c.is_ascii_digit())
+            {
                 let s = start + i + trimmed_start;
                 out.push(s..s + core.len());
             }
@@ -197,14 +203,16 @@ pub fn misspelled(text: &str, speller: &Speller, extra: &[&BTreeSet<String>]) ->
         .into_iter()
         .filter(|r| {
             let word = &text[r.clone()];
-            !extra.iter().any(|set| set.contains(word))
-                && !speller.check(word)
-                // A hyphenated compound ("DSGVO-konform") is fine when each part is.
-                && !(word.contains('-')
-                    && word
-                        .split('-')
-                        .filter(|p| !p.is_empty())
-                        .all(|p| speller.check(p)))
+            if extra.iter().any(|set| set.contains(word)) || speller.check(word) {
+                return false;
+            }
+            // A hyphenated compound ("DSGVO-konform") is fine when each part is.
+            let parts_known = word.contains('-')
+                && word
+                    .split('-')
+                    .filter(|p| !p.is_empty())
+                    .all(|p| speller.check(p));
+            !parts_known
         })
         .collect()
 }

@@ -2,3 +2,5 @@
 spell-no-suggestions = Keine Vorschläge
 spell-ignore = Ignorieren
 spell-add = Zum Wörterbuch hinzufügen
+spell-no-dictionary = Kein Wörterbuch für die Rechtschreibprüfung gefunden (hunspell-de-de / hunspell-en-gb installieren oder in den Einstellungen einen Ordner wählen); die Rechtschreibung wurde nicht geprüft.
+check-spelling = Unbekanntes Wort „{ $word }“ ({ $lang })

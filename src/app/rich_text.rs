@@ -555,7 +555,8 @@ mod spelling_tests {
     fn misspelled_words_get_a_red_underline() {
         let p = Palette::from_visuals(&egui::Visuals::dark(), 14.0, true);
         let text = "Die Regelmaessige Sicherung";
-        let job = layout_job(text, None, &p, &[4..17]);
+        let wrong: Vec<Range<usize>> = std::iter::once(4..17).collect();
+        let job = layout_job(text, None, &p, &wrong);
         let at = text.find("Regel").unwrap_or(0);
         let wrong = job
             .sections

@@ -7,6 +7,7 @@
 //! prints [`Finding::line`].
 
 mod font;
+pub mod spelling;
 
 use std::collections::BTreeSet;
 
@@ -81,6 +82,9 @@ pub enum Check {
     MetadataMissing,
     /// A measure has no text in any language (it would print as an empty bullet).
     EmptyMeasure,
+    /// A word the dictionary of its field's language does not know (opt-in: only
+    /// [`spelling::run`] produces it, so it is not in [`Check::ALL`]).
+    Spelling,
 }
 
 impl Check {
@@ -123,7 +127,9 @@ impl Check {
             | Self::LinkWithoutScheme
             | Self::MetadataMissing
             | Self::EmptyMeasure => Level::Warning,
-            Self::NoReviewDate | Self::NeverReleased | Self::UnreleasedChanges => Level::Info,
+            Self::NoReviewDate | Self::NeverReleased | Self::UnreleasedChanges | Self::Spelling => {
+                Level::Info
+            }
         }
     }
 
@@ -146,6 +152,7 @@ impl Check {
             Self::UnrenderableCharacter => "check-unrenderable-character",
             Self::MetadataMissing => "check-metadata-missing",
             Self::EmptyMeasure => "check-empty-measure",
+            Self::Spelling => "check-spelling",
         }
     }
 }

@@ -26,7 +26,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let lang = args.lang.map(Lang::from).unwrap_or_else(detect_locale);
-    let findings = checks::run(&file, today());
+    let mut findings = checks::run(&file, today());
+    if args.spelling {
+        let spellers = crate::spell::Spellers::load(None);
+        if spellers.de.is_none() && spellers.en.is_none() {
+            eprintln!("{}", i18n().tr(lang, "spell-no-dictionary"));
+        }
+        findings.extend(checks::spelling::run(&file.working, &spellers));
+    }
     if findings.is_empty() {
         println!("{}", i18n().tr(lang, "check-cli-none"));
         return Ok(ExitCode::SUCCESS);

@@ -185,6 +185,10 @@ pub struct CheckArgs {
     /// The language of the messages.
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+    /// Also report misspelled words (info findings), with the system's Hunspell
+    /// dictionaries.
+    #[arg(long)]
+    pub spelling: bool,
 }
 
 /// Runs a subcommand; every error becomes one line on stderr and a non-zero exit code.
