@@ -328,6 +328,9 @@ fn example_pdf_a4_headings_words_footer_metadata_fonts() {
             text_string(catalog(&pdf).get(b"Lang").unwrap()),
             lang.bcp47()
         );
+        // PDF/UA-1: the title bar shows the document title.
+        let viewer = dict(&pdf, catalog(&pdf).get(b"ViewerPreferences").unwrap());
+        assert!(viewer.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
         // Outline = section tree.
         let expected_outline: Vec<(usize, String)> = doc
             .numbered()
@@ -453,6 +456,8 @@ fn links_only_for_web_and_mail_without_border() {
             assert_eq!(d.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
             let border: Vec<f32> = floats(d.get(b"Border").unwrap());
             assert_eq!(border, vec![0.0, 0.0, 0.0]);
+            // PDF/A: the Print flag on every annotation.
+            assert_eq!(d.get(b"F").unwrap().as_i64().unwrap(), 4);
             let action = dict(&pdf, d.get(b"A").unwrap());
             uris.insert(text_string(action.get(b"URI").unwrap()));
         }

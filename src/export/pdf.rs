@@ -359,6 +359,25 @@ fn finish(doc: &mut lopdf::Document, layout: &Layout, meta: &PdfMeta) -> Result<
 
     let outline_root = build_outline(doc, layout, &page_ids);
 
+    // PDF/A and PDF/UA (issue 16): every annotation is printed (/F 4, the Print flag),
+    // so the annex prints as it is shown. printpdf writes link annotations as objects
+    // or inline in a page's /Annots, so every link dictionary is found wherever it is.
+    fn flag_links(obj: &mut Object) {
+        match obj {
+            Object::Dictionary(d) => {
+                if d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Link".as_slice()) {
+                    d.set("F", Object::Integer(4));
+                }
+                for (_, v) in d.iter_mut() {
+                    flag_links(v);
+                }
+            }
+            Object::Array(items) => items.iter_mut().for_each(flag_links),
+            _ => {}
+        }
+    }
+    doc.objects.values_mut().for_each(flag_links);
+
     let mut info = Dictionary::new();
     info.set("Title", text_string(&meta.title));
     info.set("Author", text_string(&meta.author));
@@ -375,6 +394,10 @@ fn finish(doc: &mut lopdf::Document, layout: &Layout, meta: &PdfMeta) -> Result<
         .and_then(Object::as_dict_mut)
         .map_err(|_| ExportError::Pdf("the PDF catalog cannot be read".into()))?;
     catalog.set("Lang", text_string(meta.lang.bcp47()));
+    // PDF/UA-1 (7.1): the viewer's title bar shows the document title, not the file name.
+    let mut viewer = Dictionary::new();
+    viewer.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(viewer));
     catalog.remove(b"Metadata");
     if let Some(root) = outline_root {
         catalog.set("Outlines", Object::Reference(root));
