@@ -664,7 +664,7 @@ fn cli_writes_a_markdown_report_against_the_working_copy() {
     let working = tomwerk::diff::fingerprint_of(&file.working).unwrap();
     assert!(text.contains(&format!("Arbeitsstand: {working}")), "{text}");
     // An unsupported extension is refused and nothing is written.
-    let bad = dir.path().join("report.docx");
+    let bad = dir.path().join("report.odt");
     let out = tomwerk(&["diff", &f, "--from", "1.1", "--out", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!bad.exists());

@@ -687,7 +687,7 @@ fn cli_exports_pdf_atomically_and_rejects_bad_output() {
     let out = Command::new(exe)
         .args(["export"])
         .arg(&tom)
-        .arg(dir.path().join("out.docx"))
+        .arg(dir.path().join("out.odt"))
         .output()
         .unwrap();
     assert!(!out.status.success());
