@@ -287,6 +287,23 @@ impl Builder {
             match std::mem::replace(&mut items[i], Item::Directive(String::new())) {
                 Item::Heading(h) => {
                     skipping = directive.as_deref() == Some("tomwerk:history");
+                    // "Technische Maßnahmen" over a list inside a section is how Tomwerk's
+                    // own PDF/DOCX and many real TOMs set measures: structured measures of
+                    // that kind, not a custom section.
+                    if !skipping
+                        && self.current.is_some()
+                        && let Some(kind) = kind_heading(&h.title)
+                        && let Some(Item::Content {
+                            list_source: Some(src),
+                            ..
+                        }) = items.get(i + 1)
+                        && let Some(ms) = parse_kind_list(src, kind, self.lang)
+                    {
+                        let node = self.current.unwrap_or_default();
+                        self.measures.extend(ms.into_iter().map(|m| (node, m)));
+                        i += 2;
+                        continue;
+                    }
                     if !skipping {
                         let explicit = directive
                             .as_deref()
@@ -709,6 +726,82 @@ pub fn parse_measures(src: &str, lang: Lang) -> Option<Vec<Measure>> {
         } else {
             return None;
         }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The measure kind a heading such as "Technische Maßnahmen" or "Organisational measures"
+/// names (either language, case and US spelling folded), if it names nothing else.
+fn kind_heading(title: &str) -> Option<MeasureKind> {
+    let folded = title
+        .trim()
+        .trim_end_matches(':')
+        .to_lowercase()
+        .replace("organizational", "organisational");
+    MeasureKind::ALL.into_iter().find(|&kind| {
+        Lang::ALL.iter().any(|&lang| {
+            let key = match kind {
+                MeasureKind::Technical => "export-measures-technical",
+                MeasureKind::Organisational => "export-measures-organisational",
+            };
+            i18n().tr(lang, key).to_lowercase() == folded
+        })
+    })
+}
+
+/// Reads a flat bullet list under a measure-kind heading as measures of `kind`, the way the
+/// PDF and DOCX exports set them: `text *(geplant)* – note`. The status is taken only from
+/// a status word in parentheses (either language); a note only after such a status or
+/// after the last ` – ` of an item that has one, so text with dashes stays whole. `None`
+/// (the list stays body text, nothing lost) for nested lists or anything else.
+fn parse_kind_list(src: &str, kind: MeasureKind, lang: Lang) -> Option<Vec<Measure>> {
+    let mut markers: Vec<(String, MeasureStatus)> = Vec::new();
+    for l in Lang::ALL {
+        for status in MeasureStatus::ALL {
+            let label = i18n().status_label(status, l).to_lowercase();
+            markers.push((format!(" *({label})*"), status));
+            markers.push((format!(" _({label})_"), status));
+            markers.push((format!(" ({label})"), status));
+        }
+    }
+    markers.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+    let mut out = Vec::new();
+    for line in src.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let item = line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("* "))?
+            .trim();
+        if item.is_empty() {
+            return None;
+        }
+        let lower = item.to_lowercase();
+        let mut m = Measure::new(LocalText::default());
+        m.kind = kind;
+        let found = markers.iter().find_map(|(marker, status)| {
+            lower
+                .find(marker.as_str())
+                .map(|at| (at, marker.len(), *status))
+        });
+        match found {
+            // Byte offsets of the lower-cased text match the original only where lower-casing
+            // kept lengths; check before slicing.
+            Some((at, len, status))
+                if item.is_char_boundary(at)
+                    && item.is_char_boundary(at + len)
+                    && item[at..at + len].to_lowercase() == lower[at..at + len] =>
+            {
+                m.status = status;
+                *m.text.get_mut(lang) = item[..at].trim().to_owned();
+                let rest = item[at + len..].trim();
+                let note = rest.strip_prefix('–').map(str::trim).unwrap_or(rest);
+                *m.note.get_mut(lang) = note.to_owned();
+            }
+            _ => *m.text.get_mut(lang) = item.to_owned(),
+        }
+        out.push(m);
     }
     (!out.is_empty()).then_some(out)
 }

@@ -347,12 +347,22 @@ fn push(para: &mut Option<Para>, text: &str, bold: bool, italic: bool) {
     p.any_text = true;
     p.all_bold &= bold;
     let text = text.replace('*', "\\*").replace('_', "\\_");
-    match (bold, italic) {
-        (true, true) => p.text.push_str(&format!("***{text}***")),
-        (true, false) => p.text.push_str(&format!("**{text}**")),
-        (false, true) => p.text.push_str(&format!("*{text}*")),
-        (false, false) => p.text.push_str(&text),
-    }
+    let marks = match (bold, italic) {
+        (true, true) => "***",
+        (true, false) => "**",
+        (false, true) => "*",
+        (false, false) => "",
+    };
+    // Emphasis marks must touch the text: "* (geplant)*" is no emphasis in Markdown and
+    // would arrive as literal asterisks, so white space at a run's edges goes outside.
+    let inner = text.trim();
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    p.text.push_str(lead);
+    p.text.push_str(marks);
+    p.text.push_str(inner);
+    p.text.push_str(marks);
+    p.text.push_str(trail);
 }
 
 fn finish(p: &Para) -> String {
