@@ -184,7 +184,11 @@ fn concurrent_releases_never_lose_one() {
             ("B", b.wait_with_output().unwrap()),
         ];
         let listed = tomwerk(d, &["versions", "c.tom"]);
-        assert!(listed.status.success(), "round {round}: {}", stderr(&listed));
+        assert!(
+            listed.status.success(),
+            "round {round}: {}",
+            stderr(&listed)
+        );
         let labels: Vec<String> = String::from_utf8_lossy(&listed.stdout)
             .lines()
             .filter_map(|l| l.split('\t').next().map(str::to_owned))
@@ -210,12 +214,51 @@ fn concurrent_releases_never_lose_one() {
         }
         landed += successes;
         assert!(successes >= 1, "round {round}: neither release landed");
-        assert_eq!(labels.len(), before + successes, "round {round}: {labels:?}");
+        assert_eq!(
+            labels.len(),
+            before + successes,
+            "round {round}: {labels:?}"
+        );
         let verify = tomwerk(d, &["verify", "c.tom"]);
-        assert!(verify.status.success(), "round {round}: {}", stderr(&verify));
+        assert!(
+            verify.status.success(),
+            "round {round}: {}",
+            stderr(&verify)
+        );
     }
     eprintln!(
         "race: {rounds} rounds in {:.1} s: {landed} releases landed, {refused} refused loudly, 0 lost",
         began.elapsed().as_secs_f64()
     );
+}
+
+/// A release waits while another process holds the file's lock, and then lands.
+#[cfg(unix)]
+#[test]
+fn a_release_waits_for_the_lock_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut start = store::example();
+    start.working.intro.en.push_str(" Changed.");
+    store::save(&d.join("c.tom"), &start).unwrap();
+    let holder = fs::File::open(d.join("c.tom")).unwrap();
+    holder.lock().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+        .args(["release", "c.tom", "--label", "3.0", "--note", "n"])
+        .current_dir(d)
+        .env("TOMWERK_TODAY", "2026-11-27")
+        .env("LC_ALL", "en_GB.UTF-8")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the release waits for the lock"
+    );
+    drop(holder);
+    assert!(child.wait().unwrap().success());
+    let file = store::load(&d.join("c.tom")).unwrap();
+    assert_eq!(file.latest().unwrap().label, "3.0");
+    file.verify_deep().unwrap();
 }
