@@ -145,3 +145,120 @@ fn labels_and_authors_with_control_or_bidi_characters_are_refused() {
     file.working.meta.responsible.push_str(" (new)");
     assert!(file.release("3.1", date, "a", "line one\nline two").is_ok());
 }
+
+/// Issue 19.2: two `release` runs at the same time on one file. Before the lock both
+/// exited 0 and one version was silently lost in almost every round. Now in every round
+/// each run either lands (its label is in `versions` and the file verifies) or fails
+/// loudly with one line on stderr; none exits 0 without its version in the file.
+#[test]
+fn concurrent_releases_never_lose_one() {
+    let rounds: usize = std::env::var("TOMWERK_RACE_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // The example with an unreleased change, so a release has something to freeze.
+    let mut start = store::example();
+    start.working.intro.en.push_str(" Changed for the race.");
+    let before = start.versions.len();
+    let (mut landed, mut refused) = (0, 0);
+    let began = std::time::Instant::now();
+    for round in 0..rounds {
+        store::save(&d.join("c.tom"), &start).unwrap();
+        let spawn = |label: &str| {
+            Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+                .args(["release", "c.tom", "--label", label, "--note", "race"])
+                .current_dir(d)
+                .env("TOMWERK_TODAY", "2026-11-27")
+                .env("TOMWERK_AUTHOR", "Test Author")
+                .env("LC_ALL", "en_GB.UTF-8")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("run tomwerk")
+        };
+        let (a, b) = (spawn("A"), spawn("B"));
+        let runs = [
+            ("A", a.wait_with_output().unwrap()),
+            ("B", b.wait_with_output().unwrap()),
+        ];
+        let listed = tomwerk(d, &["versions", "c.tom"]);
+        assert!(
+            listed.status.success(),
+            "round {round}: {}",
+            stderr(&listed)
+        );
+        let labels: Vec<String> = String::from_utf8_lossy(&listed.stdout)
+            .lines()
+            .filter_map(|l| l.split('\t').next().map(str::to_owned))
+            .collect();
+        let mut successes = 0;
+        for (label, out) in &runs {
+            if out.status.success() {
+                successes += 1;
+                assert!(
+                    labels.iter().any(|l| l == label),
+                    "round {round}: release {label} exited 0 but is not in the file: {labels:?}"
+                );
+            } else {
+                let err = stderr(out);
+                assert_eq!(err.lines().count(), 1, "round {round}: {err}");
+                assert!(err.starts_with("tomwerk: "), "round {round}: {err}");
+                assert!(
+                    !labels.iter().any(|l| l == label),
+                    "round {round}: {label} failed but is in the file"
+                );
+                refused += 1;
+            }
+        }
+        landed += successes;
+        assert!(successes >= 1, "round {round}: neither release landed");
+        assert_eq!(
+            labels.len(),
+            before + successes,
+            "round {round}: {labels:?}"
+        );
+        let verify = tomwerk(d, &["verify", "c.tom"]);
+        assert!(
+            verify.status.success(),
+            "round {round}: {}",
+            stderr(&verify)
+        );
+    }
+    eprintln!(
+        "race: {rounds} rounds in {:.1} s: {landed} releases landed, {refused} refused loudly, 0 lost",
+        began.elapsed().as_secs_f64()
+    );
+}
+
+/// A release waits while another process holds the file's lock, and then lands.
+#[cfg(unix)]
+#[test]
+fn a_release_waits_for_the_lock_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut start = store::example();
+    start.working.intro.en.push_str(" Changed.");
+    store::save(&d.join("c.tom"), &start).unwrap();
+    let holder = fs::File::open(d.join("c.tom")).unwrap();
+    holder.lock().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+        .args(["release", "c.tom", "--label", "3.0", "--note", "n"])
+        .current_dir(d)
+        .env("TOMWERK_TODAY", "2026-11-27")
+        .env("LC_ALL", "en_GB.UTF-8")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the release waits for the lock"
+    );
+    drop(holder);
+    assert!(child.wait().unwrap().success());
+    let file = store::load(&d.join("c.tom")).unwrap();
+    assert_eq!(file.latest().unwrap().label, "3.0");
+    file.verify_deep().unwrap();
+}

@@ -8,3 +8,5 @@ integrity-release-bad-field = { $field ->
     [author] Der Autor darf
    *[other] Die Notiz darf
 } keine Tabulatoren, Zeilenumbrüche (Notizen schon), Steuer- oder Schreibrichtungszeichen enthalten und höchstens 1000 Zeichen lang sein.
+integrity-changed-on-disk = { $path } wurde von einem anderen Programm geändert, während Tomwerk daran arbeitete; nichts wurde geschrieben, bitte den Befehl wiederholen
+integrity-locked = { $path } wird seit über einer Minute von einem anderen Tomwerk-Prozess gehalten; nichts wurde geschrieben

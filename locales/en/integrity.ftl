@@ -8,3 +8,5 @@ integrity-release-bad-field = The { $field ->
     [author] author
    *[other] note
 } must not contain tabs, line breaks (notes may), control or text-direction characters, and has at most 1000 characters.
+integrity-changed-on-disk = { $path } was changed by another program while Tomwerk worked on it; nothing was written, run the command again
+integrity-locked = { $path } has been held by another Tomwerk process for over a minute; nothing was written

@@ -106,6 +106,17 @@ impl TomwerkApp {
     pub(super) fn save_to(&mut self, ctx: &egui::Context, path: &Path, check: bool) {
         let lang = self.view.ui_lang;
         let same_file = self.editor.path.as_deref() == Some(path);
+        // Held from the changed-on-disk check to the rename, so a `tomwerk release` on the
+        // same file waits for this save (and then reads it) instead of being overwritten.
+        let lock = match store::LockedDocument::lock(path) {
+            Ok(lock) => lock,
+            Err(e) => {
+                self.after_save = None;
+                self.dialogs
+                    .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
+                return;
+            }
+        };
         if check && same_file && self.editor.changed_on_disk() {
             self.dialogs
                 .push_back(Dialog::DiskConflict(path.to_owned()));
@@ -120,7 +131,7 @@ impl TomwerkApp {
                 return;
             }
         };
-        match store::write_atomic(path, text.as_bytes()) {
+        match lock.save_bytes_with(text.as_bytes(), |_| Ok(())) {
             Ok(()) => {
                 self.editor.mark_saved(path, text.as_bytes());
                 self.autosaved_revision = self.editor.revision();
@@ -136,12 +147,16 @@ impl TomwerkApp {
                     self.proceed(ctx, pending);
                 }
             }
+            // Written meanwhile by a program that took no lock: ask, as for a file
+            // changed since it was loaded.
+            Err(e) if matches!(e.kind, store::StoreErrorKind::ChangedOnDisk) => {
+                self.dialogs
+                    .push_back(Dialog::DiskConflict(path.to_owned()));
+            }
             Err(e) => {
                 self.after_save = None;
-                self.dialogs.push_back(Dialog::Error(
-                    tr(lang, "error-save"),
-                    format!("{}: {e}", path.display()),
-                ));
+                self.dialogs
+                    .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
             }
         }
     }

@@ -24,6 +24,9 @@ pub fn example(args: &ExampleArgs) -> anyhow::Result<ExitCode> {
 /// Writes a fresh file, refusing to replace an existing one (a `.tom` with its release
 /// history, or any other file) unless `force` is given.
 fn write_new(out: &std::path::Path, file: &TomFile, force: bool) -> anyhow::Result<ExitCode> {
+    // Locked from the existence check to the rename, so two runs cannot both pass the
+    // check, and a file that appears meanwhile is not replaced.
+    let doc = super::lock(out)?;
     if !force && out.symlink_metadata().is_ok() {
         let ui = detect_locale();
         let path = out.display().to_string();
@@ -40,7 +43,7 @@ fn write_new(out: &std::path::Path, file: &TomFile, force: bool) -> anyhow::Resu
         };
         anyhow::bail!("{message}");
     }
-    store::save(out, file)?;
+    doc.save(file).map_err(super::localized)?;
     println!("{}", out.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -63,13 +66,16 @@ pub fn versions(args: &FileArgs) -> anyhow::Result<ExitCode> {
 
 /// `tomwerk release FILE.tom --label L --note TEXT [--author NAME]`.
 pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
-    let mut file = super::load_verified(&args.file)?;
+    // The lock is held from reading to the rename: a second release waits and then
+    // appends to this one's result instead of silently replacing it.
+    let mut doc = super::lock(&args.file)?;
+    let mut file = super::verified(&args.file, doc.load()?)?;
     let author = args.author.clone().unwrap_or_else(user_name);
     let version = file
         .release(&args.label, today(), &author, &args.note)
         .with_context(|| format!("{}: cannot release", args.file.display()))?;
     let line = format!("{}\t{}", version.label, version.short_hash());
-    store::save(&args.file, &file)?;
+    doc.save(&file).map_err(super::localized)?;
     // Only now: a label and hash printed before a failed save would claim a release
     // that never reached the disk.
     println!("{line}");

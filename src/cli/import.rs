@@ -14,9 +14,12 @@ use crate::store::{self, TomFile};
 pub fn run(args: &super::ImportArgs) -> anyhow::Result<ExitCode> {
     let ui = detect_locale();
     let i = i18n();
+    // Locked from the overwrite check to the rename (see `store::LockedDocument`).
+    let doc = super::lock(&args.out)?;
     refuse_overwrite(args, ui)?;
     let imported = import_file(&args.input, args.lang.map(Lang::from))?;
-    store::save(&args.out, &TomFile::new(imported.document.clone()))?;
+    doc.save(&TomFile::new(imported.document.clone()))
+        .map_err(super::localized)?;
     for line in report_lines(&imported.document, &imported.report, ui) {
         println!("{line}");
     }

@@ -219,7 +219,14 @@ pub fn run(command: Command) -> ExitCode {
 /// released versions: a tampered file is refused, naming the first bad version, so that no
 /// export, report or new release vouches for it.
 pub fn load_verified(path: &std::path::Path) -> anyhow::Result<crate::store::TomFile> {
-    let file = crate::store::load(path)?;
+    verified(path, crate::store::load(path)?)
+}
+
+/// Refuses a loaded file whose version chain is broken (see [`load_verified`]).
+pub fn verified(
+    path: &std::path::Path,
+    file: crate::store::TomFile,
+) -> anyhow::Result<crate::store::TomFile> {
     if let Err(e) = file.verify_deep() {
         let ui = crate::i18n::detect_locale();
         anyhow::bail!(
@@ -236,6 +243,27 @@ pub fn load_verified(path: &std::path::Path) -> anyhow::Result<crate::store::Tom
         );
     }
     Ok(file)
+}
+
+/// Takes the exclusive lock for a read-modify-write of `path` (see [`crate::store::LockedDocument`]).
+pub fn lock(path: &std::path::Path) -> anyhow::Result<crate::store::LockedDocument> {
+    crate::store::LockedDocument::lock(path).map_err(localized)
+}
+
+/// The user's-language line for the errors of locking and the changed-on-disk check;
+/// other store errors keep their own text.
+pub fn localized(e: crate::store::StoreError) -> anyhow::Error {
+    use crate::store::StoreErrorKind;
+    let id = match e.kind {
+        StoreErrorKind::ChangedOnDisk => "integrity-changed-on-disk",
+        StoreErrorKind::Locked => "integrity-locked",
+        _ => return e.into(),
+    };
+    let ui = crate::i18n::detect_locale();
+    anyhow::anyhow!(
+        "{}",
+        crate::i18n::i18n().tr_args(ui, id, &[("path", e.path.display().to_string().into())])
+    )
 }
 
 /// Today's date. `TOMWERK_TODAY=YYYY-MM-DD` overrides it, so tests and reproducible

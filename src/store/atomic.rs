@@ -57,7 +57,7 @@ const TEMP_PREFIX: &str = ".tomwerk-";
 /// Follows a chain of symlinks (at most 40, like the kernel) to the file they point at,
 /// so the rename replaces the target and not the link. A dangling link resolves to its
 /// target path, which is then created.
-fn resolve_link(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn resolve_link(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..40 {
         match fs::symlink_metadata(&current) {

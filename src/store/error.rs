@@ -58,6 +58,17 @@ pub enum StoreErrorKind {
     /// The content parses but is structurally unusable.
     #[error("the document is inconsistent: {0}")]
     Invalid(String),
+    /// The file on disk is no longer the one that was read: another program wrote it
+    /// meanwhile without taking the lock. Nothing was written.
+    #[error(
+        "the file was changed on disk by another program while this one worked on it; nothing was written, please run the command again"
+    )]
+    ChangedOnDisk,
+    /// Another process held the file's lock for longer than any save takes.
+    #[error(
+        "another Tomwerk process has been holding this file for over a minute; nothing was written"
+    )]
+    Locked,
     /// Serialising failed (should not happen for well-formed documents).
     #[error("the document could not be written as RON: {0}")]
     Serialize(String),

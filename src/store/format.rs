@@ -208,9 +208,17 @@ pub fn parse(text: &str) -> Result<TomFile, StoreError> {
 
 /// Loads a `.tom` file. Never panics; every error names the file and what is wrong.
 pub fn load(path: &Path) -> Result<TomFile, StoreError> {
+    let (bytes, _) = read_limited(path)?;
+    parse_bytes(path, bytes)
+}
+
+/// Reads the whole file (at most [`MAX_FILE_SIZE`] bytes) and its metadata from the same
+/// open handle, so the two describe the same file even if it is replaced meanwhile.
+pub(crate) fn read_limited(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), StoreError> {
     let err = |kind: StoreErrorKind| StoreError::new(path, kind);
     let mut file = File::open(path).map_err(|e| err(e.into()))?;
-    let size = file.metadata().map_err(|e| err(e.into()))?.len();
+    let meta = file.metadata().map_err(|e| err(e.into()))?;
+    let size = meta.len();
     if size > MAX_FILE_SIZE {
         return Err(err(StoreErrorKind::TooLarge {
             size,
@@ -229,10 +237,18 @@ pub fn load(path: &Path) -> Result<TomFile, StoreError> {
             limit: MAX_FILE_SIZE,
         }));
     }
+    Ok((bytes, meta))
+}
+
+/// Parses the bytes of a `.tom` file read from `path`.
+pub(crate) fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<TomFile, StoreError> {
     let text = String::from_utf8(bytes).map_err(|e| {
-        err(StoreErrorKind::NotUtf8 {
-            offset: e.utf8_error().valid_up_to(),
-        })
+        StoreError::new(
+            path,
+            StoreErrorKind::NotUtf8 {
+                offset: e.utf8_error().valid_up_to(),
+            },
+        )
     })?;
     parse(&text).map_err(|e| e.at(path))
 }

@@ -7,6 +7,7 @@ mod error;
 mod example;
 mod format;
 mod history;
+mod lock;
 mod migrate;
 
 pub use atomic::{write_atomic, write_atomic_with};
@@ -14,3 +15,4 @@ pub use error::{StoreError, StoreErrorKind};
 pub use example::{example, large_example};
 pub use format::{FORMAT_VERSION, MAX_FILE_SIZE, document_to_ron, load, parse, save, to_ron};
 pub use history::{ChainError, ReleaseError, TomFile, Version};
+pub use lock::LockedDocument;
