@@ -74,9 +74,12 @@ impl Report {
         blocks
     }
 
-    /// The report as an A4 PDF. `organisation` goes into the footer and the metadata;
-    /// `date` is "now", injected so the output is reproducible.
-    pub fn pdf(&self, organisation: &str, date: Date) -> Result<PdfOutput, ExportError> {
+    /// The footer and document properties of the report, shared by its PDF and DOCX.
+    pub(crate) fn furniture_and_meta(
+        &self,
+        organisation: &str,
+        date: Date,
+    ) -> (Furniture, PdfMeta) {
         let org = organisation.trim();
         let short = tr(self.lang, "document-title-short");
         let furniture = Furniture {
@@ -100,6 +103,13 @@ impl Report {
             lang: self.lang,
             date,
         };
+        (furniture, meta)
+    }
+
+    /// The report as an A4 PDF. `organisation` goes into the footer and the metadata;
+    /// `date` is "now", injected so the output is reproducible.
+    pub fn pdf(&self, organisation: &str, date: Date) -> Result<PdfOutput, ExportError> {
+        let (furniture, meta) = self.furniture_and_meta(organisation, date);
         pdf_from_blocks(&self.to_blocks(), &furniture, &meta)
     }
 }

@@ -80,29 +80,6 @@ pub fn report_docx(
     organisation: &str,
     date: time::Date,
 ) -> Result<Vec<u8>, ExportError> {
-    use crate::i18n::tr;
-    let org = organisation.trim();
-    let short = tr(report.lang, "document-title-short");
-    let furniture = Furniture {
-        footer_left: if org.is_empty() {
-            short
-        } else {
-            format!("{short} – {org}")
-        },
-        footer_version: format!(
-            "{} – {}",
-            report.from.name(report.lang),
-            report.to.name(report.lang)
-        ),
-        fingerprint: format!("{} – {}", report.from.hash, report.to.hash),
-        draft_mark: None,
-    };
-    let meta = PdfMeta {
-        title: report.title.clone(),
-        author: org.to_owned(),
-        subject: report.summary.clone(),
-        lang: report.lang,
-        date,
-    };
+    let (furniture, meta) = report.furniture_and_meta(organisation, date);
     docx_from_blocks(&report.to_blocks(), &furniture, &meta, None)
 }
