@@ -40,6 +40,7 @@ fn write_new(out: &std::path::Path, file: &TomFile, force: bool) -> anyhow::Resu
         };
         anyhow::bail!("{message}");
     }
+    super::guard_output(&[], out, Some(force))?;
     store::save(out, file)?;
     println!("{}", out.display());
     Ok(ExitCode::SUCCESS)
@@ -63,6 +64,7 @@ pub fn versions(args: &FileArgs) -> anyhow::Result<ExitCode> {
 
 /// `tomwerk release FILE.tom --label L --note TEXT [--author NAME]`.
 pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
+    super::guard_output(&[], &args.file, None)?;
     let mut file = super::load_verified(&args.file)?;
     let author = args.author.clone().unwrap_or_else(user_name);
     let version = file
@@ -78,7 +80,7 @@ pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
 
 /// `tomwerk verify FILE.tom`: exit 0 when the chain holds, 1 naming the first bad version.
 pub fn verify(args: &FileArgs) -> anyhow::Result<ExitCode> {
-    let file = store::load(&args.file)?;
+    let file = super::load_warning(&args.file)?;
     match file.verify_deep() {
         Ok(()) => {
             println!(

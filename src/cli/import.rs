@@ -15,6 +15,7 @@ pub fn run(args: &super::ImportArgs) -> anyhow::Result<ExitCode> {
     let ui = detect_locale();
     let i = i18n();
     refuse_overwrite(args, ui)?;
+    super::guard_output(&[&args.input], &args.out, None)?;
     let imported = import_file(&args.input, args.lang.map(Lang::from))?;
     store::save(&args.out, &TomFile::new(imported.document.clone()))?;
     for line in report_lines(&imported.document, &imported.report, ui) {

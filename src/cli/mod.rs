@@ -144,6 +144,9 @@ pub struct ExportArgs {
     /// Lay measures out as a list or a two-column table.
     #[arg(long, value_enum, default_value = "list")]
     pub measures: MeasuresArg,
+    /// Replace a read-only output file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `tomwerk import`.
@@ -219,7 +222,7 @@ pub fn run(command: Command) -> ExitCode {
 /// released versions: a tampered file is refused, naming the first bad version, so that no
 /// export, report or new release vouches for it.
 pub fn load_verified(path: &std::path::Path) -> anyhow::Result<crate::store::TomFile> {
-    let file = crate::store::load(path)?;
+    let file = load_warning(path)?;
     if let Err(e) = file.verify_deep() {
         let ui = crate::i18n::detect_locale();
         anyhow::bail!(
@@ -236,6 +239,91 @@ pub fn load_verified(path: &std::path::Path) -> anyhow::Result<crate::store::Tom
         );
     }
     Ok(file)
+}
+
+/// Loads a `.tom` file and prints, once on stderr, what the loader repaired in its text
+/// (a BOM, CRLF line endings), so the user learns why git shows the file as changed
+/// after the next save.
+pub fn load_warning(
+    path: &std::path::Path,
+) -> Result<crate::store::TomFile, crate::store::StoreError> {
+    let (file, notices) = crate::store::load_with_notices(path)?;
+    if !notices.is_empty() {
+        let ui = crate::i18n::detect_locale();
+        let id = match notices.as_slice() {
+            [crate::store::LoadNotice::ByteOrderMark] => "integrity-notice-bom",
+            [crate::store::LoadNotice::CrlfLineEndings] => "integrity-notice-crlf",
+            _ => "integrity-notice-bom-crlf",
+        };
+        let message =
+            crate::i18n::i18n().tr_args(ui, id, &[("path", path.display().to_string().into())]);
+        eprintln!("tomwerk: {message}");
+    }
+    Ok(file)
+}
+
+/// Refuses to write `out` when it is one of the `inputs` (the same file after resolving
+/// links: same device and inode on Unix, same canonical path elsewhere), or when it is a
+/// read-only file and `force` is not `Some(true)` (`None`: the command has no `--force`).
+/// Called before anything is written.
+pub fn guard_output(
+    inputs: &[&std::path::Path],
+    out: &std::path::Path,
+    force: Option<bool>,
+) -> anyhow::Result<()> {
+    let ui = crate::i18n::detect_locale();
+    let path = out.display().to_string();
+    // `metadata` follows links: a link to the input is the input.
+    let Ok(out_meta) = std::fs::metadata(out) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if same_file(input, &out_meta, out) {
+            anyhow::bail!(
+                "{}",
+                crate::i18n::i18n().tr_args(
+                    ui,
+                    "integrity-refuse-same-file",
+                    &[
+                        ("path", path.as_str().into()),
+                        ("input", input.display().to_string().into()),
+                    ]
+                )
+            );
+        }
+    }
+    if out_meta.permissions().readonly() && force != Some(true) {
+        let id = if force.is_some() {
+            "integrity-refuse-readonly"
+        } else {
+            "integrity-refuse-readonly-noforce"
+        };
+        anyhow::bail!(
+            "{}",
+            crate::i18n::i18n().tr_args(ui, id, &[("path", path.as_str().into())])
+        );
+    }
+    Ok(())
+}
+
+fn same_file(input: &std::path::Path, out_meta: &std::fs::Metadata, out: &std::path::Path) -> bool {
+    let Ok(in_meta) = std::fs::metadata(input) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let _ = out;
+        in_meta.dev() == out_meta.dev() && in_meta.ino() == out_meta.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (in_meta, out_meta);
+        match (input.canonicalize(), out.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// Today's date. `TOMWERK_TODAY=YYYY-MM-DD` overrides it, so tests and reproducible

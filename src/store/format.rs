@@ -181,8 +181,48 @@ pub fn to_ron(file: &TomFile) -> Result<String, StoreError> {
     Ok(out)
 }
 
-/// Parses the text of a `.tom` file of any supported format.
+/// Something the loader repaired in the text it read (the file on disk is left alone;
+/// the next save writes it the way Tomwerk always writes: LF, no BOM).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadNotice {
+    /// The file started with a UTF-8 byte order mark, which was dropped.
+    ByteOrderMark,
+    /// The file had CRLF line endings (e.g. git's `autocrlf`), read as LF.
+    CrlfLineEndings,
+}
+
+/// Drops a leading BOM and turns CRLF into LF, so that a copy that went through an editor
+/// or git on Windows parses and hashes exactly like the LF file Tomwerk wrote.
+pub fn normalise_text(text: &str) -> (std::borrow::Cow<'_, str>, Vec<LoadNotice>) {
+    let mut notices = Vec::new();
+    let body = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            notices.push(LoadNotice::ByteOrderMark);
+            rest
+        }
+        None => text,
+    };
+    if body.contains("\r\n") {
+        notices.push(LoadNotice::CrlfLineEndings);
+        (body.replace("\r\n", "\n").into(), notices)
+    } else {
+        (body.into(), notices)
+    }
+}
+
+/// Parses the text of a `.tom` file of any supported format (a BOM and CRLF line endings
+/// are repaired first, see [`normalise_text`]).
 pub fn parse(text: &str) -> Result<TomFile, StoreError> {
+    parse_with_notices(text).map(|(file, _)| file)
+}
+
+/// Like [`parse`], and also says what was repaired in the text.
+pub fn parse_with_notices(text: &str) -> Result<(TomFile, Vec<LoadNotice>), StoreError> {
+    let (text, notices) = normalise_text(text);
+    parse_normalised(&text).map(|file| (file, notices))
+}
+
+fn parse_normalised(text: &str) -> Result<TomFile, StoreError> {
     if text.trim().is_empty() {
         return Err(StoreErrorKind::Empty.into());
     }
@@ -208,6 +248,12 @@ pub fn parse(text: &str) -> Result<TomFile, StoreError> {
 
 /// Loads a `.tom` file. Never panics; every error names the file and what is wrong.
 pub fn load(path: &Path) -> Result<TomFile, StoreError> {
+    load_with_notices(path).map(|(file, _)| file)
+}
+
+/// Like [`load`], and also says what was repaired in the text (a BOM, CRLF line endings),
+/// so the caller can warn the user once.
+pub fn load_with_notices(path: &Path) -> Result<(TomFile, Vec<LoadNotice>), StoreError> {
     let err = |kind: StoreErrorKind| StoreError::new(path, kind);
     let mut file = File::open(path).map_err(|e| err(e.into()))?;
     let size = file.metadata().map_err(|e| err(e.into()))?.len();
@@ -234,7 +280,7 @@ pub fn load(path: &Path) -> Result<TomFile, StoreError> {
             offset: e.utf8_error().valid_up_to(),
         })
     })?;
-    parse(&text).map_err(|e| e.at(path))
+    parse_with_notices(&text).map_err(|e| e.at(path))
 }
 
 /// Saves atomically: the previous file survives any failure byte for byte.
