@@ -191,7 +191,7 @@ pub enum LoadNotice {
     CrlfLineEndings,
 }
 
-/// Drops a leading BOM and turns CRLF into LF, so that a copy that went through an editor
+/// Drops a leading BOM and, when every line ends in CRLF, turns CRLF into LF, so that a copy that went through an editor
 /// or git on Windows parses and hashes exactly like the LF file Tomwerk wrote.
 pub fn normalise_text(text: &str) -> (std::borrow::Cow<'_, str>, Vec<LoadNotice>) {
     let mut notices = Vec::new();
@@ -202,12 +202,24 @@ pub fn normalise_text(text: &str) -> (std::borrow::Cow<'_, str>, Vec<LoadNotice>
         }
         None => text,
     };
-    if body.contains("\r\n") {
+    // Only a file whose every line ends in CRLF was converted as a whole (git turns each LF
+    // into CRLF); Tomwerk's own LF files may hold a CR inside a text, which must stay as is
+    // or the released hashes would no longer match.
+    if body.contains('\n') && !has_bare_lf(body) {
         notices.push(LoadNotice::CrlfLineEndings);
         (body.replace("\r\n", "\n").into(), notices)
     } else {
         (body.into(), notices)
     }
+}
+
+/// Whether some LF is not preceded by a CR.
+fn has_bare_lf(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'))
 }
 
 /// Parses the text of a `.tom` file of any supported format (a BOM and CRLF line endings
@@ -363,5 +375,35 @@ mod tests {
         assert_eq!(peek_format("(working: (), format: 2)"), None);
         assert_eq!(peek_format("\u{0}\u{1}garbage"), None);
         assert_eq!(peek_format("/* unclosed"), None);
+    }
+
+    #[test]
+    fn normalises_a_bom_and_whole_file_crlf_only() {
+        let (t, n) = normalise_text("\u{feff}(a,\r\nb)\r\n");
+        assert_eq!(t, "(a,\nb)\n");
+        assert_eq!(n, [LoadNotice::ByteOrderMark, LoadNotice::CrlfLineEndings]);
+        let (t, n) = normalise_text("(a,\nb: \"x\r\ny\")\n");
+        assert_eq!(t, "(a,\nb: \"x\r\ny\")\n", "a CR inside an LF file stays");
+        assert!(n.is_empty());
+        // git's conversion of that file: every LF became CRLF; undone exactly.
+        let (t, _) = normalise_text("(a,\r\nb: \"x\r\r\ny\")\r\n");
+        assert_eq!(t, "(a,\nb: \"x\r\ny\")\n");
+    }
+
+    #[test]
+    fn a_released_text_with_a_cr_survives_lf_and_crlf_copies() {
+        let mut file = super::super::example();
+        file.working.meta.organisation.address = "Street 1\r\nTown".into();
+        file.release("9.0", time::macros::date!(2026 - 11 - 27), "A", "n")
+            .unwrap();
+        let lf = to_ron(&file).unwrap();
+        let (back, notices) = parse_with_notices(&lf).unwrap();
+        assert!(notices.is_empty());
+        assert!(back.verify_deep().is_ok());
+        let crlf = lf.replace('\n', "\r\n");
+        let (back, notices) = parse_with_notices(&crlf).unwrap();
+        assert_eq!(notices, [LoadNotice::CrlfLineEndings]);
+        assert!(back.verify_deep().is_ok());
+        assert_eq!(back.working.meta.organisation.address, "Street 1\r\nTown");
     }
 }
