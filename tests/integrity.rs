@@ -275,6 +275,22 @@ fn a_read_only_target_is_refused_without_force() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_ne!(fs::read(d.join("out.md")).unwrap(), b"keep me");
 
+    // import over a read-only (empty) .tom, and the German message.
+    fs::write(d.join("in.md"), "# 1. Pseudonymisierung\n\nText\n").unwrap();
+    assert!(tomwerk(d, &["new", "empty.tom"]).status.success());
+    fs::set_permissions(d.join("empty.tom"), fs::Permissions::from_mode(0o444)).unwrap();
+    let empty = fs::read(d.join("empty.tom")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+        .args(["import", "in.md", "empty.tom"])
+        .current_dir(d)
+        .env("LANG", "de_DE.UTF-8")
+        .env("LC_ALL", "de_DE.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("schreibgeschützt"), "{}", stderr(&o));
+    assert_eq!(fs::read(d.join("empty.tom")).unwrap(), empty);
+
     // A read-only .tom is not released into (release has no --force).
     let before = fs::read(d.join("a.tom")).unwrap();
     fs::set_permissions(d.join("a.tom"), fs::Permissions::from_mode(0o444)).unwrap();
