@@ -248,13 +248,8 @@ pub fn load_warning(
     path: &std::path::Path,
 ) -> Result<crate::store::TomFile, crate::store::StoreError> {
     let (file, notices) = crate::store::load_with_notices(path)?;
-    if !notices.is_empty() {
+    if let Some(id) = crate::store::LoadNotice::message_id(&notices) {
         let ui = crate::i18n::detect_locale();
-        let id = match notices.as_slice() {
-            [crate::store::LoadNotice::ByteOrderMark] => "integrity-notice-bom",
-            [crate::store::LoadNotice::CrlfLineEndings] => "integrity-notice-crlf",
-            _ => "integrity-notice-bom-crlf",
-        };
         let message =
             crate::i18n::i18n().tr_args(ui, id, &[("path", path.display().to_string().into())]);
         eprintln!("tomwerk: {message}");

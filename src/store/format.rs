@@ -191,6 +191,19 @@ pub enum LoadNotice {
     CrlfLineEndings,
 }
 
+impl LoadNotice {
+    /// The fluent message id (area `integrity`, argument `path`) that tells the user what
+    /// was repaired, or `None` when nothing was.
+    pub fn message_id(notices: &[LoadNotice]) -> Option<&'static str> {
+        match notices {
+            [] => None,
+            [LoadNotice::ByteOrderMark] => Some("integrity-notice-bom"),
+            [LoadNotice::CrlfLineEndings] => Some("integrity-notice-crlf"),
+            _ => Some("integrity-notice-bom-crlf"),
+        }
+    }
+}
+
 /// Drops a leading BOM and, when every line ends in CRLF, turns CRLF into LF, so that a copy that went through an editor
 /// or git on Windows parses and hashes exactly like the LF file Tomwerk wrote.
 pub fn normalise_text(text: &str) -> (std::borrow::Cow<'_, str>, Vec<LoadNotice>) {
