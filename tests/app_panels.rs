@@ -366,3 +366,29 @@ fn a_new_document_follows_the_ui_language() {
     assert_eq!(meta.primary_language, Lang::En, "Ctrl+N in an English UI");
     assert_eq!(meta.languages.first(), Some(&Lang::En));
 }
+
+/// Issue 19 point 7: a CRLF copy with a BOM opens in the editor (chain intact, no broken-chain
+/// dialog) and a toast says what was repaired.
+#[test]
+fn a_crlf_copy_with_a_bom_opens_with_a_notice() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crlf.tom");
+    let text = store::to_ron(&store::example()).unwrap();
+    std::fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+    let mut config = AppConfig::headless(data.path());
+    config.ui_lang = Some(Lang::En);
+    config.file = Some(path);
+    let mut h = harness(config);
+    h.run();
+    assert_eq!(h.state().open_dialogs(), 0, "no broken-chain dialog");
+    assert_eq!(h.state().editor.file.versions.len(), 3);
+    assert!(
+        h.state()
+            .toast_texts()
+            .iter()
+            .any(|t| t.contains("CRLF") && t.contains("BOM")),
+        "{:?}",
+        h.state().toast_texts()
+    );
+}

@@ -262,3 +262,157 @@ fn a_release_waits_for_the_lock_holder() {
     assert_eq!(file.latest().unwrap().label, "3.0");
     file.verify_deep().unwrap();
 }
+
+/// Point 7: CRLF (git `autocrlf`) and BOM copies of the example load, verify and release
+/// like the LF original, with one warning; Tomwerk writes LF without a BOM.
+#[test]
+fn crlf_and_bom_copies_verify_list_and_release_like_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "lf.tom"]).status.success());
+    // An unreleased change with a line break, so that `release` has something to freeze.
+    let mut edited = store::load(&d.join("lf.tom")).unwrap();
+    edited
+        .working
+        .meta
+        .organisation
+        .address
+        .push_str("\nFloor 2");
+    store::save(&d.join("lf.tom"), &edited).unwrap();
+    let lf = fs::read_to_string(d.join("lf.tom")).unwrap();
+    assert!(!lf.contains('\r'));
+    let crlf = lf.replace('\n', "\r\n");
+    let variants = [
+        ("crlf.tom", crlf.clone(), "CRLF"),
+        ("bom.tom", format!("\u{feff}{lf}"), "BOM"),
+        ("both.tom", format!("\u{feff}{crlf}"), "BOM"),
+    ];
+    let original_versions = tomwerk(d, &["versions", "lf.tom"]);
+    assert!(original_versions.status.success());
+    let original_verify = tomwerk(d, &["verify", "lf.tom"]);
+    assert!(
+        stderr(&original_verify).is_empty(),
+        "{}",
+        stderr(&original_verify)
+    );
+    for (name, text, marker) in variants {
+        fs::write(d.join(name), &text).unwrap();
+        let o = tomwerk(d, &["verify", name]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1, "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains(marker), "{name}: {}", stderr(&o));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("3 versions"));
+
+        let o = tomwerk(d, &["versions", name]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert_eq!(o.stdout, original_versions.stdout, "{name}");
+
+        let o = tomwerk(d, &["release", name, "--label", "4.0", "--note", "n"]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let written = fs::read_to_string(d.join(name)).unwrap();
+        assert!(!written.contains('\r'), "{name}: CR written");
+        assert!(!written.starts_with('\u{feff}'), "{name}: BOM written");
+        let o = tomwerk(d, &["verify", name]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert!(stderr(&o).is_empty(), "{name}: {}", stderr(&o));
+        assert_eq!(store::load(&d.join(name)).unwrap().versions.len(), 4);
+    }
+    // The store hashes the repaired text: the same released hashes as the LF file.
+    let a = store::load(&d.join("lf.tom")).unwrap();
+    let (b, notices) = store::parse_with_notices(&format!("\u{feff}{crlf}")).unwrap();
+    assert_eq!(
+        notices,
+        [
+            store::LoadNotice::ByteOrderMark,
+            store::LoadNotice::CrlfLineEndings
+        ]
+    );
+    let hashes = |f: &store::TomFile| {
+        f.versions
+            .iter()
+            .map(|v| v.short_hash().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(hashes(&a), hashes(&b));
+}
+
+/// Point 13: an output that is the input (directly or through a link) is refused, and
+/// nothing is written.
+#[test]
+fn export_and_diff_refuse_to_overwrite_their_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "a.tom"]).status.success());
+    // The input renamed to look like a PDF, and a link to it.
+    fs::rename(d.join("a.tom"), d.join("a.pdf")).unwrap();
+    std::os::unix::fs::symlink(d.join("a.pdf"), d.join("link.pdf")).unwrap();
+    let before = fs::read(d.join("a.pdf")).unwrap();
+    for args in [
+        &["export", "a.pdf", "a.pdf"][..],
+        &["export", "a.pdf", "./a.pdf", "--force"][..],
+        &["export", "a.pdf", "link.pdf"][..],
+        &["diff", "a.pdf", "--from", "1.0", "--out", "link.pdf"][..],
+    ] {
+        let o = tomwerk(d, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1, "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("input"), "{args:?}: {}", stderr(&o));
+        assert_eq!(fs::read(d.join("a.pdf")).unwrap(), before, "{args:?}");
+    }
+    assert!(
+        fs::symlink_metadata(d.join("link.pdf"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // A different output still works.
+    assert!(tomwerk(d, &["export", "a.pdf", "out.md"]).status.success());
+}
+
+/// Point 13: a read-only target is not replaced unless `--force`.
+#[test]
+fn a_read_only_target_is_refused_without_force() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "a.tom"]).status.success());
+    fs::write(d.join("out.md"), b"keep me").unwrap();
+    fs::set_permissions(d.join("out.md"), fs::Permissions::from_mode(0o444)).unwrap();
+    for args in [
+        &["export", "a.tom", "out.md"][..],
+        &["diff", "a.tom", "--from", "1.0", "--out", "out.md"][..],
+    ] {
+        let o = tomwerk(d, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1, "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("read-only"), "{args:?}: {}", stderr(&o));
+        assert_eq!(fs::read(d.join("out.md")).unwrap(), b"keep me");
+    }
+    let o = tomwerk(d, &["export", "a.tom", "out.md", "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_ne!(fs::read(d.join("out.md")).unwrap(), b"keep me");
+
+    // import over a read-only (empty) .tom, and the German message.
+    fs::write(d.join("in.md"), "# 1. Pseudonymisierung\n\nText\n").unwrap();
+    assert!(tomwerk(d, &["new", "empty.tom"]).status.success());
+    fs::set_permissions(d.join("empty.tom"), fs::Permissions::from_mode(0o444)).unwrap();
+    let empty = fs::read(d.join("empty.tom")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+        .args(["import", "in.md", "empty.tom"])
+        .current_dir(d)
+        .env("LANG", "de_DE.UTF-8")
+        .env("LC_ALL", "de_DE.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("schreibgeschützt"), "{}", stderr(&o));
+    assert_eq!(fs::read(d.join("empty.tom")).unwrap(), empty);
+
+    // A read-only .tom is not released into (release has no --force).
+    let before = fs::read(d.join("a.tom")).unwrap();
+    fs::set_permissions(d.join("a.tom"), fs::Permissions::from_mode(0o444)).unwrap();
+    let o = tomwerk(d, &["release", "a.tom", "--label", "4.0", "--note", "n"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("read-only"), "{}", stderr(&o));
+    assert_eq!(fs::read(d.join("a.tom")).unwrap(), before);
+}

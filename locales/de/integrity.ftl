@@ -10,3 +10,10 @@ integrity-release-bad-field = { $field ->
 } keine Tabulatoren, Zeilenumbrüche (Notizen schon), Steuer- oder Schreibrichtungszeichen enthalten und höchstens 1000 Zeichen lang sein.
 integrity-changed-on-disk = { $path } wurde von einem anderen Programm geändert, während Tomwerk daran arbeitete; nichts wurde geschrieben, bitte den Befehl wiederholen
 integrity-locked = { $path } wird seit über einer Minute von einem anderen Tomwerk-Prozess gehalten; nichts wurde geschrieben
+
+integrity-notice-bom = { $path }: Eine Bytereihenfolge-Markierung (BOM) am Anfang wurde ignoriert; Tomwerk schreibt die Datei ohne
+integrity-notice-crlf = { $path }: Windows-Zeilenenden (CRLF) wurden als LF gelesen; Tomwerk schreibt LF (Empfehlung: `*.tom text eol=lf` in .gitattributes)
+integrity-notice-bom-crlf = { $path }: Eine Bytereihenfolge-Markierung (BOM) wurde ignoriert und Windows-Zeilenenden (CRLF) wurden als LF gelesen; Tomwerk schreibt LF ohne BOM (Empfehlung: `*.tom text eol=lf` in .gitattributes)
+integrity-refuse-same-file = { $path } ist die Eingabedatei { $input }; sie wird nicht überschrieben, bitte eine andere Ausgabe wählen
+integrity-refuse-readonly = { $path } ist schreibgeschützt; mit --force wird sie ersetzt
+integrity-refuse-readonly-noforce = { $path } ist schreibgeschützt und wird nicht ersetzt (zuerst Schreibrechte geben)

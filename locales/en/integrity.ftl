@@ -10,3 +10,10 @@ integrity-release-bad-field = The { $field ->
 } must not contain tabs, line breaks (notes may), control or text-direction characters, and has at most 1000 characters.
 integrity-changed-on-disk = { $path } was changed by another program while Tomwerk worked on it; nothing was written, run the command again
 integrity-locked = { $path } has been held by another Tomwerk process for over a minute; nothing was written
+
+integrity-notice-bom = { $path }: a byte order mark (BOM) at the start was ignored; Tomwerk writes the file without one
+integrity-notice-crlf = { $path }: Windows line endings (CRLF) were read as LF; Tomwerk writes LF (suggest `*.tom text eol=lf` in .gitattributes)
+integrity-notice-bom-crlf = { $path }: a byte order mark (BOM) was ignored and Windows line endings (CRLF) were read as LF; Tomwerk writes LF without a BOM (suggest `*.tom text eol=lf` in .gitattributes)
+integrity-refuse-same-file = { $path } is the input file { $input }; refusing to overwrite it, choose another output
+integrity-refuse-readonly = { $path } is read-only; give --force to replace it
+integrity-refuse-readonly-noforce = { $path } is read-only; refusing to replace it (make it writable first)

@@ -57,8 +57,11 @@ impl TomwerkApp {
 
     pub(super) fn open(&mut self, path: &Path) {
         let lang = self.view.ui_lang;
-        match store::load(path) {
-            Ok(file) => {
+        match store::load_with_notices(path) {
+            Ok((file, notices)) => {
+                if let Some(text) = super::load_notice_text(lang, path, &notices) {
+                    self.toasts.info(text);
+                }
                 if let Err(e) = file.verify() {
                     self.dialogs.push_back(Dialog::ChainBroken(e.to_string()));
                 }

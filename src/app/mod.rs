@@ -236,9 +236,11 @@ impl TomwerkApp {
                 .then(|| settings.recent.first().cloned())
                 .flatten()
         });
+        let mut start_notice = None;
         let editor = match start_path {
-            Some(path) => match store::load(&path) {
-                Ok(file) => {
+            Some(path) => match store::load_with_notices(&path) {
+                Ok((file, notices)) => {
+                    start_notice = load_notice_text(ui_lang, &path, &notices);
                     settings.remember(&path);
                     if let Err(e) = file.verify() {
                         dialogs.push_back(Dialog::ChainBroken(e.to_string()));
@@ -299,6 +301,9 @@ impl TomwerkApp {
             checks: checks_panel::ChecksPanel::default(),
             catalogue: None,
         };
+        if let Some(text) = start_notice {
+            app.toasts.info(text);
+        }
         app.apply_theme(ctx);
         app
     }
@@ -857,6 +862,16 @@ impl eframe::App for TomwerkApp {
         // Panel widths and the like are not worth restoring; settings are stored apart.
         false
     }
+}
+
+/// What the loader repaired in a file's text (a BOM, CRLF line endings), for a toast.
+fn load_notice_text(
+    lang: Lang,
+    path: &std::path::Path,
+    notices: &[store::LoadNotice],
+) -> Option<String> {
+    store::LoadNotice::message_id(notices)
+        .map(|id| i18n().tr_args(lang, id, &[("path", path.display().to_string().into())]))
 }
 
 /// The message `id` in `lang`.

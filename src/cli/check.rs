@@ -9,7 +9,6 @@ use super::{CheckArgs, today};
 use crate::checks::{self, Level};
 use crate::i18n::{detect_locale, i18n};
 use crate::model::Lang;
-use crate::store;
 
 /// Runs `tomwerk check`: findings on stdout ("Warnung 3.1. Zutrittskontrolle: …"), a
 /// count on stderr; exit 0 without errors, 1 with errors, 2 when the file cannot be read
@@ -17,7 +16,7 @@ use crate::store;
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     // A file that cannot be read is trouble, not a finding: exit 2 like a usage error,
     // so scripts can tell "the TOM has errors" (1) from "nothing was checked".
-    let file = match store::load(&args.file) {
+    let file = match super::load_warning(&args.file) {
         Ok(file) => file,
         Err(e) => {
             let message = e.to_string().replace('\n', " ");

@@ -19,6 +19,9 @@ const WORKING: &str = "working";
 /// Markdown or PDF change report.
 pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let ui_lang = args.lang.map(Lang::from).unwrap_or_else(detect_locale);
+    if let Some(out) = &args.out {
+        super::guard_output(&[&args.file], out, None)?;
+    }
     let file = super::load_verified(&args.file)?;
     let (old, from) =
         side(&file, &args.from, ui_lang).with_context(|| args.file.display().to_string())?;

@@ -31,6 +31,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             )
         ),
     };
+    super::guard_output(&[&args.file], &args.out, Some(args.force))?;
     let file = super::load_verified(&args.file)?;
     let lang = args
         .lang

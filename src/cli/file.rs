@@ -43,6 +43,7 @@ fn write_new(out: &std::path::Path, file: &TomFile, force: bool) -> anyhow::Resu
         };
         anyhow::bail!("{message}");
     }
+    super::guard_output(&[], out, Some(force))?;
     doc.save(file).map_err(super::localized)?;
     println!("{}", out.display());
     Ok(ExitCode::SUCCESS)
@@ -66,6 +67,7 @@ pub fn versions(args: &FileArgs) -> anyhow::Result<ExitCode> {
 
 /// `tomwerk release FILE.tom --label L --note TEXT [--author NAME]`.
 pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
+    super::guard_output(&[], &args.file, None)?;
     // The lock is held from reading to the rename: a second release waits and then
     // appends to this one's result instead of silently replacing it.
     let mut doc = super::lock(&args.file)?;
@@ -84,7 +86,7 @@ pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
 
 /// `tomwerk verify FILE.tom`: exit 0 when the chain holds, 1 naming the first bad version.
 pub fn verify(args: &FileArgs) -> anyhow::Result<ExitCode> {
-    let file = store::load(&args.file)?;
+    let file = super::load_warning(&args.file)?;
     match file.verify_deep() {
         Ok(()) => {
             println!(

@@ -17,6 +17,7 @@ pub fn run(args: &super::ImportArgs) -> anyhow::Result<ExitCode> {
     // Locked from the overwrite check to the rename (see `store::LockedDocument`).
     let doc = super::lock(&args.out)?;
     refuse_overwrite(args, ui)?;
+    super::guard_output(&[&args.input], &args.out, None)?;
     let imported = import_file(&args.input, args.lang.map(Lang::from))?;
     doc.save(&TomFile::new(imported.document.clone()))
         .map_err(super::localized)?;

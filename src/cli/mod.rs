@@ -144,6 +144,9 @@ pub struct ExportArgs {
     /// Lay measures out as a list or a two-column table.
     #[arg(long, value_enum, default_value = "list")]
     pub measures: MeasuresArg,
+    /// Replace a read-only output file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `tomwerk import`.
@@ -219,7 +222,7 @@ pub fn run(command: Command) -> ExitCode {
 /// released versions: a tampered file is refused, naming the first bad version, so that no
 /// export, report or new release vouches for it.
 pub fn load_verified(path: &std::path::Path) -> anyhow::Result<crate::store::TomFile> {
-    verified(path, crate::store::load(path)?)
+    verified(path, load_warning(path)?)
 }
 
 /// Refuses a loaded file whose version chain is broken (see [`load_verified`]).
@@ -264,6 +267,86 @@ pub fn localized(e: crate::store::StoreError) -> anyhow::Error {
         "{}",
         crate::i18n::i18n().tr_args(ui, id, &[("path", e.path.display().to_string().into())])
     )
+}
+
+/// Loads a `.tom` file and prints, once on stderr, what the loader repaired in its text
+/// (a BOM, CRLF line endings), so the user learns why git shows the file as changed
+/// after the next save.
+pub fn load_warning(
+    path: &std::path::Path,
+) -> Result<crate::store::TomFile, crate::store::StoreError> {
+    let (file, notices) = crate::store::load_with_notices(path)?;
+    if let Some(id) = crate::store::LoadNotice::message_id(&notices) {
+        let ui = crate::i18n::detect_locale();
+        let message =
+            crate::i18n::i18n().tr_args(ui, id, &[("path", path.display().to_string().into())]);
+        eprintln!("tomwerk: {message}");
+    }
+    Ok(file)
+}
+
+/// Refuses to write `out` when it is one of the `inputs` (the same file after resolving
+/// links: same device and inode on Unix, same canonical path elsewhere), or when it is a
+/// read-only file and `force` is not `Some(true)` (`None`: the command has no `--force`).
+/// Called before anything is written.
+pub fn guard_output(
+    inputs: &[&std::path::Path],
+    out: &std::path::Path,
+    force: Option<bool>,
+) -> anyhow::Result<()> {
+    let ui = crate::i18n::detect_locale();
+    let path = out.display().to_string();
+    // `metadata` follows links: a link to the input is the input.
+    let Ok(out_meta) = std::fs::metadata(out) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if same_file(input, &out_meta, out) {
+            anyhow::bail!(
+                "{}",
+                crate::i18n::i18n().tr_args(
+                    ui,
+                    "integrity-refuse-same-file",
+                    &[
+                        ("path", path.as_str().into()),
+                        ("input", input.display().to_string().into()),
+                    ]
+                )
+            );
+        }
+    }
+    if out_meta.permissions().readonly() && force != Some(true) {
+        let id = if force.is_some() {
+            "integrity-refuse-readonly"
+        } else {
+            "integrity-refuse-readonly-noforce"
+        };
+        anyhow::bail!(
+            "{}",
+            crate::i18n::i18n().tr_args(ui, id, &[("path", path.as_str().into())])
+        );
+    }
+    Ok(())
+}
+
+fn same_file(input: &std::path::Path, out_meta: &std::fs::Metadata, out: &std::path::Path) -> bool {
+    let Ok(in_meta) = std::fs::metadata(input) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let _ = out;
+        in_meta.dev() == out_meta.dev() && in_meta.ino() == out_meta.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (in_meta, out_meta);
+        match (input.canonicalize(), out.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// Today's date. `TOMWERK_TODAY=YYYY-MM-DD` overrides it, so tests and reproducible

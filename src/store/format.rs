@@ -181,8 +181,73 @@ pub fn to_ron(file: &TomFile) -> Result<String, StoreError> {
     Ok(out)
 }
 
-/// Parses the text of a `.tom` file of any supported format.
+/// Something the loader repaired in the text it read (the file on disk is left alone;
+/// the next save writes it the way Tomwerk always writes: LF, no BOM).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadNotice {
+    /// The file started with a UTF-8 byte order mark, which was dropped.
+    ByteOrderMark,
+    /// The file had CRLF line endings (e.g. git's `autocrlf`), read as LF.
+    CrlfLineEndings,
+}
+
+impl LoadNotice {
+    /// The fluent message id (area `integrity`, argument `path`) that tells the user what
+    /// was repaired, or `None` when nothing was.
+    pub fn message_id(notices: &[LoadNotice]) -> Option<&'static str> {
+        match notices {
+            [] => None,
+            [LoadNotice::ByteOrderMark] => Some("integrity-notice-bom"),
+            [LoadNotice::CrlfLineEndings] => Some("integrity-notice-crlf"),
+            _ => Some("integrity-notice-bom-crlf"),
+        }
+    }
+}
+
+/// Drops a leading BOM and, when every line ends in CRLF, turns CRLF into LF, so that a copy that went through an editor
+/// or git on Windows parses and hashes exactly like the LF file Tomwerk wrote.
+pub fn normalise_text(text: &str) -> (std::borrow::Cow<'_, str>, Vec<LoadNotice>) {
+    let mut notices = Vec::new();
+    let body = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            notices.push(LoadNotice::ByteOrderMark);
+            rest
+        }
+        None => text,
+    };
+    // Only a file whose every line ends in CRLF was converted as a whole (git turns each LF
+    // into CRLF); Tomwerk's own LF files may hold a CR inside a text, which must stay as is
+    // or the released hashes would no longer match.
+    if body.contains('\n') && !has_bare_lf(body) {
+        notices.push(LoadNotice::CrlfLineEndings);
+        (body.replace("\r\n", "\n").into(), notices)
+    } else {
+        (body.into(), notices)
+    }
+}
+
+/// Whether some LF is not preceded by a CR.
+fn has_bare_lf(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'))
+}
+
+/// Parses the text of a `.tom` file of any supported format (a BOM and CRLF line endings
+/// are repaired first, see [`normalise_text`]).
 pub fn parse(text: &str) -> Result<TomFile, StoreError> {
+    parse_with_notices(text).map(|(file, _)| file)
+}
+
+/// Like [`parse`], and also says what was repaired in the text.
+pub fn parse_with_notices(text: &str) -> Result<(TomFile, Vec<LoadNotice>), StoreError> {
+    let (text, notices) = normalise_text(text);
+    parse_normalised(&text).map(|file| (file, notices))
+}
+
+fn parse_normalised(text: &str) -> Result<TomFile, StoreError> {
     if text.trim().is_empty() {
         return Err(StoreErrorKind::Empty.into());
     }
@@ -208,8 +273,14 @@ pub fn parse(text: &str) -> Result<TomFile, StoreError> {
 
 /// Loads a `.tom` file. Never panics; every error names the file and what is wrong.
 pub fn load(path: &Path) -> Result<TomFile, StoreError> {
+    load_with_notices(path).map(|(file, _)| file)
+}
+
+/// Like [`load`], and also says what was repaired in the text (a BOM, CRLF line endings),
+/// so the caller can warn the user once.
+pub fn load_with_notices(path: &Path) -> Result<(TomFile, Vec<LoadNotice>), StoreError> {
     let (bytes, _) = read_limited(path)?;
-    parse_bytes(path, bytes)
+    parse_bytes_with_notices(path, bytes)
 }
 
 /// Reads the whole file (at most [`MAX_FILE_SIZE`] bytes) and its metadata from the same
@@ -242,6 +313,14 @@ pub(crate) fn read_limited(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), 
 
 /// Parses the bytes of a `.tom` file read from `path`.
 pub(crate) fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<TomFile, StoreError> {
+    parse_bytes_with_notices(path, bytes).map(|(file, _)| file)
+}
+
+/// Like [`parse_bytes`], with what was repaired in the text.
+pub(crate) fn parse_bytes_with_notices(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<(TomFile, Vec<LoadNotice>), StoreError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         StoreError::new(
             path,
@@ -250,7 +329,7 @@ pub(crate) fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<TomFile, StoreE
             },
         )
     })?;
-    parse(&text).map_err(|e| e.at(path))
+    parse_with_notices(&text).map_err(|e| e.at(path))
 }
 
 /// Saves atomically: the previous file survives any failure byte for byte.
@@ -333,5 +412,35 @@ mod tests {
         assert_eq!(peek_format("(working: (), format: 2)"), None);
         assert_eq!(peek_format("\u{0}\u{1}garbage"), None);
         assert_eq!(peek_format("/* unclosed"), None);
+    }
+
+    #[test]
+    fn normalises_a_bom_and_whole_file_crlf_only() {
+        let (t, n) = normalise_text("\u{feff}(a,\r\nb)\r\n");
+        assert_eq!(t, "(a,\nb)\n");
+        assert_eq!(n, [LoadNotice::ByteOrderMark, LoadNotice::CrlfLineEndings]);
+        let (t, n) = normalise_text("(a,\nb: \"x\r\ny\")\n");
+        assert_eq!(t, "(a,\nb: \"x\r\ny\")\n", "a CR inside an LF file stays");
+        assert!(n.is_empty());
+        // git's conversion of that file: every LF became CRLF; undone exactly.
+        let (t, _) = normalise_text("(a,\r\nb: \"x\r\r\ny\")\r\n");
+        assert_eq!(t, "(a,\nb: \"x\r\ny\")\n");
+    }
+
+    #[test]
+    fn a_released_text_with_a_cr_survives_lf_and_crlf_copies() {
+        let mut file = super::super::example();
+        file.working.meta.organisation.address = "Street 1\r\nTown".into();
+        file.release("9.0", time::macros::date!(2026 - 11 - 27), "A", "n")
+            .unwrap();
+        let lf = to_ron(&file).unwrap();
+        let (back, notices) = parse_with_notices(&lf).unwrap();
+        assert!(notices.is_empty());
+        assert!(back.verify_deep().is_ok());
+        let crlf = lf.replace('\n', "\r\n");
+        let (back, notices) = parse_with_notices(&crlf).unwrap();
+        assert_eq!(notices, [LoadNotice::CrlfLineEndings]);
+        assert!(back.verify_deep().is_ok());
+        assert_eq!(back.working.meta.organisation.address, "Street 1\r\nTown");
     }
 }

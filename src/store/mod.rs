@@ -13,6 +13,9 @@ mod migrate;
 pub use atomic::{write_atomic, write_atomic_with};
 pub use error::{StoreError, StoreErrorKind};
 pub use example::{example, large_example};
-pub use format::{FORMAT_VERSION, MAX_FILE_SIZE, document_to_ron, load, parse, save, to_ron};
+pub use format::{
+    FORMAT_VERSION, LoadNotice, MAX_FILE_SIZE, document_to_ron, load, load_with_notices,
+    normalise_text, parse, parse_with_notices, save, to_ron,
+};
 pub use history::{ChainError, ReleaseError, TomFile, Version};
 pub use lock::LockedDocument;
