@@ -317,6 +317,33 @@ mod ui {
     }
 
     #[test]
+    fn a_release_that_cannot_be_written_says_it_is_not_saved() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("gone");
+        std::fs::create_dir(&folder).unwrap();
+        let path = folder.join("t.tom");
+        file_with_version(&path);
+        let mut h = app_with_file(data.path(), &path, Lang::En);
+        // The folder disappears (a network share gone, a USB stick pulled).
+        std::fs::remove_dir_all(&folder).unwrap();
+        release(&mut h, "Release");
+        assert!(
+            h.state()
+                .toast_texts()
+                .iter()
+                .any(|t| t.contains("NOT saved")),
+            "{:?}",
+            h.state().toast_texts()
+        );
+        // The version is kept in memory, unsaved, and a dialog says why.
+        assert_eq!(h.state().editor.file.versions.len(), 2);
+        assert!(h.state().editor.is_dirty());
+        assert!(h.state().open_dialogs() >= 1);
+        assert!(!path.exists());
+    }
+
+    #[test]
     fn a_release_without_a_file_asks_for_one_and_saves_there() {
         let data = tempfile::tempdir().unwrap();
         let dir = tempfile::tempdir().unwrap();
