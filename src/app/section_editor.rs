@@ -110,16 +110,6 @@ pub fn show(
                 "{number} {}",
                 i18n().section_title(section, shown_lang)
             ));
-            if let Some((label, _)) = &view.viewing {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    i18n().tr_args(
-                        lang,
-                        "viewing-read-only",
-                        &[("label", label.clone().into())],
-                    ),
-                );
-            }
             if section.hidden {
                 ui.weak(tr("section-is-hidden"));
             }
