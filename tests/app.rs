@@ -461,6 +461,10 @@ fn release_then_view_and_restore_a_version() {
     type_at_end(&mut h, Role::TextInput, "Change note", "Key rotation");
     h.get_by_label("Release").click();
     h.run();
+    // The example has no file: the release asks where to save it; not now.
+    h.get_by_label_contains("not saved yet");
+    h.get_by_label("Cancel").click();
+    h.run();
     let file = &h.state().editor.file;
     assert_eq!(file.versions.len(), before + 1);
     let latest = file.latest().unwrap();

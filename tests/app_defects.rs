@@ -232,3 +232,232 @@ fn tomwerk_diff_never_shows_a_hidden_section() {
         assert!(!text.contains(SECRET) && !text.contains("Intern"), "{text}");
     }
 }
+
+// ---------------------------------------------------------------- issue 15, points 5 and 6
+
+mod ui {
+    use std::path::Path;
+
+    use egui::accesskit::Role;
+    use egui::{Key, Modifiers};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    use time::macros::date;
+    use tomwerk::app::{AppConfig, Settings, TomwerkApp};
+    use tomwerk::model::{Document, Lang, LocalText, SectionId};
+    use tomwerk::store::{self, TomFile};
+
+    fn harness(config: AppConfig) -> Harness<'static, TomwerkApp> {
+        Harness::builder()
+            .with_size(egui::vec2(1280.0, 900.0))
+            .with_step_dt(1.0 / 60.0)
+            .build_eframe(move |cc| {
+                TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
+            })
+    }
+
+    /// The app with `path` open.
+    fn app_with_file(data: &Path, path: &Path, lang: Lang) -> Harness<'static, TomwerkApp> {
+        let mut config = AppConfig::headless(data);
+        config.file = Some(path.to_owned());
+        config.ui_lang = Some(lang);
+        let mut h = harness(config);
+        h.run();
+        h
+    }
+
+    /// A file with version 1.1 of 15 September 2025 and a changed working copy.
+    fn file_with_version(path: &Path) {
+        let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
+        doc.section_mut(&SectionId::from("encryption"))
+            .unwrap()
+            .body = LocalText::new("Daten werden verschlüsselt.", "Data is encrypted.");
+        let mut file = TomFile::new(doc);
+        file.release("1.1", date!(2025 - 09 - 15), "DSB", "")
+            .unwrap();
+        file.working
+            .section_mut(&SectionId::from("encryption"))
+            .unwrap()
+            .body
+            .en = "Data is encrypted with AES.".into();
+        store::save(path, &file).unwrap();
+    }
+
+    fn release(h: &mut Harness<'_, TomwerkApp>, button: &str) {
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+        h.run();
+        h.get_by_label(button).click();
+        h.run();
+    }
+
+    #[test]
+    fn a_release_of_a_document_with_a_file_is_saved_at_once() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut h = app_with_file(data.path(), &path, Lang::En);
+        let suggested = h.state().editor.file.suggest_next_label();
+        release(&mut h, "Release");
+        let on_disk = store::load(&path).unwrap();
+        assert_eq!(on_disk.versions.len(), 2);
+        assert_eq!(on_disk.latest().unwrap().label, suggested);
+        assert!(on_disk.verify().is_ok());
+        // The working copy went with it, and nothing is left unsaved.
+        assert!(on_disk.working.content_eq(h.state().editor.doc()));
+        assert!(!h.state().editor.is_dirty());
+        assert!(
+            h.state()
+                .toast_texts()
+                .iter()
+                .any(|t| t.contains("released and saved")),
+            "{:?}",
+            h.state().toast_texts()
+        );
+    }
+
+    #[test]
+    fn a_release_that_cannot_be_written_says_it_is_not_saved() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("gone");
+        std::fs::create_dir(&folder).unwrap();
+        let path = folder.join("t.tom");
+        file_with_version(&path);
+        let mut h = app_with_file(data.path(), &path, Lang::En);
+        // The folder disappears (a network share gone, a USB stick pulled).
+        std::fs::remove_dir_all(&folder).unwrap();
+        release(&mut h, "Release");
+        assert!(
+            h.state()
+                .toast_texts()
+                .iter()
+                .any(|t| t.contains("NOT saved")),
+            "{:?}",
+            h.state().toast_texts()
+        );
+        // The version is kept in memory, unsaved, and a dialog says why.
+        assert_eq!(h.state().editor.file.versions.len(), 2);
+        assert!(h.state().editor.is_dirty());
+        assert!(h.state().open_dialogs() >= 1);
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_release_without_a_file_asks_for_one_and_saves_there() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        let before = h.state().editor.file.versions.len();
+        // Something to release: the example unchanged has nothing new.
+        h.get_by_label("2. Encryption").click();
+        h.run();
+        h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+            .click();
+        h.run();
+        h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+            .type_text(" Neu.");
+        h.run();
+        release(&mut h, "Release");
+        assert!(
+            h.state()
+                .toast_texts()
+                .iter()
+                .any(|t| t.contains("not saved yet")),
+            "{:?}",
+            h.state().toast_texts()
+        );
+        let path = dir.path().join("neu.tom");
+        h.get_by_role_and_label(Role::TextInput, "Path").focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_role_and_label(Role::TextInput, "Path")
+            .type_text(path.to_str().unwrap());
+        h.run();
+        h.get_by_label("OK").click();
+        h.run();
+        let on_disk = store::load(&path).unwrap();
+        assert_eq!(on_disk.versions.len(), before + 1);
+        assert!(!h.state().editor.is_dirty());
+    }
+
+    fn view_version(h: &mut Harness<'_, TomwerkApp>, view: &str) {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+        h.run();
+        // The last one: the menu bar has a "View" menu too.
+        h.get_all_by_label(view).last().unwrap().click();
+        h.run();
+    }
+
+    /// The banner's button of that name: the history panel has a "Back to the working
+    /// copy" too, and the central panel (with the banner) is drawn after it.
+    fn banner_button(h: &mut Harness<'_, TomwerkApp>, label: &str) {
+        h.get_all_by_label(label).last().unwrap().click();
+        h.run();
+    }
+
+    #[test]
+    fn a_version_opened_read_only_shows_a_banner_and_disables_editing() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut h = app_with_file(data.path(), &path, Lang::En);
+        h.get_by_label("2. Encryption").click();
+        h.run();
+        let body = || (Role::MultilineTextInput, "Body text");
+        assert!(
+            !h.get_by_role_and_label(body().0, body().1)
+                .accesskit_node()
+                .is_disabled()
+        );
+        assert!(
+            h.query_by_label_contains("read only").is_none(),
+            "no banner on the working copy"
+        );
+        view_version(&mut h, "View");
+        h.get_by_label("Version 1.1 of 15 September 2025 – read only");
+        assert!(
+            h.get_by_role_and_label(body().0, body().1)
+                .accesskit_node()
+                .is_disabled(),
+            "the body text is disabled in the version view"
+        );
+        banner_button(&mut h, "Back to the working copy");
+        assert!(h.state().view.viewing.is_none());
+        assert!(h.query_by_label_contains("read only").is_none());
+        assert!(
+            !h.get_by_role_and_label(body().0, body().1)
+                .accesskit_node()
+                .is_disabled()
+        );
+        assert_eq!(
+            h.state()
+                .editor
+                .doc()
+                .section(&SectionId::from("encryption"))
+                .unwrap()
+                .body
+                .en,
+            "Data is encrypted with AES."
+        );
+    }
+
+    #[test]
+    fn the_german_banner_restores_the_version() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut h = app_with_file(data.path(), &path, Lang::De);
+        view_version(&mut h, "Ansehen");
+        h.get_by_label("Version 1.1 vom 15.09.2025 – nur lesen");
+        h.get_by_label("Zurück zur Arbeitskopie");
+        banner_button(&mut h, "Diese Version wiederherstellen");
+        assert!(h.state().view.viewing.is_none());
+        let version = h.state().editor.file.versions[0].document().unwrap();
+        assert!(h.state().editor.doc().content_eq(&version));
+        assert!(h.query_by_label_contains("nur lesen").is_none());
+    }
+}

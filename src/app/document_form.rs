@@ -60,6 +60,11 @@ pub fn show(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if read_only {
+                // A released version: every widget is disabled (and looks it); the
+                // scroll area outside stays usable for reading.
+                ui.disable();
+            }
             ui.heading(tr("form-heading"));
             ui.add_space(6.0);
             bilingual(

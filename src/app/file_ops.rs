@@ -104,9 +104,24 @@ impl TomwerkApp {
         }
     }
 
-    /// Writes the file atomically. With `check`, a file changed by someone else since it
-    /// was loaded is not overwritten without asking.
+    /// Writes the file atomically and says so. With `check`, a file changed by someone
+    /// else since it was loaded is not overwritten without asking.
     pub(super) fn save_to(&mut self, ctx: &egui::Context, path: &Path, check: bool) {
+        if self.write_file(path, check) {
+            self.toasts.info(i18n().tr_args(
+                self.view.ui_lang,
+                "saved-to",
+                &[("path", path.display().to_string().into())],
+            ));
+            if let Some(pending) = self.after_save.take() {
+                self.proceed(ctx, pending);
+            }
+        }
+    }
+
+    /// Writes the file atomically (working copy and versions together); true when it is
+    /// on disk. A conflict or a failure is shown as a dialog.
+    fn write_file(&mut self, path: &Path, check: bool) -> bool {
         let lang = self.view.ui_lang;
         let same_file = self.editor.path.as_deref() == Some(path);
         // Held from the changed-on-disk check to the rename, so a `tomwerk release` on the
@@ -117,13 +132,13 @@ impl TomwerkApp {
                 self.after_save = None;
                 self.dialogs
                     .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
-                return;
+                return false;
             }
         };
         if check && same_file && self.editor.changed_on_disk() {
             self.dialogs
                 .push_back(Dialog::DiskConflict(path.to_owned()));
-            return;
+            return false;
         }
         let text = match store::to_ron(&self.editor.file) {
             Ok(t) => t,
@@ -131,7 +146,7 @@ impl TomwerkApp {
                 self.dialogs
                     .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
                 self.after_save = None;
-                return;
+                return false;
             }
         };
         match lock.save_bytes_with(text.as_bytes(), |_| Ok(())) {
@@ -141,25 +156,22 @@ impl TomwerkApp {
                 self.settings.remember(path);
                 self.recovery.clear();
                 self.title_sent.clear();
-                self.toasts.info(i18n().tr_args(
-                    lang,
-                    "saved-to",
-                    &[("path", path.display().to_string().into())],
-                ));
-                if let Some(pending) = self.after_save.take() {
-                    self.proceed(ctx, pending);
-                }
+                true
             }
             // Written meanwhile by a program that took no lock: ask, as for a file
             // changed since it was loaded.
             Err(e) if matches!(e.kind, store::StoreErrorKind::ChangedOnDisk) => {
                 self.dialogs
                     .push_back(Dialog::DiskConflict(path.to_owned()));
+                false
             }
             Err(e) => {
                 self.after_save = None;
-                self.dialogs
-                    .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
+                self.dialogs.push_back(Dialog::Error(
+                    tr(lang, "error-save"),
+                    format!("{}: {e}", path.display()),
+                ));
+                false
             }
         }
     }
@@ -301,19 +313,54 @@ impl TomwerkApp {
         }
     }
 
-    pub(super) fn release(&mut self, label: &str, author: &str, note: &str) -> Result<(), String> {
+    /// Releases the working copy as a new version and stores it at once: a released
+    /// version that exists only in memory is not released for anyone. A document with a
+    /// file is written atomically (versions and working copy together); one without a
+    /// file asks for a path (the save-as flow) and the message says it is not saved yet.
+    pub(super) fn release(
+        &mut self,
+        ctx: &egui::Context,
+        label: &str,
+        author: &str,
+        note: &str,
+    ) -> Result<(), String> {
+        let lang = self.view.ui_lang;
         let mut file = self.editor.file.clone();
         let date = self.today();
         file.release(label, date, author, note)
-            .map_err(|e| release_error_text(self.view.ui_lang, &e))?;
+            .map_err(|e| release_error_text(lang, &e))?;
         self.editor.set_file_versions(file);
         self.settings.author = author.trim().to_owned();
         self.last_change = Some(Instant::now());
-        self.toasts.info(i18n().tr_args(
-            self.view.ui_lang,
-            "released",
-            &[("label", label.trim().to_owned().into())],
-        ));
+        let label = label.trim().to_owned();
+        match self.editor.path.clone() {
+            Some(path) if self.write_file(&path, true) => {
+                self.toasts.info(i18n().tr_args(
+                    lang,
+                    "released-saved",
+                    &[
+                        ("label", label.into()),
+                        ("path", path.display().to_string().into()),
+                    ],
+                ));
+            }
+            Some(_) => {
+                // The conflict or error dialog says why; the version is kept in memory.
+                self.toasts.error(i18n().tr_args(
+                    lang,
+                    "released-not-saved",
+                    &[("label", label.into())],
+                ));
+            }
+            None => {
+                self.toasts.info(i18n().tr_args(
+                    lang,
+                    "released-choose-file",
+                    &[("label", label.into())],
+                ));
+                self.ask_path(ctx, Purpose::SaveAs);
+            }
+        }
         Ok(())
     }
 

@@ -75,3 +75,41 @@ pub fn show(ui: &mut egui::Ui, editor: &Editor, view: &ViewState, out: &mut Vec<
             }
         });
 }
+
+/// The banner over a released version opened read-only: which version, of which date,
+/// and the two ways out (back to the working copy, or restore it as the working copy).
+pub fn version_banner(ui: &mut egui::Ui, editor: &Editor, view: &ViewState, out: &mut Vec<Action>) {
+    let Some((label, _)) = &view.viewing else {
+        return;
+    };
+    let lang = view.ui_lang;
+    let tr = |id: &str| i18n().tr(lang, id);
+    let date = editor
+        .file
+        .version(label)
+        .map(|v| format_date(v.date, lang))
+        .unwrap_or_default();
+    let text = i18n().tr_args(
+        lang,
+        "version-banner",
+        &[("label", label.clone().into()), ("date", date.into())],
+    );
+    egui::Frame::new()
+        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+        .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
+        .inner_margin(8.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(text);
+                if ui.button(tr("version-banner-back")).clicked() {
+                    out.push(Action::ViewVersion(None));
+                }
+                if ui.button(tr("version-banner-restore")).clicked() {
+                    out.push(Action::RestoreVersion(label.clone()));
+                }
+            });
+        });
+    ui.add_space(6.0);
+}

@@ -732,23 +732,26 @@ impl TomwerkApp {
             &mut self.queue,
         );
         let selection = self.view.selection.clone();
-        egui::CentralPanel::default().show(ui, |ui| match &selection {
-            Selection::Document => {
-                document_form::show(ui, doc, &mut self.view, read_only, &mut self.queue)
-            }
-            Selection::Section(id) => match doc.section(id) {
-                Some(section) => section_editor::show(
-                    ui,
-                    doc,
-                    section,
-                    &mut self.view,
-                    read_only,
-                    &mut self.queue,
-                ),
-                None => {
-                    ui.label(tr(lang, "nothing-selected"));
+        egui::CentralPanel::default().show(ui, |ui| {
+            history::version_banner(ui, &self.editor, &self.view, &mut self.queue);
+            match &selection {
+                Selection::Document => {
+                    document_form::show(ui, doc, &mut self.view, read_only, &mut self.queue)
                 }
-            },
+                Selection::Section(id) => match doc.section(id) {
+                    Some(section) => section_editor::show(
+                        ui,
+                        doc,
+                        section,
+                        &mut self.view,
+                        read_only,
+                        &mut self.queue,
+                    ),
+                    None => {
+                        ui.label(tr(lang, "nothing-selected"));
+                    }
+                },
+            }
         });
         self.panel_windows(&ctx, escape_closes_window);
         self.toasts.show(&ctx, lang, &mut self.queue);
@@ -823,7 +826,7 @@ impl TomwerkApp {
                 },
                 A::Ok,
             ) => {
-                if let Err(e) = self.release(&label, &author, &note) {
+                if let Err(e) = self.release(ctx, &label, &author, &note) {
                     self.dialogs.push_front(Dialog::Release {
                         label,
                         author,

@@ -96,6 +96,11 @@ pub fn show(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if read_only {
+                // A released version: every widget is disabled (and looks it); the
+                // scroll area outside stays usable for reading.
+                ui.disable();
+            }
             let number = doc.number_of(&section.id).unwrap_or_default();
             let shown_lang = match view.content {
                 ContentMode::Single(l) => l,
@@ -105,16 +110,6 @@ pub fn show(
                 "{number} {}",
                 i18n().section_title(section, shown_lang)
             ));
-            if let Some((label, _)) = &view.viewing {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    i18n().tr_args(
-                        lang,
-                        "viewing-read-only",
-                        &[("label", label.clone().into())],
-                    ),
-                );
-            }
             if section.hidden {
                 ui.weak(tr("section-is-hidden"));
             }
