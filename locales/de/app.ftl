@@ -51,7 +51,6 @@ status-exporting = Exportiere { $path }…
 saved-to = Gespeichert unter { $path }
 exported-to = PDF geschrieben: { $path } ({ $pages } Seiten)
 export-busy = Es läuft bereits ein Export.
-released = Version { $label } freigegeben. Speichern Sie, um sie zu behalten.
 version-restored = Version { $label } als Arbeitsstand wiederhergestellt (Rückgängig mit Strg+Z).
 
 ## Abschnittsbaum
@@ -82,7 +81,6 @@ helper-link = Link
 preview-heading = Vorschau
 section-is-hidden = Dieser Abschnitt ist ausgeblendet: Er wird weder nummeriert noch exportiert.
 section-canonical-hint = Deckt Art. 32 Abs. 1 lit. { $letter } DSGVO ab. Lassen Sie den Titel leer, um den Standardtitel zu verwenden.
-viewing-read-only = Sie sehen Version { $label }. Sie ist nicht bearbeitbar; stellen Sie sie wieder her, um mit ihr weiterzuarbeiten.
 measures-heading = Maßnahmen
 measures-none = Noch keine Maßnahmen.
 measure-number = Maßnahme { $n }

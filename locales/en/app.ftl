@@ -51,7 +51,6 @@ status-exporting = Exporting { $path }…
 saved-to = Saved to { $path }
 exported-to = PDF written to { $path } ({ $pages } pages)
 export-busy = An export is already running.
-released = Version { $label } released. Save to keep it.
 version-restored = Version { $label } restored as the working copy (undo with Ctrl+Z).
 
 ## Section tree
@@ -82,7 +81,6 @@ helper-link = Link
 preview-heading = Preview
 section-is-hidden = This section is hidden: it is neither numbered nor exported.
 section-canonical-hint = Covers Art. 32(1)({ $letter }) GDPR. Leave the title empty to use the standard title.
-viewing-read-only = You are viewing version { $label }. It cannot be edited; restore it to continue from it.
 measures-heading = Measures
 measures-none = No measures yet.
 measure-number = Measure { $n }
