@@ -62,3 +62,60 @@ proptest::proptest! {
         let _ = import_bytes(&bytes, "x.docx", None);
     }
 }
+
+/// A minimal DOCX (zip) with the given `word/document.xml`.
+fn docx_with_body(document_xml: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", opts).unwrap();
+    zip.write_all(document_xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// An XML entity bomb ("billion laughs") in the body is refused with one line, never
+/// expanded, and the source file is left byte for byte as it was.
+#[test]
+fn an_entity_bomb_in_a_docx_is_refused_and_the_file_untouched() {
+    let bomb = r#"<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>"#;
+    let bytes = docx_with_body(bomb);
+    let err = import_bytes(&bytes, "bomb.docx", None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("DOCTYPE"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.docx");
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(import_file(&path, None).is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+/// A well-formed minimal DOCX with an external-entity reference is also refused (a
+/// DOCTYPE is never read), and a plain one imports its text.
+#[test]
+fn external_entities_are_refused_and_plain_text_imports() {
+    let xxe = r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"#;
+    let err = import_bytes(&docx_with_body(xxe), "x.docx", None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("DOCTYPE"), "{err}");
+    assert!(!err.contains("root:"), "{err}");
+    let plain = r#"<?xml version="1.0"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Zutrittskontrolle mit Transponder &amp; Protokoll</w:t></w:r></w:p></w:body></w:document>"#;
+    let doc = import_bytes(
+        &docx_with_body(plain),
+        "p.docx",
+        Some(tomwerk::model::Lang::De),
+    )
+    .unwrap()
+    .document;
+    let all: String = doc.texts().iter().map(|(_, t)| t.de.clone()).collect();
+    assert!(all.contains("Transponder & Protokoll"), "{all}");
+}
