@@ -60,3 +60,225 @@ fn class2_english_vocabulary_gaps_at_top_level() {
         ],
     );
 }
+
+/// Every heading of `markdown` with the section id it went to (custom ids as `custom`).
+fn ids(markdown: &str, lang: Lang) -> Vec<(String, String)> {
+    numbers(markdown, lang)
+        .into_iter()
+        .map(|(h, id, custom)| (h, if custom { "custom".to_owned() } else { id }))
+        .collect()
+}
+
+fn assert_ids(markdown: &str, lang: Lang, expected: &[(&str, &str)]) {
+    let found = ids(markdown, lang);
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(h, id)| ((*h).to_owned(), (*id).to_owned()))
+        .collect();
+    assert_eq!(found, want, "{markdown}");
+}
+
+const PHYSICAL: &str = "confidentiality.physical_access";
+const SYSTEM: &str = "confidentiality.system_access";
+const DATA: &str = "confidentiality.data_access";
+const SEPARATION: &str = "confidentiality.separation";
+const TRANSFER: &str = "integrity.transfer";
+const INPUT: &str = "integrity.input";
+
+#[test]
+fn class1_subsections_under_an_unknown_parent_match_by_their_own_words() {
+    let md = "# TOM\n\n## Sicherheit\n\n### Weitergabekontrolle, Transportkontrolle und Übertragungskontrolle\n\nA.\n\n### Umsetzung des Trennungsgebots\n\nB.\n\n### Zugriffskontrolle\n\nC.\n";
+    assert_ids(
+        md,
+        Lang::De,
+        &[
+            (
+                "Weitergabekontrolle, Transportkontrolle und Übertragungskontrolle",
+                TRANSFER,
+            ),
+            ("Umsetzung des Trennungsgebots", SEPARATION),
+            ("Zugriffskontrolle", DATA),
+        ],
+    );
+    let imported = import_markdown(md, Some(Lang::De)).unwrap();
+    // The empty wrapper dissolved; the report names it.
+    assert_eq!(imported.report.dissolved, ["Sicherheit"]);
+    assert!(
+        imported
+            .document
+            .all_sections()
+            .iter()
+            .all(|(s, _)| s.title.de != "Sicherheit")
+    );
+    let md = "# TOMs\n\n## Ensuring certain properties\n\n### Restoring availability and access\n\nBackups are restored monthly.\n";
+    assert_ids(md, Lang::En, &[("Restoring availability and access", "recovery")]);
+    let md = "# TOMs\n\n## 3. Availability and Resilience\n\nText.\n\n### 3.b. Recoverability Control\n\nRestores are tested.\n";
+    assert_ids(
+        md,
+        Lang::En,
+        &[
+            ("3. Availability and Resilience", "availability"),
+            ("3.b. Recoverability Control", "recovery"),
+        ],
+    );
+}
+
+#[test]
+fn class1_a_parent_with_text_of_its_own_stays() {
+    let md = "# TOM\n\n## Sicherheit\n\nWir nehmen Sicherheit ernst.\n\n### Zugriffskontrolle\n\nC.\n";
+    assert_ids(
+        md,
+        Lang::De,
+        &[("Sicherheit", "custom"), ("Zugriffskontrolle", DATA)],
+    );
+}
+
+#[test]
+fn class1_a_detail_below_a_matched_section_stays_there() {
+    let md = "# TOM\n\n## Zugriffskontrolle\n\nA.\n\n### Verschlüsselung von Datenträgern\n\nB.\n\n### Trennung der Mandanten\n\nC.\n";
+    let imported = import_markdown(md, Some(Lang::De)).unwrap();
+    let doc = &imported.document;
+    let data = doc.section(&DATA.into()).unwrap();
+    let titles: Vec<&str> = data.children.iter().map(|c| c.title.de.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Verschlüsselung von Datenträgern", "Trennung der Mandanten"]
+    );
+}
+
+#[test]
+fn class3_a_custom_heading_keeps_the_source_level() {
+    for (md, lang, custom) in [
+        (
+            "# TOM\n\n## Eingabekontrolle\n\nA.\n\n## Auftragskontrolle\n\nB.\n",
+            Lang::De,
+            "Auftragskontrolle",
+        ),
+        (
+            "# TOMs\n\n## Segregation control\n\nA.\n\n## Awareness and training\n\nB.\n",
+            Lang::En,
+            "Awareness and training",
+        ),
+    ] {
+        let imported = import_markdown(md, Some(lang)).unwrap();
+        let doc = &imported.document;
+        let top = doc
+            .sections
+            .iter()
+            .position(|s| s.title.get(lang) == custom)
+            .unwrap_or_else(|| panic!("{custom} is not at the top level"));
+        // Right after the top-level section holding the canonical subsection it followed.
+        let before = &doc.sections[top - 1];
+        assert!(
+            before.id.as_str() == "integrity" || before.id.as_str() == "confidentiality",
+            "{custom} after {}",
+            before.id
+        );
+    }
+}
+
+#[test]
+fn class2_processor_control_and_training_below_a_group_go_under_8() {
+    let md = "# TOM\n\n## Vertraulichkeit\n\n### Zutrittskontrolle\n\nA.\n\n### Auftragskontrolle\n\nB.\n\n## Organisatorisches\n\n### Datenschutz-Management\n\nC.\n\n### Schulung und Sensibilisierung\n\nD.\n";
+    let imported = import_markdown(md, Some(Lang::De)).unwrap();
+    let doc = &imported.document;
+    let eight = doc.section(&"evaluation".into()).unwrap();
+    let titles: Vec<&str> = eight.children.iter().map(|c| c.title.de.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Auftragskontrolle",
+            "Datenschutz-Management",
+            "Schulung und Sensibilisierung"
+        ]
+    );
+    assert_eq!(imported.report.dissolved, ["Organisatorisches"]);
+}
+
+#[test]
+fn class4_canonical_sections_the_source_lacks_are_hidden_and_still_checked() {
+    let md = "# TOM\n\n## Zutrittskontrolle\n\nSchlüssel.\n\n## Verschlüsselung\n\nTLS.\n";
+    let imported = import_markdown(md, Some(Lang::De)).unwrap();
+    let doc = &imported.document;
+    let visible: Vec<&str> = doc
+        .all_sections()
+        .into_iter()
+        .filter(|(s, _)| !s.hidden)
+        .map(|(s, _)| s.id.as_str())
+        .collect();
+    assert_eq!(visible, ["encryption", "confidentiality", PHYSICAL]);
+    // The model keeps every canonical section.
+    assert_eq!(doc.all_sections().len(), 14);
+    let hidden: Vec<&str> = imported.report.hidden.iter().map(|s| s.as_str()).collect();
+    assert_eq!(
+        hidden,
+        [
+            "pseudonymisation",
+            SYSTEM,
+            DATA,
+            SEPARATION,
+            "integrity",
+            TRANSFER,
+            INPUT,
+            "availability",
+            "resilience",
+            "recovery",
+            "evaluation"
+        ]
+    );
+    let file = tomwerk::store::TomFile::new(doc.clone());
+    let today = time::macros::date!(2026 - 12 - 03);
+    let findings = tomwerk::checks::run(&file, today);
+    let letters: Vec<String> = findings
+        .iter()
+        .filter(|f| f.check == tomwerk::checks::Check::LetterNotCovered)
+        .flat_map(|f| f.args.iter().map(|(_, v)| v.clone()))
+        .collect();
+    assert_eq!(letters, ["c", "d"], "{findings:?}");
+}
+
+#[test]
+fn class9_a_group_stays_together() {
+    // Unmatched siblings stay next to the matched sibling they followed.
+    let md = "# TOM\n\n## Maßnahmen im Einzelnen\n\n### Zutrittskontrolle\n\nA.\n\n### Besucherregelung\n\nB.\n\n### Zugangskontrolle\n\nC.\n\n### Passwortrichtlinie\n\nD.\n\n### Verfügbarkeitskontrolle\n\nE.\n\n### Notstromversorgung\n\nF.\n";
+    let imported = import_markdown(md, Some(Lang::De)).unwrap();
+    let doc = &imported.document;
+    let children = |id: &str| -> Vec<String> {
+        let list = if id.is_empty() {
+            &doc.sections
+        } else {
+            &doc.section(&id.into()).unwrap().children
+        };
+        list.iter()
+            .filter(|s| !s.hidden)
+            .map(|s| s.id.as_str().to_owned())
+            .collect()
+    };
+    let id_of = |title: &str| {
+        doc.all_sections()
+            .into_iter()
+            .find(|(s, _)| s.title.de == title)
+            .map(|(s, _)| s.id.as_str().to_owned())
+            .unwrap_or_else(|| panic!("{title}"))
+    };
+    assert_eq!(
+        children("confidentiality"),
+        [
+            PHYSICAL.to_owned(),
+            id_of("Besucherregelung"),
+            SYSTEM.to_owned(),
+            id_of("Passwortrichtlinie")
+        ]
+    );
+    assert_eq!(
+        children(""),
+        [
+            "confidentiality".to_owned(),
+            "availability".to_owned(),
+            id_of("Notstromversorgung")
+        ]
+    );
+    assert_eq!(imported.report.dissolved, ["Maßnahmen im Einzelnen"]);
+    // No canonical section twice: the empty copies are hidden.
+    assert!(doc.section(&DATA.into()).unwrap().hidden);
+}

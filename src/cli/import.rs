@@ -124,6 +124,27 @@ pub fn report_lines(doc: &Document, report: &ImportReport, ui: Lang) -> Vec<Stri
         };
         lines.push(i.tr_args(ui, id, &args));
     }
+    for heading in &report.dissolved {
+        lines.push(i.tr_args(
+            ui,
+            "import-dissolved",
+            &[("heading", FluentValue::from(heading.as_str()))],
+        ));
+    }
+    for id in &report.hidden {
+        let title = doc
+            .section(id)
+            .map(|s| i.section_title(s, content_lang))
+            .unwrap_or_default();
+        lines.push(i.tr_args(
+            ui,
+            "import-hidden-absent",
+            &[
+                ("title", FluentValue::from(title)),
+                ("id", FluentValue::from(id.as_str())),
+            ],
+        ));
+    }
     for (key, field) in &report.metadata {
         lines.push(i.tr_args(
             ui,

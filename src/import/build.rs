@@ -143,7 +143,7 @@ pub fn build(text: &str, lang: Option<Lang>) -> Imported {
     let items = classify(scanned.blocks);
     let mut builder = Builder::new(lang, &mut doc);
     builder.run(items, &mut report);
-    builder.finish(&mut doc, &scanned.definitions);
+    builder.finish(&mut doc, &scanned.definitions, &mut report);
     if let Some(fm) = front {
         apply_front_matter(&mut doc, &fm, lang, &mut report);
     }
@@ -244,6 +244,10 @@ struct Builder {
     last_atx_depth: usize,
     /// The title heading when it differs from the default title.
     pending_title: Option<String>,
+    /// Nodes that had subheadings in the source.
+    wrappers: HashSet<usize>,
+    /// Custom node -> index of its entry in the report's mappings.
+    custom_mapping: HashMap<usize, usize>,
 }
 
 impl Builder {
@@ -262,6 +266,8 @@ impl Builder {
             explicit_measure_ids: HashSet::new(),
             last_atx_depth: 0,
             pending_title: None,
+            wrappers: HashSet::new(),
+            custom_mapping: HashMap::new(),
         }
     }
 
@@ -436,6 +442,9 @@ impl Builder {
             self.stack.pop();
         }
         let parent = self.stack.last().map(|&(_, n)| n);
+        if let Some(p) = parent {
+            self.wrappers.insert(p);
+        }
 
         // Our own export names the section; otherwise match the title.
         let (explicit_id, explicit_covers) = parse_section_directive(explicit);
@@ -448,14 +457,7 @@ impl Builder {
                     .collect(),
             }),
             Some(None) => None,
-            None => {
-                let strictness = match depth {
-                    1 => Some(Strictness::Loose),
-                    2 => Some(Strictness::Exact),
-                    _ => None,
-                };
-                strictness.and_then(|s| matching::match_heading(&h.title, s, self.section64))
-            }
+            None => self.match_in_context(&h.title),
         };
         let title = if h.title.is_empty() {
             h.number
@@ -465,6 +467,12 @@ impl Builder {
         } else {
             h.title.clone()
         };
+        // A second heading for a section already taken is a custom subsection at that topic's
+        // home (the canonical group, or the section itself), never a copy elsewhere.
+        let duplicate_of = found
+            .as_ref()
+            .filter(|m| self.used.contains(&m.section))
+            .map(|m| m.section);
         let node = match found.filter(|m| !self.used.contains(&m.section)) {
             Some(m) => {
                 self.used.insert(m.section);
@@ -493,22 +501,16 @@ impl Builder {
                 let id = self.custom_id(explicit_id.as_deref());
                 let mut section = Section::new(id.clone());
                 section.title = LocalText::only(self.lang, title);
-                let node = match (prev_same, parent) {
-                    (Some(s), Some(p)) if self.tree.parent[s] != Some(p) => {
-                        let len = self.tree.children[p].len();
-                        self.tree.insert_at(Some(p), len, section)
+                let home = explicit_id.is_none() && matching::evaluation_topic(&h.title);
+                let node = match duplicate_of.filter(|_| explicit_id.is_none()) {
+                    Some(c) => {
+                        let host = self.tree.canonical[&c.parent().unwrap_or(c)];
+                        let len = self.tree.children[host].len();
+                        self.tree.insert_at(Some(host), len, section)
                     }
-                    (Some(s), _) => self.tree.insert_after(s, section),
-                    (None, Some(p)) => self.tree.insert_at(Some(p), 0, section),
-                    (None, None) => {
-                        // The first section of the document, or a heading above everything so far.
-                        let at = match self.current {
-                            None => 0,
-                            Some(_) => self.tree.top.len(),
-                        };
-                        self.tree.insert_at(None, at, section)
-                    }
+                    None => self.place_custom(home, depth, prev_same, parent, section),
                 };
+                self.custom_mapping.insert(node, report.mappings.len());
                 report.mappings.push(HeadingMapping {
                     heading: h.source,
                     section: id,
@@ -520,6 +522,139 @@ impl Builder {
         };
         self.stack.push((depth, node));
         self.current = Some(node);
+    }
+
+    /// Matches a heading by its own words wherever it stands. Below a matched section only an
+    /// exact name, or a word stem naming one of that section's own subsections, counts: there
+    /// a stem such as "Verschlüsselung von Datenträgern" usually names a detail.
+    fn match_in_context(&self, title: &str) -> Option<matching::Match> {
+        let ancestor = self
+            .stack
+            .iter()
+            .rev()
+            .find_map(|&(_, n)| self.tree.sections[n].canonical());
+        match ancestor {
+            None => matching::match_heading(title, Strictness::Loose, self.section64),
+            Some(a) => matching::match_heading(title, Strictness::Exact, self.section64)
+                .or_else(|| {
+                    matching::match_heading(title, Strictness::Loose, self.section64)
+                        .filter(|m| m.section.parent() == Some(a))
+                }),
+        }
+    }
+
+    /// Where a custom section goes: it keeps the source's level and stays next to the
+    /// sibling it followed in the source (wherever a matched sibling went), so a source
+    /// group is never split across unrelated parents. Topics that belong under the
+    /// regular evaluation (processor control, training, incident response, data protection
+    /// management) become a subsection of 8 unless the source puts them at top level.
+    fn place_custom(
+        &mut self,
+        evaluation_topic: bool,
+        depth: usize,
+        prev_same: Option<usize>,
+        parent: Option<usize>,
+        section: Section,
+    ) -> usize {
+        let canonical = |tree: &Tree, n: usize| tree.sections[n].canonical().is_some();
+        // Below a matched section such a heading is a detail of it ("Schulung der
+        // Administratoren" under Zugangskontrolle), unless it sits among matched controls.
+        let moved = parent.is_none_or(|p| !canonical(&self.tree, p))
+            || prev_same.is_some_and(|s| canonical(&self.tree, s));
+        if depth >= 2 && moved && evaluation_topic {
+            let eight = self.tree.canonical[&CanonicalSection::Evaluation];
+            let len = self.tree.children[eight].len();
+            return self.tree.insert_at(Some(eight), len, section);
+        }
+        match (prev_same, parent) {
+            // A top-level heading stays at the top level, even after a heading that went
+            // to a canonical subsection ("## Eingabekontrolle", "## Auftragskontrolle").
+            (Some(s), None) => {
+                let mut top = s;
+                while let Some(p) = self.tree.parent[top] {
+                    top = p;
+                }
+                self.tree.insert_after(top, section)
+            }
+            (Some(s), Some(_)) => self.tree.insert_after(s, section),
+            (None, Some(p)) => self.tree.insert_at(Some(p), 0, section),
+            (None, None) => {
+                // The first section of the document, or a heading above everything so far.
+                let at = match self.current {
+                    None => 0,
+                    Some(_) => self.tree.top.len(),
+                };
+                self.tree.insert_at(None, at, section)
+            }
+        }
+    }
+
+    /// A custom heading that matched nothing, has no text of its own and whose subsections
+    /// all went to their canonical places dissolves instead of printing as an empty wrapper
+    /// ("## Sicherheit" over "### Zugriffskontrolle"). The report names it.
+    fn dissolve_empty_wrappers(&mut self, with_measures: &HashSet<usize>, report: &mut ImportReport) {
+        let mut gone: HashSet<usize> = HashSet::new();
+        // Newest first: a child is always created after its parent, so an inner wrapper
+        // dissolves before the outer one is looked at.
+        let mut wrappers: Vec<usize> = self.wrappers.iter().copied().collect();
+        wrappers.sort_unstable_by(|a, b| b.cmp(a));
+        for node in wrappers {
+            let Some(&mapping) = self.custom_mapping.get(&node) else {
+                continue;
+            };
+            let empty = self.tree.sections[node].is_empty()
+                && !with_measures.contains(&node)
+                && self.tree.children[node].is_empty();
+            if !empty {
+                continue;
+            }
+            let parent = self.tree.parent[node];
+            self.tree.list_mut(parent).retain(|&x| x != node);
+            gone.insert(mapping);
+        }
+        if gone.is_empty() {
+            return;
+        }
+        let mut index = 0;
+        report.mappings.retain(|m| {
+            let keep = !gone.contains(&index);
+            if !keep {
+                report.dissolved.push(m.heading.clone());
+            }
+            index += 1;
+            keep
+        });
+    }
+
+    /// After an import a canonical section the source does not have is hidden (the model
+    /// keeps it, the editor shows it greyed): no bare headings in the export. One that a
+    /// combined heading covers is hidden as well, its content lives in the covering section.
+    fn hide_absent_canonical(&mut self, with_measures: &HashSet<usize>, report: &mut ImportReport) {
+        let covered: HashSet<SectionId> = self
+            .tree
+            .sections
+            .iter()
+            .flat_map(|s| s.covers.iter().cloned())
+            .collect();
+        // Children before parents, so a parent sees whether its children stay.
+        for c in CanonicalSection::ALL.into_iter().rev() {
+            let node = self.tree.canonical[&c];
+            let section = &self.tree.sections[node];
+            let empty = !self.used.contains(&c)
+                && section.is_empty()
+                && !with_measures.contains(&node)
+                && self.tree.children[node]
+                    .iter()
+                    .all(|&k| self.tree.sections[k].hidden);
+            if empty {
+                self.tree.sections[node].hidden = true;
+                let id = SectionId::from(c);
+                if !covered.contains(&id) {
+                    report.hidden.push(id);
+                }
+            }
+        }
+        report.hidden.reverse();
     }
 
     fn custom_id(&mut self, wanted: Option<&str>) -> SectionId {
@@ -538,27 +673,15 @@ impl Builder {
         }
     }
 
-    fn finish(mut self, doc: &mut Document, definitions: &HashMap<String, String>) {
-        // A canonical section that only a combined heading names is hidden: its content
-        // lives in the section that covers it, and an empty heading would mislead readers.
-        let covered: Vec<SectionId> = self
-            .tree
-            .sections
-            .iter()
-            .flat_map(|s| s.covers.clone())
-            .collect();
-        for id in covered {
-            if let Some(c) = CanonicalSection::from_id(id.as_str()) {
-                let node = self.tree.canonical[&c];
-                let untouched = !self.used.contains(&c)
-                    && self.tree.children[node]
-                        .iter()
-                        .all(|&k| self.tree.sections[k].is_empty());
-                if untouched && self.tree.sections[node].is_empty() {
-                    self.tree.sections[node].hidden = true;
-                }
-            }
-        }
+    fn finish(
+        mut self,
+        doc: &mut Document,
+        definitions: &HashMap<String, String>,
+        report: &mut ImportReport,
+    ) {
+        let with_measures: HashSet<usize> = self.measures.iter().map(|(n, _)| *n).collect();
+        self.dissolve_empty_wrappers(&with_measures, report);
+        self.hide_absent_canonical(&with_measures, report);
         if !definitions.is_empty() {
             append_definitions(&mut self.intro, definitions);
             for s in &mut self.tree.sections {

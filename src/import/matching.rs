@@ -573,6 +573,34 @@ fn split_conjunctions(key: &str) -> Vec<String> {
     parts
 }
 
+/// Topics real TOMs add that belong under the regular evaluation (8) when the source does
+/// not give them a top-level place: processor control, data protection management,
+/// incident response, training and awareness.
+const EVALUATION_TOPICS: &[&str] = &[
+    "auftragskontroll",
+    "auftragsverarbeit",
+    "job control",
+    "order control",
+    "processor control",
+    "datenschutz management",
+    "datenschutzmanagement",
+    "data protection management",
+    "privacy management",
+    "incident",
+    "vorfallmanagement",
+    "sicherheitsvorfall",
+    "schulung",
+    "sensibilisierung",
+    "awareness",
+    "training",
+];
+
+/// True when a heading names one of [`EVALUATION_TOPICS`].
+pub fn evaluation_topic(heading: &str) -> bool {
+    let key = core(heading);
+    EVALUATION_TOPICS.iter().any(|t| key.contains(t))
+}
+
 /// True when the heading reads like a document title rather than a section.
 pub fn looks_like_title(heading: &str) -> bool {
     let n = normalize(heading);

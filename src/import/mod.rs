@@ -49,6 +49,11 @@ pub struct ImportReport {
     pub metadata: Vec<(String, String)>,
     /// Malformed tables that were repaired (their first line).
     pub repairs: Vec<String>,
+    /// Canonical sections hidden because the source does not have them (in tree order).
+    pub hidden: Vec<SectionId>,
+    /// Headings that matched nothing, had no text of their own and whose subsections all
+    /// went to canonical sections: they dissolved instead of becoming empty wrappers.
+    pub dissolved: Vec<String>,
 }
 
 /// An imported document and its report.

@@ -1,0 +1,6 @@
+# Strings of the import's structure report (issue 18).
+
+import-hidden-absent = { $title } [{ $id }] (ausgeblendet: nicht in der Quelle)
+import-dissolved = „{ $heading }“ → aufgelöst (ohne eigenen Text; die Unterabschnitte stehen in ihren Standardabschnitten)
+import-toc-dropped = Inhaltsverzeichnis der Quelle („{ $heading }“) nicht übernommen: die Ausgabe erzeugt ein eigenes
+import-title-block = Titelblock „{ $label }“ → { $field }
