@@ -282,3 +282,72 @@ fn class9_a_group_stays_together() {
     // No canonical section twice: the empty copies are hidden.
     assert!(doc.section(&DATA.into()).unwrap().hidden);
 }
+
+#[test]
+fn class5_a_table_of_contents_is_dropped_with_a_note() {
+    let md = "# TOM\n\n## Inhaltsverzeichnis\n\n1. Pseudonymisierung\n2. Verschlüsselung\n\n## 1. Pseudonymisierung\n\nA.\n\n## 2. Verschlüsselung\n\nB.\n";
+    let imported = import_markdown(md, Some(Lang::De)).unwrap();
+    assert_ids(
+        md,
+        Lang::De,
+        &[
+            ("1. Pseudonymisierung", "pseudonymisation"),
+            ("2. Verschlüsselung", "encryption"),
+        ],
+    );
+    let (heading, text) = imported.report.toc.clone().unwrap();
+    assert_eq!(heading, "Inhaltsverzeichnis");
+    assert!(text.contains("2. Verschlüsselung"));
+    assert_eq!(imported.document.intro.de, "");
+    // English, and a list of anchor links without a heading.
+    let md = "# TOMs\n\n- [Pseudonymisation](#pseudonymisation)\n- [Encryption](#encryption)\n- [Availability](#availability)\n\n## Pseudonymisation\n\nA.\n\n## Encryption\n\nB.\n\n## Availability\n\nC.\n";
+    let imported = import_markdown(md, Some(Lang::En)).unwrap();
+    assert!(imported.report.toc.is_some());
+    assert_eq!(imported.document.intro.en, "");
+    let md = "# TOMs\n\n## Table of Contents\n\n- Encryption\n- Availability\n\n## Encryption\n\nA.\n\n## Availability\n\nB.\n";
+    assert_ids(
+        md,
+        Lang::En,
+        &[("Encryption", "encryption"), ("Availability", "availability")],
+    );
+    // A heading "Inhalt" over real prose is not a table of contents.
+    let prose = "Dieses Kapitel beschreibt ausführlich, welche Maßnahmen das Unternehmen zum Schutz der Daten getroffen hat und wie sie regelmäßig überprüft werden.";
+    let md = format!("# TOM\n\n## Inhalt\n\n{prose}\n");
+    let imported = import_markdown(&md, Some(Lang::De)).unwrap();
+    assert!(imported.report.toc.is_none());
+}
+
+#[test]
+fn class6_the_title_block_fills_the_metadata() {
+    let md = "# Technische und organisatorische Maßnahmen\n\n## Anlage 2 zum AVV — Art. 32 DSGVO\n\n**Organisation:** Muster GmbH  \n**Verantwortlicher:** Erika Beispiel  \n**Datenschutzbeauftragter:** Dr. Max Muster, dsb@muster.example  \n**Stand:** 12.10.2025  \nVersion 1.1  \nGültig ab: 01.11.2025\n\nDiese Anlage beschreibt die Maßnahmen.\n\n## Zutrittskontrolle\n\nA.\n";
+    let imported = import_markdown(md, Some(Lang::De)).unwrap();
+    let meta = &imported.document.meta;
+    assert_eq!(meta.organisation.name, "Muster GmbH");
+    assert_eq!(meta.responsible, "Erika Beispiel");
+    assert_eq!(meta.dpo_contact, "Dr. Max Muster, dsb@muster.example");
+    assert_eq!(meta.last_review, Some(time::macros::date!(2025 - 10 - 12)));
+    assert_eq!(meta.extra.get("Version").map(String::as_str), Some("1.1"));
+    assert_eq!(
+        meta.extra.get("Gültig ab").map(String::as_str),
+        Some("01.11.2025")
+    );
+    assert_eq!(meta.purpose.de, "Anlage 2 zum AVV — Art. 32 DSGVO");
+    // The intro keeps only its prose; the subtitle is not section 1.
+    assert_eq!(imported.document.intro.de, "Diese Anlage beschreibt die Maßnahmen.");
+    assert_ids(md, Lang::De, &[("Zutrittskontrolle", PHYSICAL)]);
+
+    let md = "# Technical and Organisational Measures\n\nOrganisation: Example Ltd\nData protection officer: Jane Roe\nLast reviewed: 2025-10-12\n\n## Encryption\n\nTLS.\n";
+    let imported = import_markdown(md, Some(Lang::En)).unwrap();
+    let meta = &imported.document.meta;
+    assert_eq!(meta.organisation.name, "Example Ltd");
+    assert_eq!(meta.dpo_contact, "Jane Roe");
+    assert_eq!(meta.last_review, Some(time::macros::date!(2025 - 10 - 12)));
+    assert_eq!(imported.document.intro.en, "");
+    // Prose with a colon stays in the introduction.
+    let md = "# TOM\n\nHinweis: Diese Maßnahmen gelten für alle Standorte.\n\n## Verschlüsselung\n\nTLS.\n";
+    let imported = import_markdown(md, Some(Lang::De)).unwrap();
+    assert_eq!(
+        imported.document.intro.de,
+        "Hinweis: Diese Maßnahmen gelten für alle Standorte."
+    );
+}

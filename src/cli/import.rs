@@ -124,6 +124,23 @@ pub fn report_lines(doc: &Document, report: &ImportReport, ui: Lang) -> Vec<Stri
         };
         lines.push(i.tr_args(ui, id, &args));
     }
+    if let Some((heading, _)) = &report.toc {
+        lines.push(i.tr_args(
+            ui,
+            "import-toc-dropped",
+            &[("heading", FluentValue::from(heading.as_str()))],
+        ));
+    }
+    for (label, field) in &report.title_block {
+        lines.push(i.tr_args(
+            ui,
+            "import-title-block",
+            &[
+                ("label", FluentValue::from(label.as_str())),
+                ("field", FluentValue::from(field.as_str())),
+            ],
+        ));
+    }
     for heading in &report.dissolved {
         lines.push(i.tr_args(
             ui,

@@ -143,9 +143,21 @@ pub fn build(text: &str, lang: Option<Lang>) -> Imported {
     let items = classify(scanned.blocks);
     let mut builder = Builder::new(lang, &mut doc);
     builder.run(items, &mut report);
+    let title_block = std::mem::take(&mut builder.title_block);
     builder.finish(&mut doc, &scanned.definitions, &mut report);
     if let Some(fm) = front {
         apply_front_matter(&mut doc, &fm, lang, &mut report);
+    }
+    if !title_block.is_empty() {
+        // Front matter, where there is one, wins; a title-block field whose slot it filled
+        // with something else is kept in `meta.extra` under its label.
+        let before = report.metadata.len();
+        let fields = FrontMatter {
+            fields: title_block,
+            kind: "title block",
+        };
+        apply_front_matter(&mut doc, &fields, lang, &mut report);
+        report.title_block = report.metadata.split_off(before);
     }
     doc.ensure_canonical();
     Imported {
@@ -244,6 +256,10 @@ struct Builder {
     last_atx_depth: usize,
     /// The title heading when it differs from the default title.
     pending_title: Option<String>,
+    /// Fields of the title block ("**Stand:** …") and the subtitle, as (label, value).
+    title_block: Vec<(String, String)>,
+    /// True once a heading after the title was seen.
+    after_title: bool,
     /// Nodes that had subheadings in the source.
     wrappers: HashSet<usize>,
     /// Custom node -> index of its entry in the report's mappings.
@@ -266,6 +282,8 @@ impl Builder {
             explicit_measure_ids: HashSet::new(),
             last_atx_depth: 0,
             pending_title: None,
+            title_block: Vec::new(),
+            after_title: false,
             wrappers: HashSet::new(),
             custom_mapping: HashMap::new(),
         }
@@ -293,6 +311,33 @@ impl Builder {
             match std::mem::replace(&mut items[i], Item::Directive(String::new())) {
                 Item::Heading(h) => {
                     skipping = directive.as_deref() == Some("tomwerk:history");
+                    let first_after_title = report.title.is_some()
+                        && self.current.is_none()
+                        && !std::mem::replace(&mut self.after_title, true);
+                    if !skipping && directive.is_none() {
+                        if let Some(end) = toc_under_heading(&h, &items, i + 1) {
+                            report.toc = Some((h.source.clone(), joined_content(&items[i + 1..end])));
+                            i = end;
+                            continue;
+                        }
+                        // "… — Art. 32 DSGVO" right under the title is the purpose line.
+                        // A heading with subheadings of its own is a section, not a subtitle.
+                        let has_subheadings = matches!(
+                            items.get(i + 1),
+                            Some(Item::Heading(next)) if next.level.unwrap_or(7) > h.level.unwrap_or(0)
+                        );
+                        if first_after_title
+                            && !has_subheadings
+                            && h.number.is_none()
+                            && matching::looks_like_title(&h.title)
+                            && matching::match_heading(&h.title, Strictness::Loose, false)
+                                .is_none()
+                        {
+                            self.title_block.push(("purpose".to_owned(), h.title.clone()));
+                            i += 1;
+                            continue;
+                        }
+                    }
                     // "Technische Maßnahmen" over a list inside a section is how Tomwerk's
                     // own PDF/DOCX and many real TOMs set measures: structured measures of
                     // that kind, not a custom section.
@@ -351,8 +396,18 @@ impl Builder {
                     }
                 }
                 Item::Directive(_) => {}
-                Item::Content { markdown, .. } => {
-                    if !skipping {
+                Item::Content {
+                    markdown,
+                    list_source,
+                } => {
+                    if skipping {
+                    } else if list_source.as_deref().is_some_and(is_anchor_list) {
+                        report.toc.get_or_insert((first_line(&markdown), markdown.clone()));
+                    } else if self.current.is_none()
+                        && let Some(fields) = frontmatter::title_block(&markdown)
+                    {
+                        self.title_block.extend(fields);
+                    } else {
                         self.content(&markdown);
                     }
                 }
@@ -721,6 +776,72 @@ impl Builder {
         doc.sections = self.tree.into_sections();
         doc.next_id = next;
     }
+}
+
+/// Headings that name a table of contents.
+const TOC_HEADINGS: &[&str] = &[
+    "inhalt",
+    "inhaltsverzeichnis",
+    "inhaltsuebersicht",
+    "contents",
+    "table of contents",
+    "toc",
+];
+
+/// When `h` names a table of contents and the blocks after it, up to the next heading, are
+/// lists or short lines (entries), the index where the table of contents ends.
+fn toc_under_heading(h: &Heading, items: &[Item], from: usize) -> Option<usize> {
+    if h.number.is_some() || !TOC_HEADINGS.contains(&matching::normalize(&h.title).as_str()) {
+        return None;
+    }
+    let mut end = from;
+    while let Some(Item::Content { markdown, .. }) = items.get(end) {
+        // Entries: list items or short lines that are not sentences.
+        let entries = markdown.lines().filter(|l| !l.trim().is_empty()).all(|l| {
+            let t = l.trim();
+            let item = t.starts_with(['-', '*', '+'])
+                || t.split_once(['.', ')'])
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            item || (t.chars().count() <= 80 && !t.ends_with(['.', '!', '?', ':']))
+        });
+        if !entries {
+            return None;
+        }
+        end += 1;
+    }
+    (end > from).then_some(end)
+}
+
+/// A list whose items are mostly links to anchors of this document (`[…](#…)`): a table
+/// of contents without a heading.
+fn is_anchor_list(src: &str) -> bool {
+    let items: Vec<&str> = src
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| {
+            l.starts_with(['-', '*', '+'])
+                || l.split_once(['.', ')'])
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        })
+        .collect();
+    let links = items.iter().filter(|l| l.contains("](#")).count();
+    items.len() >= 3 && links * 2 > items.len()
+}
+
+/// The Markdown of content items, blank-line separated.
+fn joined_content(items: &[Item]) -> String {
+    items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Content { markdown, .. } => Some(markdown.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().trim().to_owned()
 }
 
 /// The distinct Markdown levels of the section headings (title excluded), shallowest first.

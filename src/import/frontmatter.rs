@@ -465,6 +465,74 @@ pub fn target(key: &str) -> Target {
     }
 }
 
+/// Labels of a title block that name no metadata field but belong to the document's data
+/// (kept in `meta.extra`): version, valid from, next review.
+const TITLE_BLOCK_EXTRAS: &[&str] = &[
+    "version",
+    "dokumentversion",
+    "documentversion",
+    "gueltigab",
+    "gueltigseit",
+    "validfrom",
+    "effectivefrom",
+    "effectivedate",
+    "inkraftab",
+    "naechstepruefung",
+    "naechsteueberpruefung",
+    "nextreview",
+    "klassifizierung",
+    "classification",
+];
+
+/// True when `label` is a field a title block may hold.
+fn title_block_label(label: &str) -> bool {
+    let k: String = normalize(label).chars().filter(|c| *c != ' ').collect();
+    !matches!(
+        target(label),
+        Target::Extra | Target::Generator | Target::Language | Target::Languages | Target::Title
+    ) || TITLE_BLOCK_EXTRAS.contains(&k.as_str())
+}
+
+/// Splits one title-block line: `**Stand:** 2025-10-12`, `**Stand**: …`, `Stand: …`,
+/// `Version 1.1`. `None` for anything else.
+fn title_block_line(line: &str) -> Option<(String, String)> {
+    let line = line.trim().trim_end_matches('\\').trim_end();
+    let (label, value) = if let Some(rest) = line.strip_prefix("**") {
+        let (inner, after) = rest.split_once("**")?;
+        match inner.trim_end().strip_suffix(':') {
+            Some(label) => (label.trim(), after.trim()),
+            None => (inner.trim(), after.trim_start().strip_prefix(':')?.trim()),
+        }
+    } else if let Some((label, value)) = line.split_once(':') {
+        (label.trim(), value.trim())
+    } else {
+        // "Version 1.1", "Stand 12.10.2025": a number after the word.
+        let (label, value) = line.split_once(' ')?;
+        let value = value.trim();
+        if !value.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        (label, value)
+    };
+    let words = label.split_whitespace().count();
+    if label.is_empty() || value.is_empty() || words > 4 || !title_block_label(label) {
+        return None;
+    }
+    Some((label.to_owned(), value.to_owned()))
+}
+
+/// Reads a paragraph at the start of a document whose every line is a title-block field
+/// ("**Organisation:** Muster GmbH", "**Datenschutzbeauftragter:** …", "Version 1.1",
+/// "Gültig ab: …"), German or English labels. `None` when any line is something else, so
+/// prose that merely contains a colon stays in the introduction.
+pub fn title_block(paragraph: &str) -> Option<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for line in paragraph.lines().filter(|l| !l.trim().is_empty()) {
+        out.push(title_block_line(line)?);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// Parses the date forms TOMs use: `2026-03-01`, `01.03.2026`, `1.3.2026`,
 /// `1. März 2026`, `1 March 2026`, `March 1, 2026`.
 pub fn parse_date(text: &str) -> Option<Date> {

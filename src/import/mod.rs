@@ -54,6 +54,11 @@ pub struct ImportReport {
     /// Headings that matched nothing, had no text of their own and whose subsections all
     /// went to canonical sections: they dissolved instead of becoming empty wrappers.
     pub dissolved: Vec<String>,
+    /// A table of contents found in the source and dropped: (its heading or first line,
+    /// the dropped Markdown). The export makes its own.
+    pub toc: Option<(String, String)>,
+    /// Title-block lines ("**Stand:** …", a subtitle) and the metadata field each filled.
+    pub title_block: Vec<(String, String)>,
 }
 
 /// An imported document and its report.
