@@ -351,3 +351,53 @@ fn class6_the_title_block_fills_the_metadata() {
         "Hinweis: Diese Maßnahmen gelten für alle Standorte."
     );
 }
+
+/// Runs the CLI with an English locale.
+fn tomwerk(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+        .args(args)
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("tomwerk runs")
+}
+
+#[test]
+fn issue21_4_decomposed_text_is_composed_through_import_tom_and_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("nfd.md");
+    let decomposed = "# TOM\n\n## Verschlu\u{308}sselung\n\nDie Pru\u{308}fung der Schlu\u{308}ssel erfolgt ja\u{308}hrlich.\n";
+    std::fs::write(&md, decomposed).unwrap();
+    let tom = dir.path().join("nfd.tom");
+    let run = tomwerk(&["import".as_ref(), md.as_os_str(), tom.as_os_str()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    // The heading matched once composed.
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("[encryption]"), "{stdout}");
+    let saved = std::fs::read_to_string(&tom).unwrap();
+    assert!(saved.contains("Die Prüfung der Schlüssel erfolgt jährlich."));
+    assert!(!saved.contains('\u{308}'));
+
+    let pdf = dir.path().join("nfd.pdf");
+    let run = tomwerk(&["export".as_ref(), tom.as_os_str(), pdf.as_os_str()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Prüfung"), "{flat}");
+    assert!(!flat.contains('\u{308}'), "{flat}");
+
+    // Loading a file written decomposed by another tool composes the working copy.
+    let nfd_file = saved.replace("Prüfung", "Pru\u{308}fung");
+    std::fs::write(&tom, nfd_file).unwrap();
+    let loaded = tomwerk::store::load(&tom).unwrap();
+    let body = &loaded
+        .working
+        .section(&"encryption".into())
+        .unwrap()
+        .body
+        .de;
+    assert_eq!(body, "Die Prüfung der Schlüssel erfolgt jährlich.");
+}

@@ -348,11 +348,13 @@ fn section_at<'a>(doc: &'a Document, path: &[usize]) -> Option<&'a crate::model:
 
 fn run_edit(doc: &mut Document, edit: DocEdit) -> Result<Created, EditError> {
     match edit {
+        // Typed and pasted text is stored in NFC (issue 21.4): a paste from macOS arrives
+        // decomposed and would print "Pru¨fung".
         DocEdit::SetText(field, lang, value) => {
-            *text_mut(doc, &field)?.get_mut(lang) = value;
+            *text_mut(doc, &field)?.get_mut(lang) = crate::model::nfc(&value).into_owned();
         }
         DocEdit::AddWord(word) => {
-            doc.meta.dictionary.insert(word);
+            doc.meta.dictionary.insert(crate::model::nfc(&word).into_owned());
         }
         DocEdit::SetMeta(field, value) => {
             let target = match field {
@@ -361,7 +363,7 @@ fn run_edit(doc: &mut Document, edit: DocEdit) -> Result<Created, EditError> {
                 MetaField::Responsible => &mut doc.meta.responsible,
                 MetaField::DpoContact => &mut doc.meta.dpo_contact,
             };
-            *target = value;
+            *target = crate::model::nfc(&value).into_owned();
         }
         DocEdit::SetReviewInterval(months) => doc.meta.review_interval_months = months,
         DocEdit::SetLastReview(date) => doc.meta.last_review = date,
@@ -501,6 +503,16 @@ mod tests {
         assert!(e.undo());
         assert!(e.undo());
         assert_eq!(e.doc().section(&id).unwrap().body.de, "a");
+    }
+
+    #[test]
+    fn pasted_decomposed_text_is_stored_composed() {
+        let mut e = editor();
+        let id = SectionId::from(CanonicalSection::Encryption);
+        let body = TextField::SectionBody(id.clone());
+        e.apply(DocEdit::SetText(body, Lang::De, "Pru\u{308}fung".into()), 0.0)
+            .unwrap();
+        assert_eq!(e.doc().section(&id).unwrap().body.de, "Prüfung");
     }
 
     #[test]

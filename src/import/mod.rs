@@ -93,6 +93,10 @@ pub const MAX_IMPORT_SIZE: u64 = 64 * 1024 * 1024;
 pub fn import_markdown(text: &str, lang: Option<Lang>) -> Result<Imported, ImportError> {
     check_text(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Decomposed text ("u" + combining diaeresis, as macOS often writes it) is composed
+    // first, so headings match, words compare and the PDF shows "ü" (issue 21.4).
+    let composed = crate::model::nfc(text);
+    let text: &str = &composed;
     // Slices of the source end up in the document: one line-ending convention inside it.
     let owned;
     let text = if text.contains('\r') {

@@ -3,6 +3,7 @@
 mod canonical;
 mod document;
 mod edit;
+mod nfc;
 mod validate;
 
 pub use canonical::{Art32Letter, CanonicalSection};
@@ -11,4 +12,5 @@ pub use document::{
     Organisation, Section, SectionId, format_number,
 };
 pub use edit::{EditError, MoveDirection, SectionPath};
+pub use nfc::{nfc, to_nfc};
 pub use validate::{ValidationError, validate};

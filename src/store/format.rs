@@ -244,7 +244,12 @@ pub fn parse(text: &str) -> Result<TomFile, StoreError> {
 /// Like [`parse`], and also says what was repaired in the text.
 pub fn parse_with_notices(text: &str) -> Result<(TomFile, Vec<LoadNotice>), StoreError> {
     let (text, notices) = normalise_text(text);
-    parse_normalised(&text).map(|file| (file, notices))
+    parse_normalised(&text).map(|mut file| {
+        // The working copy in NFC (issue 21.4); released versions stay byte for byte, their
+        // hashes are over what was released.
+        file.working.normalize_nfc();
+        (file, notices)
+    })
 }
 
 fn parse_normalised(text: &str) -> Result<TomFile, StoreError> {
