@@ -177,7 +177,29 @@ fn document_words(doc: &Document, lang: Lang) -> Vec<String> {
 /// The words of `source` missing from `doc` (counted with multiplicity), plus the
 /// chunks whose words do not appear in order.
 fn lost_words(source: &str, multimarkdown: bool, doc: &Document, lang: Lang) -> Vec<String> {
-    let chunks = source_chunks(source, multimarkdown);
+    lost_words_except(source, multimarkdown, doc, lang, &[])
+}
+
+/// Like [`lost_words`], with `structure` (phrases the import reports as structure, not
+/// content: title-block labels, a dropped table of contents, dissolved wrapper headings)
+/// taken out of the source first, each where it first appears as a whole.
+fn lost_words_except(
+    source: &str,
+    multimarkdown: bool,
+    doc: &Document,
+    lang: Lang,
+    structure: &[Vec<String>],
+) -> Vec<String> {
+    let mut chunks = source_chunks(source, multimarkdown);
+    for phrase in structure.iter().filter(|p| !p.is_empty()) {
+        'chunks: for chunk in &mut chunks {
+            if let Some(at) = chunk.windows(phrase.len()).position(|w| w == phrase.as_slice()) {
+                chunk.drain(at..at + phrase.len());
+                break 'chunks;
+            }
+        }
+    }
+    chunks.retain(|c| !c.is_empty());
     let doc_words = document_words(doc, lang);
     let mut available: HashMap<&str, usize> = HashMap::new();
     for w in &doc_words {
@@ -851,4 +873,138 @@ fn reference_document_maps_every_heading() {
             m.heading
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Structure accuracy (issue 18): every heading of every fixture where a DPO would put it.
+// ---------------------------------------------------------------------------------------
+
+/// The phrases the report names as structure rather than content.
+fn structure_words(imported: &Imported) -> Vec<Vec<String>> {
+    let r = &imported.report;
+    let mut text: Vec<String> = r.dissolved.clone();
+    // The subtitle's label is ours ("purpose"), its words are in the purpose field.
+    text.extend(
+        r.title_block
+            .iter()
+            .map(|(label, _)| label.clone())
+            .filter(|l| l != "purpose"),
+    );
+    if let Some((heading, toc)) = &r.toc {
+        if !toc.starts_with(heading.as_str()) {
+            text.push(heading.clone());
+        }
+        // Each entry on its own: the source splits them into chunks as it likes.
+        text.extend(toc.lines().map(str::to_owned));
+    }
+    text.iter().map(|t| words(t)).collect()
+}
+
+/// The parent of a section (`None` at the top level).
+fn parent_of(doc: &Document, id: &SectionId) -> Option<SectionId> {
+    let path = doc.path_of(id)?;
+    let (_, parent) = path.split_last()?;
+    if parent.is_empty() {
+        return None;
+    }
+    let mut list = &doc.sections;
+    let mut found = None;
+    for &i in parent {
+        let s = list.get(i)?;
+        found = Some(s.id.clone());
+        list = &s.children;
+    }
+    found
+}
+
+/// Where each heading went, as the `.expected` files write it.
+fn placements(imported: &Imported) -> Vec<(String, String)> {
+    let doc = &imported.document;
+    let mut out: Vec<(String, String)> = imported
+        .report
+        .mappings
+        .iter()
+        .map(|m| {
+            let target = if m.custom {
+                let parent = parent_of(doc, &m.section);
+                format!(
+                    "custom@{}",
+                    parent.as_ref().map_or("top", |p| p.as_str())
+                )
+            } else {
+                m.section.as_str().to_owned()
+            };
+            (m.heading.clone(), target)
+        })
+        .collect();
+    out.extend(
+        imported
+            .report
+            .dissolved
+            .iter()
+            .map(|h| (h.clone(), "dissolved".to_owned())),
+    );
+    out
+}
+
+#[test]
+fn structure_accuracy_over_all_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 9, "{names:?}");
+    let (mut right, mut total) = (0usize, 0usize);
+    let mut misses = Vec::new();
+    for name in &names {
+        let expected_path = dir.join(name.replace(".md", ".expected"));
+        let expected_text = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+        let expected: Vec<(String, String)> = expected_text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                let (h, t) = l.rsplit_once(" => ").expect("heading => target");
+                (h.trim().to_owned(), t.trim().to_owned())
+            })
+            .collect();
+        let imported = import(name);
+        let lang = imported.report.lang.expect("language");
+        let multimarkdown = name.starts_with("bold_headings");
+        let lost = lost_words_except(
+            &fixture(name),
+            multimarkdown,
+            &imported.document,
+            lang,
+            &structure_words(&imported),
+        );
+        assert!(lost.is_empty(), "{name}: lost {lost:?}");
+        let found = placements(&imported);
+        let mut ok = 0;
+        for (heading, target) in &expected {
+            match found.iter().find(|(h, _)| h == heading) {
+                Some((_, t)) if t == target => ok += 1,
+                Some((_, t)) => misses.push(format!("{name}: {heading} => {t}, expected {target}")),
+                None => misses.push(format!("{name}: {heading} is not in the report")),
+            }
+        }
+        for (heading, t) in &found {
+            if !expected.iter().any(|(h, _)| h == heading) {
+                misses.push(format!("{name}: {heading} => {t} is not in the expected file"));
+            }
+        }
+        let n = expected.len().max(found.len());
+        println!(
+            "{name}: {ok}/{n} headings placed ({:.1} %)",
+            100.0 * ok as f64 / n.max(1) as f64
+        );
+        right += ok;
+        total += n;
+    }
+    let accuracy = 100.0 * right as f64 / total.max(1) as f64;
+    println!("structure accuracy: {right}/{total} = {accuracy:.1} %");
+    assert!(misses.is_empty(), "{accuracy:.1} %:\n{}", misses.join("\n"));
 }

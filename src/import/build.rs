@@ -22,6 +22,10 @@ struct Heading {
     number: Option<Numbering>,
     /// The heading without its number.
     title: String,
+    /// The heading's loose match, computed once before the build.
+    loose: Option<matching::Match>,
+    /// True when the heading uses a secondary name ([`matching::secondary_name`]).
+    secondary: bool,
 }
 
 enum Item {
@@ -213,6 +217,8 @@ fn heading(source: String, level: Option<u8>) -> Heading {
         level,
         number,
         title,
+        loose: None,
+        secondary: false,
     }
 }
 
@@ -260,6 +266,8 @@ struct Builder {
     title_block: Vec<(String, String)>,
     /// True once a heading after the title was seen.
     after_title: bool,
+    /// Sections some heading names by a primary (not a secondary) name.
+    primary_claims: HashSet<CanonicalSection>,
     /// Nodes that had subheadings in the source.
     wrappers: HashSet<usize>,
     /// Custom node -> index of its entry in the report's mappings.
@@ -284,6 +292,7 @@ impl Builder {
             pending_title: None,
             title_block: Vec::new(),
             after_title: false,
+            primary_claims: HashSet::new(),
             wrappers: HashSet::new(),
             custom_mapping: HashMap::new(),
         }
@@ -293,6 +302,17 @@ impl Builder {
         let title_at = self.find_title(&items);
         let ranks = heading_ranks(&items, title_at);
         self.section64 = uses_section64_names(&items);
+        for (n, it) in items.iter_mut().enumerate() {
+            if let Item::Heading(h) = it
+                && Some(n) != title_at
+            {
+                h.loose = matching::match_heading(&h.title, Strictness::Loose, self.section64);
+                h.secondary = matching::secondary_name(&h.title, self.section64);
+                if let Some(m) = h.loose.as_ref().filter(|_| !h.secondary) {
+                    self.primary_claims.insert(m.section);
+                }
+            }
+        }
         if let Some(Item::Heading(h)) = title_at.and_then(|i| items.get(i)) {
             report.title = Some(h.source.clone());
             self.set_title(&h.source);
@@ -512,7 +532,7 @@ impl Builder {
                     .collect(),
             }),
             Some(None) => None,
-            None => self.match_in_context(&h.title),
+            None => self.match_in_context(&h),
         };
         let title = if h.title.is_empty() {
             h.number
@@ -526,9 +546,14 @@ impl Builder {
         // home (the canonical group, or the section itself), never a copy elsewhere.
         let duplicate_of = found
             .as_ref()
-            .filter(|m| self.used.contains(&m.section))
+            .filter(|m| {
+                self.used.contains(&m.section)
+                    || (explicit_id.is_none()
+                        && self.primary_claims.contains(&m.section)
+                        && h.secondary)
+            })
             .map(|m| m.section);
-        let node = match found.filter(|m| !self.used.contains(&m.section)) {
+        let node = match found.filter(|_| duplicate_of.is_none()) {
             Some(m) => {
                 self.used.insert(m.section);
                 let node = self.tree.canonical[&m.section];
@@ -582,19 +607,16 @@ impl Builder {
     /// Matches a heading by its own words wherever it stands. Below a matched section only an
     /// exact name, or a word stem naming one of that section's own subsections, counts: there
     /// a stem such as "Verschlüsselung von Datenträgern" usually names a detail.
-    fn match_in_context(&self, title: &str) -> Option<matching::Match> {
+    fn match_in_context(&self, h: &Heading) -> Option<matching::Match> {
         let ancestor = self
             .stack
             .iter()
             .rev()
             .find_map(|&(_, n)| self.tree.sections[n].canonical());
         match ancestor {
-            None => matching::match_heading(title, Strictness::Loose, self.section64),
-            Some(a) => matching::match_heading(title, Strictness::Exact, self.section64)
-                .or_else(|| {
-                    matching::match_heading(title, Strictness::Loose, self.section64)
-                        .filter(|m| m.section.parent() == Some(a))
-                }),
+            None => h.loose.clone(),
+            Some(a) => matching::match_heading(&h.title, Strictness::Exact, self.section64)
+                .or_else(|| h.loose.clone().filter(|m| m.section.parent() == Some(a))),
         }
     }
 

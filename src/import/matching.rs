@@ -121,6 +121,13 @@ pub fn normalize(text: &str) -> String {
 
 /// Words that open a heading without naming its topic ("Gewährleistung der …", "Ensuring …").
 const PREFIXES: &[&str] = &[
+    "gewaehrleistungsziel",
+    "schutzziel",
+    "umsetzung des",
+    "umsetzung der",
+    "measures of",
+    "measures for allowing",
+    "processes for",
     "gewaehrleistung der",
     "gewaehrleistung des",
     "gewaehrleistung von",
@@ -215,6 +222,27 @@ use CanonicalSection as C;
 /// Names real documents use for the canonical sections (old BDSG, § 64 BDSG, GDPR
 /// wording, English variants), already normalized. Default titles are added at run time.
 const ALIASES: &[(&str, CanonicalSection)] = &[
+    // EU SCC (Decision 2021/914) Annex II example headings.
+    ("user identification and authorisation", C::SystemAccess),
+    ("user identification and authorization", C::SystemAccess),
+    ("protection of data during transmission", C::Transfer),
+    ("protection of data during storage", C::DataAccess),
+    (
+        "physical security of locations at which personal data are processed",
+        C::PhysicalAccess,
+    ),
+    ("physical security of locations", C::PhysicalAccess),
+    ("physical security", C::PhysicalAccess),
+    ("events logging", C::Input),
+    ("event logging", C::Input),
+    ("logging", C::Input),
+    ("system configuration including default configuration", C::Resilience),
+    ("system configuration", C::Resilience),
+    ("internal it and it security governance and management", C::Evaluation),
+    ("certification assurance of processes and products", C::Evaluation),
+    // SDM (Standard-Datenschutzmodell) goals; the others are custom sections.
+    ("nichtverkettung", C::Separation),
+    ("unlinkability", C::Separation),
     ("pseudonymisierung", C::Pseudonymisation),
     ("pseudonymisation", C::Pseudonymisation),
     ("pseudonymization", C::Pseudonymisation),
@@ -446,7 +474,15 @@ pub fn match_heading(heading: &str, strictness: Strictness, section64: bool) -> 
         }
         Some(found)
     };
-    if let Some(c) = lookup(&key) {
+    // A name that itself holds a comma or slash ("system configuration, including default
+    // configuration", "certification/assurance …") is looked up as written first.
+    let as_written = || {
+        heading
+            .contains(['&', '/', ','])
+            .then(|| lookup(&core(heading)))
+            .flatten()
+    };
+    if let Some(c) = lookup(&key).or_else(as_written) {
         return Some(Match {
             section: c,
             also: Vec::new(),
@@ -571,6 +607,24 @@ fn split_conjunctions(key: &str) -> Vec<String> {
     }
     parts.retain(|p| !p.is_empty());
     parts
+}
+
+/// Names that only stand in for a section when the document has no primary name for it:
+/// § 64 BDSG's "Datenträgerkontrolle" is 3.3 unless a "Zugriffskontrolle" follows, and so on.
+const SECONDARY_NAMES: &[&str] = &[
+    "datentraegerkontrolle",
+    "speicherkontrolle",
+    "transportkontrolle",
+    "datensicherung",
+    "backup",
+    "backups",
+];
+
+/// True when `heading` is one of [`SECONDARY_NAMES`] ("Benutzerkontrolle" too, unless the
+/// document follows § 64 BDSG, where it is the primary name of system access).
+pub fn secondary_name(heading: &str, section64: bool) -> bool {
+    let key = core(heading);
+    SECONDARY_NAMES.contains(&key.as_str()) || (!section64 && key == "benutzerkontrolle")
 }
 
 /// Topics real TOMs add that belong under the regular evaluation (8) when the source does
