@@ -111,7 +111,11 @@ fn class1_subsections_under_an_unknown_parent_match_by_their_own_words() {
             .all(|(s, _)| s.title.de != "Sicherheit")
     );
     let md = "# TOMs\n\n## Ensuring certain properties\n\n### Restoring availability and access\n\nBackups are restored monthly.\n";
-    assert_ids(md, Lang::En, &[("Restoring availability and access", "recovery")]);
+    assert_ids(
+        md,
+        Lang::En,
+        &[("Restoring availability and access", "recovery")],
+    );
     let md = "# TOMs\n\n## 3. Availability and Resilience\n\nText.\n\n### 3.b. Recoverability Control\n\nRestores are tested.\n";
     assert_ids(
         md,
@@ -125,7 +129,8 @@ fn class1_subsections_under_an_unknown_parent_match_by_their_own_words() {
 
 #[test]
 fn class1_a_parent_with_text_of_its_own_stays() {
-    let md = "# TOM\n\n## Sicherheit\n\nWir nehmen Sicherheit ernst.\n\n### Zugriffskontrolle\n\nC.\n";
+    let md =
+        "# TOM\n\n## Sicherheit\n\nWir nehmen Sicherheit ernst.\n\n### Zugriffskontrolle\n\nC.\n";
     assert_ids(
         md,
         Lang::De,
@@ -308,7 +313,10 @@ fn class5_a_table_of_contents_is_dropped_with_a_note() {
     assert_ids(
         md,
         Lang::En,
-        &[("Encryption", "encryption"), ("Availability", "availability")],
+        &[
+            ("Encryption", "encryption"),
+            ("Availability", "availability"),
+        ],
     );
     // A heading "Inhalt" over real prose is not a table of contents.
     let prose = "Dieses Kapitel beschreibt ausführlich, welche Maßnahmen das Unternehmen zum Schutz der Daten getroffen hat und wie sie regelmäßig überprüft werden.";
@@ -333,7 +341,10 @@ fn class6_the_title_block_fills_the_metadata() {
     );
     assert_eq!(meta.purpose.de, "Anlage 2 zum AVV — Art. 32 DSGVO");
     // The intro keeps only its prose; the subtitle is not section 1.
-    assert_eq!(imported.document.intro.de, "Diese Anlage beschreibt die Maßnahmen.");
+    assert_eq!(
+        imported.document.intro.de,
+        "Diese Anlage beschreibt die Maßnahmen."
+    );
     assert_ids(md, Lang::De, &[("Zutrittskontrolle", PHYSICAL)]);
 
     let md = "# Technical and Organisational Measures\n\nOrganisation: Example Ltd\nData protection officer: Jane Roe\nLast reviewed: 2025-10-12\n\n## Encryption\n\nTLS.\n";
@@ -371,7 +382,11 @@ fn issue21_4_decomposed_text_is_composed_through_import_tom_and_pdf() {
     std::fs::write(&md, decomposed).unwrap();
     let tom = dir.path().join("nfd.tom");
     let run = tomwerk(&["import".as_ref(), md.as_os_str(), tom.as_os_str()]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     // The heading matched once composed.
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(stdout.contains("[encryption]"), "{stdout}");
@@ -381,7 +396,11 @@ fn issue21_4_decomposed_text_is_composed_through_import_tom_and_pdf() {
 
     let pdf = dir.path().join("nfd.pdf");
     let run = tomwerk(&["export".as_ref(), tom.as_os_str(), pdf.as_os_str()]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let doc = lopdf::Document::load(&pdf).unwrap();
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let text = doc.extract_text(&pages).unwrap();
@@ -400,4 +419,185 @@ fn issue21_4_decomposed_text_is_composed_through_import_tom_and_pdf() {
         .body
         .de;
     assert_eq!(body, "Die Prüfung der Schlüssel erfolgt jährlich.");
+}
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn class7_status_tables_and_task_lists_become_measures() {
+    use tomwerk::model::{MeasureKind as K, MeasureStatus as S};
+    let imported = import_markdown(&fixture("status_table_de.md"), None).unwrap();
+    let doc = &imported.document;
+    let measures = |id: &str| -> Vec<(String, K, S, String)> {
+        doc.section(&id.into())
+            .unwrap()
+            .measures
+            .iter()
+            .map(|m| (m.text.de.clone(), m.kind, m.status, m.note.de.clone()))
+            .collect()
+    };
+    let s = |t: &str| t.to_owned();
+    assert_eq!(
+        measures(PHYSICAL),
+        [
+            (
+                s("Transponderschließanlage mit Protokoll"),
+                K::Technical,
+                S::Implemented,
+                s("Verantwortlich: Facility")
+            ),
+            (
+                s("Besucherregelung mit Begleitung"),
+                K::Organisational,
+                S::Implemented,
+                s("Verantwortlich: Empfang")
+            ),
+            (
+                s("Zwei-Faktor-Anmeldung für alle Konten"),
+                K::Technical,
+                S::Planned,
+                s("Status: 🔄; Verantwortlich: IT")
+            ),
+            (
+                s("Biometrischer Zugang zum Serverraum"),
+                K::Technical,
+                S::Planned,
+                s("Verantwortlich: IT")
+            ),
+        ]
+    );
+    let statuses = |id: &str| -> Vec<S> { measures(id).into_iter().map(|m| m.2).collect() };
+    assert_eq!(statuses(DATA), [S::Implemented, S::Implemented, S::Planned]);
+    assert_eq!(measures(SEPARATION)[1].3, "Status: teilweise");
+    assert_eq!(
+        measures(TRANSFER),
+        [
+            (
+                s("TLS 1.3 für alle Verbindungen"),
+                K::Technical,
+                S::Implemented,
+                s("Bemerkung: seit 2023")
+            ),
+            (
+                s("Verschlüsselte E-Mail mit S/MIME"),
+                K::Technical,
+                S::Planned,
+                s("Bemerkung: Einführung 2026")
+            ),
+        ]
+    );
+    assert_eq!(
+        statuses("availability"),
+        [S::Implemented, S::Implemented, S::NotApplicable]
+    );
+    // The tables are gone from the bodies; the history table is no measure table and stays.
+    assert!(doc.section(&PHYSICAL.into()).unwrap().body.de.is_empty());
+    let history = doc
+        .sections
+        .iter()
+        .find(|s| s.title.de == "Änderungshistorie")
+        .unwrap();
+    assert!(
+        history
+            .body
+            .de
+            .contains("| 1.1 | 2025-10-12 | Statusspalte ergänzt |")
+    );
+    assert!(history.measures.is_empty());
+    assert_eq!(imported.report.measure_blocks.len(), 5);
+    // The title block and the subtitle.
+    assert_eq!(doc.meta.organisation.name, "Beispiel Cloud GmbH");
+    assert_eq!(
+        doc.meta.purpose.de,
+        "Anlage 3 zum Auftragsverarbeitungsvertrag — Art. 32 DSGVO"
+    );
+    assert_eq!(
+        doc.meta.last_review,
+        Some(time::macros::date!(2025 - 10 - 12))
+    );
+}
+
+#[test]
+fn class7_english_task_list_under_a_kind_heading_and_detection_off() {
+    let md = "# TOMs\n\n## Encryption\n\n### Organisational measures\n\n- [x] Key rotation policy\n- [ ] Crypto inventory\n\n### Technical measures\n\n| Technical measures | Organisational measures |\n|---|---|\n| ✅ Full-disk encryption | Key escrow ❌ |\n";
+    let imported = import_markdown(md, Some(Lang::En)).unwrap();
+    let enc = imported.document.section(&"encryption".into()).unwrap();
+    let got: Vec<(
+        &str,
+        tomwerk::model::MeasureKind,
+        tomwerk::model::MeasureStatus,
+    )> = enc
+        .measures
+        .iter()
+        .map(|m| (m.text.en.as_str(), m.kind, m.status))
+        .collect();
+    use tomwerk::model::{MeasureKind as K, MeasureStatus as S};
+    assert_eq!(
+        got,
+        [
+            ("Key rotation policy", K::Organisational, S::Implemented),
+            ("Crypto inventory", K::Organisational, S::Planned),
+            ("Full-disk encryption", K::Technical, S::Implemented),
+            ("Key escrow", K::Organisational, S::Planned),
+        ]
+    );
+    assert!(enc.children.is_empty(), "kind headings make no sections");
+    // Off: every table and list stays text.
+    let off = tomwerk::import::import_markdown_with(
+        &fixture("status_table_de.md"),
+        tomwerk::import::ImportOptions {
+            lang: None,
+            measures: tomwerk::import::MeasureDetection::Off,
+        },
+    )
+    .unwrap();
+    let physical = off.document.section(&PHYSICAL.into()).unwrap();
+    assert!(physical.measures.is_empty());
+    assert!(
+        physical
+            .body
+            .de
+            .contains("| Transponderschließanlage mit Protokoll |")
+    );
+    // The CLI takes the same choice.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("status.md");
+    std::fs::write(&input, fixture("status_table_de.md")).unwrap();
+    for (flag, measures) in [("detect", 4), ("off", 0)] {
+        let out = dir.path().join(format!("{flag}.tom"));
+        let run = tomwerk(&[
+            "import".as_ref(),
+            input.as_os_str(),
+            out.as_os_str(),
+            "--measures".as_ref(),
+            flag.as_ref(),
+        ]);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let file = tomwerk::store::load(&out).unwrap();
+        let n = file
+            .working
+            .section(&PHYSICAL.into())
+            .unwrap()
+            .measures
+            .len();
+        assert_eq!(n, measures, "{flag}");
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        assert_eq!(
+            stdout.contains("structured measures"),
+            flag == "detect",
+            "{stdout}"
+        );
+        assert!(stdout.contains("(hidden: not in the source)"), "{stdout}");
+        assert!(stdout.contains("dissolved"), "{stdout}");
+        assert!(stdout.contains("table of contents"), "{stdout}");
+    }
 }

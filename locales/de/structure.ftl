@@ -4,3 +4,7 @@ import-hidden-absent = { $title } [{ $id }] (ausgeblendet: nicht in der Quelle)
 import-dissolved = „{ $heading }“ → aufgelöst (ohne eigenen Text; die Unterabschnitte stehen in ihren Standardabschnitten)
 import-toc-dropped = Inhaltsverzeichnis der Quelle („{ $heading }“) nicht übernommen: die Ausgabe erzeugt ein eigenes
 import-title-block = Titelblock „{ $label }“ → { $field }
+import-measures-detected = „{ $line }“ → { $count ->
+        [one] eine strukturierte Maßnahme
+       *[other] { $count } strukturierte Maßnahmen
+    }

@@ -354,7 +354,9 @@ fn run_edit(doc: &mut Document, edit: DocEdit) -> Result<Created, EditError> {
             *text_mut(doc, &field)?.get_mut(lang) = crate::model::nfc(&value).into_owned();
         }
         DocEdit::AddWord(word) => {
-            doc.meta.dictionary.insert(crate::model::nfc(&word).into_owned());
+            doc.meta
+                .dictionary
+                .insert(crate::model::nfc(&word).into_owned());
         }
         DocEdit::SetMeta(field, value) => {
             let target = match field {
@@ -510,8 +512,11 @@ mod tests {
         let mut e = editor();
         let id = SectionId::from(CanonicalSection::Encryption);
         let body = TextField::SectionBody(id.clone());
-        e.apply(DocEdit::SetText(body, Lang::De, "Pru\u{308}fung".into()), 0.0)
-            .unwrap();
+        e.apply(
+            DocEdit::SetText(body, Lang::De, "Pru\u{308}fung".into()),
+            0.0,
+        )
+        .unwrap();
         assert_eq!(e.doc().section(&id).unwrap().body.de, "Prüfung");
     }
 

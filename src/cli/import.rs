@@ -6,9 +6,18 @@ use std::process::ExitCode;
 use fluent_bundle::FluentValue;
 
 use crate::i18n::{detect_locale, i18n};
-use crate::import::{ImportReport, import_file};
+use crate::import::{ImportOptions, ImportReport, MeasureDetection, import_file_with};
 use crate::model::{Document, Lang, SectionId, format_number};
 use crate::store::{self, TomFile};
+
+/// `--measures`: whether measure tables and task lists become structured measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MeasuresArg {
+    /// Turn them into structured measures with kind and status (the default).
+    Detect,
+    /// Keep every table and list as text.
+    Off,
+}
 
 /// Runs `tomwerk import`.
 pub fn run(args: &super::ImportArgs) -> anyhow::Result<ExitCode> {
@@ -18,7 +27,14 @@ pub fn run(args: &super::ImportArgs) -> anyhow::Result<ExitCode> {
     let doc = super::lock(&args.out)?;
     refuse_overwrite(args, ui)?;
     super::guard_output(&[&args.input], &args.out, None)?;
-    let imported = import_file(&args.input, args.lang.map(Lang::from))?;
+    let options = ImportOptions {
+        lang: args.lang.map(Lang::from),
+        measures: match args.measures {
+            MeasuresArg::Detect => MeasureDetection::Detect,
+            MeasuresArg::Off => MeasureDetection::Off,
+        },
+    };
+    let imported = import_file_with(&args.input, options)?;
     doc.save(&TomFile::new(imported.document.clone()))
         .map_err(super::localized)?;
     for line in report_lines(&imported.document, &imported.report, ui) {
@@ -138,6 +154,16 @@ pub fn report_lines(doc: &Document, report: &ImportReport, ui: Lang) -> Vec<Stri
             &[
                 ("label", FluentValue::from(label.as_str())),
                 ("field", FluentValue::from(field.as_str())),
+            ],
+        ));
+    }
+    for (first, count) in &report.measure_blocks {
+        lines.push(i.tr_args(
+            ui,
+            "import-measures-detected",
+            &[
+                ("line", FluentValue::from(first.as_str())),
+                ("count", FluentValue::from(*count)),
             ],
         ));
     }

@@ -159,6 +159,10 @@ pub struct ImportArgs {
     /// The language of the Markdown (detected when not given).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+    /// Measure tables ("Maßnahme | Status") and task lists (`- [x]`): turned into
+    /// structured measures (detect) or kept as text (off).
+    #[arg(long, value_enum, default_value = "detect")]
+    pub measures: import::MeasuresArg,
 }
 
 /// `tomwerk diff`.

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::blocks::{self, Block};
 use super::frontmatter::{self, FrontMatter, Target};
 use super::matching::{self, MAX_DEPTH, Numbering, Strictness};
+use super::measures::{self, MeasureDetection};
 use super::{HeadingMapping, ImportReport, Imported, detect_language};
 use crate::i18n::i18n;
 use crate::model::{
@@ -127,7 +128,7 @@ impl Tree {
 }
 
 /// Builds the document from normalized Markdown.
-pub fn build(text: &str, lang: Option<Lang>) -> Imported {
+pub fn build(text: &str, lang: Option<Lang>, detection: MeasureDetection) -> Imported {
     let (front, body_start) = frontmatter::split(text);
     let body = &text[body_start..];
     let fm_lang = front.as_ref().and_then(|fm| {
@@ -145,7 +146,7 @@ pub fn build(text: &str, lang: Option<Lang>) -> Imported {
         ..ImportReport::default()
     };
     let items = classify(scanned.blocks);
-    let mut builder = Builder::new(lang, &mut doc);
+    let mut builder = Builder::new(lang, detection, &mut doc);
     builder.run(items, &mut report);
     let title_block = std::mem::take(&mut builder.title_block);
     builder.finish(&mut doc, &scanned.definitions, &mut report);
@@ -266,6 +267,8 @@ struct Builder {
     title_block: Vec<(String, String)>,
     /// True once a heading after the title was seen.
     after_title: bool,
+    /// Whether measure tables and task lists become measures.
+    detection: MeasureDetection,
     /// Sections some heading names by a primary (not a secondary) name.
     primary_claims: HashSet<CanonicalSection>,
     /// Nodes that had subheadings in the source.
@@ -275,7 +278,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(lang: Lang, doc: &mut Document) -> Self {
+    fn new(lang: Lang, detection: MeasureDetection, doc: &mut Document) -> Self {
         Builder {
             lang,
             tree: Tree::from_template(doc),
@@ -293,6 +296,7 @@ impl Builder {
             title_block: Vec::new(),
             after_title: false,
             primary_claims: HashSet::new(),
+            detection,
             wrappers: HashSet::new(),
             custom_mapping: HashMap::new(),
         }
@@ -336,7 +340,8 @@ impl Builder {
                         && !std::mem::replace(&mut self.after_title, true);
                     if !skipping && directive.is_none() {
                         if let Some(end) = toc_under_heading(&h, &items, i + 1) {
-                            report.toc = Some((h.source.clone(), joined_content(&items[i + 1..end])));
+                            report.toc =
+                                Some((h.source.clone(), joined_content(&items[i + 1..end])));
                             i = end;
                             continue;
                         }
@@ -350,10 +355,10 @@ impl Builder {
                             && !has_subheadings
                             && h.number.is_none()
                             && matching::looks_like_title(&h.title)
-                            && matching::match_heading(&h.title, Strictness::Loose, false)
-                                .is_none()
+                            && matching::match_heading(&h.title, Strictness::Loose, false).is_none()
                         {
-                            self.title_block.push(("purpose".to_owned(), h.title.clone()));
+                            self.title_block
+                                .push(("purpose".to_owned(), h.title.clone()));
                             i += 1;
                             continue;
                         }
@@ -365,12 +370,15 @@ impl Builder {
                         && self.current.is_some()
                         && let Some(kind) = kind_heading(&h.title)
                         && let Some(Item::Content {
-                            list_source: Some(src),
-                            ..
+                            markdown,
+                            list_source,
                         }) = items.get(i + 1)
-                        && let Some(ms) = parse_kind_list(src, kind, self.lang)
+                        && let Some(ms) = self
+                            .detected(markdown, list_source.as_deref(), Some(kind))
+                            .or_else(|| parse_kind_list(list_source.as_deref()?, kind, self.lang))
                     {
                         let node = self.current.unwrap_or_default();
+                        report.measure_blocks.push((h.source.clone(), ms.len()));
                         self.measures.extend(ms.into_iter().map(|m| (node, m)));
                         i += 2;
                         continue;
@@ -422,11 +430,20 @@ impl Builder {
                 } => {
                     if skipping {
                     } else if list_source.as_deref().is_some_and(is_anchor_list) {
-                        report.toc.get_or_insert((first_line(&markdown), markdown.clone()));
+                        report
+                            .toc
+                            .get_or_insert((first_line(&markdown), markdown.clone()));
                     } else if self.current.is_none()
                         && let Some(fields) = frontmatter::title_block(&markdown)
                     {
                         self.title_block.extend(fields);
+                    } else if let Some(node) = self.current
+                        && let Some(ms) = self.detected(&markdown, list_source.as_deref(), None)
+                    {
+                        report
+                            .measure_blocks
+                            .push((first_line(&markdown), ms.len()));
+                        self.measures.extend(ms.into_iter().map(|m| (node, m)));
                     } else {
                         self.content(&markdown);
                     }
@@ -604,6 +621,22 @@ impl Builder {
         self.current = Some(node);
     }
 
+    /// A measure table or task list read as measures, when detection is on.
+    fn detected(
+        &self,
+        markdown: &str,
+        list_source: Option<&str>,
+        kind: Option<MeasureKind>,
+    ) -> Option<Vec<Measure>> {
+        if self.detection == MeasureDetection::Off {
+            return None;
+        }
+        match list_source {
+            Some(src) => measures::from_task_list(src, kind, self.lang),
+            None => measures::from_table(markdown, kind, self.lang),
+        }
+    }
+
     /// Matches a heading by its own words wherever it stands. Below a matched section only an
     /// exact name, or a word stem naming one of that section's own subsections, counts: there
     /// a stem such as "Verschlüsselung von Datenträgern" usually names a detail.
@@ -669,7 +702,11 @@ impl Builder {
     /// A custom heading that matched nothing, has no text of its own and whose subsections
     /// all went to their canonical places dissolves instead of printing as an empty wrapper
     /// ("## Sicherheit" over "### Zugriffskontrolle"). The report names it.
-    fn dissolve_empty_wrappers(&mut self, with_measures: &HashSet<usize>, report: &mut ImportReport) {
+    fn dissolve_empty_wrappers(
+        &mut self,
+        with_measures: &HashSet<usize>,
+        report: &mut ImportReport,
+    ) {
         let mut gone: HashSet<usize> = HashSet::new();
         // Newest first: a child is always created after its parent, so an inner wrapper
         // dissolves before the outer one is looked at.

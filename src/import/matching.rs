@@ -236,10 +236,19 @@ const ALIASES: &[(&str, CanonicalSection)] = &[
     ("events logging", C::Input),
     ("event logging", C::Input),
     ("logging", C::Input),
-    ("system configuration including default configuration", C::Resilience),
+    (
+        "system configuration including default configuration",
+        C::Resilience,
+    ),
     ("system configuration", C::Resilience),
-    ("internal it and it security governance and management", C::Evaluation),
-    ("certification assurance of processes and products", C::Evaluation),
+    (
+        "internal it and it security governance and management",
+        C::Evaluation,
+    ),
+    (
+        "certification assurance of processes and products",
+        C::Evaluation,
+    ),
     // SDM (Standard-Datenschutzmodell) goals; the others are custom sections.
     ("nichtverkettung", C::Separation),
     ("unlinkability", C::Separation),

@@ -11,6 +11,7 @@ mod build;
 mod docx;
 mod frontmatter;
 mod matching;
+mod measures;
 
 use std::io::Read as _;
 use std::path::Path;
@@ -20,6 +21,7 @@ use crate::model::{Document, Lang, SectionId};
 pub use build::{measure_prefix, parse_measures};
 pub use frontmatter::parse_date;
 pub use matching::{normalize, split_number};
+pub use measures::MeasureDetection;
 
 /// Where one heading of the source went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +61,9 @@ pub struct ImportReport {
     pub toc: Option<(String, String)>,
     /// Title-block lines ("**Stand:** …", a subtitle) and the metadata field each filled.
     pub title_block: Vec<(String, String)>,
+    /// Tables and task lists (their first line, or the kind heading over them) read as
+    /// structured measures, with the number of measures each gave.
+    pub measure_blocks: Vec<(String, usize)>,
 }
 
 /// An imported document and its report.
@@ -89,8 +94,33 @@ pub enum ImportError {
 /// The largest Markdown file the import takes (a TOM is rarely over 1 MB).
 pub const MAX_IMPORT_SIZE: u64 = 64 * 1024 * 1024;
 
+/// How to import: the language (detected when `None`) and whether measure tables and task
+/// lists become structured measures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The language of the text; detected when `None`.
+    pub lang: Option<Lang>,
+    /// Measure tables and task lists: detected (the default) or kept as text.
+    pub measures: MeasureDetection,
+}
+
+impl ImportOptions {
+    /// The defaults with a language.
+    pub fn lang(lang: Option<Lang>) -> Self {
+        Self {
+            lang,
+            ..Self::default()
+        }
+    }
+}
+
 /// Imports Markdown text; `lang` is detected when `None`.
 pub fn import_markdown(text: &str, lang: Option<Lang>) -> Result<Imported, ImportError> {
+    import_markdown_with(text, ImportOptions::lang(lang))
+}
+
+/// Imports Markdown text with options.
+pub fn import_markdown_with(text: &str, options: ImportOptions) -> Result<Imported, ImportError> {
     check_text(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Decomposed text ("u" + combining diaeresis, as macOS often writes it) is composed
@@ -105,11 +135,16 @@ pub fn import_markdown(text: &str, lang: Option<Lang>) -> Result<Imported, Impor
     } else {
         text
     };
-    Ok(build::build(text, lang))
+    Ok(build::build(text, options.lang, options.measures))
 }
 
 /// Reads and imports a Markdown file.
 pub fn import_file(path: &Path, lang: Option<Lang>) -> Result<Imported, ImportError> {
+    import_file_with(path, ImportOptions::lang(lang))
+}
+
+/// Reads and imports a file (Markdown or DOCX) with options.
+pub fn import_file_with(path: &Path, options: ImportOptions) -> Result<Imported, ImportError> {
     let io = |source| ImportError::Io {
         path: path.display().to_string(),
         source,
@@ -129,7 +164,7 @@ pub fn import_file(path: &Path, lang: Option<Lang>) -> Result<Imported, ImportEr
     }
     let name = path.display().to_string();
     if !looks_like_text(&bytes) {
-        return import_bytes(&bytes, &name, lang);
+        return import_bytes_with(&bytes, &name, options);
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(ImportError::Invalid(format!(
@@ -147,7 +182,7 @@ pub fn import_file(path: &Path, lang: Option<Lang>) -> Result<Imported, ImportEr
             e.utf8_error().valid_up_to()
         ))
     })?;
-    import_markdown(&text, lang).map_err(|e| match e {
+    import_markdown_with(&text, options).map_err(|e| match e {
         ImportError::Invalid(m) => ImportError::Invalid(format!("{}: {m}", path.display())),
         other => other,
     })
@@ -167,6 +202,15 @@ fn looks_like_text(bytes: &[u8]) -> bool {
 /// anything else that is text is Markdown. `name` only labels errors. OLE containers
 /// (password-protected Office files, legacy `.doc`) and RTF get a one-line error.
 pub fn import_bytes(bytes: &[u8], name: &str, lang: Option<Lang>) -> Result<Imported, ImportError> {
+    import_bytes_with(bytes, name, ImportOptions::lang(lang))
+}
+
+/// [`import_bytes`] with options.
+pub fn import_bytes_with(
+    bytes: &[u8],
+    name: &str,
+    options: ImportOptions,
+) -> Result<Imported, ImportError> {
     let label = |m: String| {
         ImportError::Invalid(if name.is_empty() {
             m
@@ -189,7 +233,7 @@ pub fn import_bytes(bytes: &[u8], name: &str, lang: Option<Lang>) -> Result<Impo
             ImportError::Invalid(m) => label(m),
             other => other,
         })?;
-        let mut imported = import_markdown(&markdown, lang).map_err(|e| match e {
+        let mut imported = import_markdown_with(&markdown, options).map_err(|e| match e {
             ImportError::Invalid(m) => label(m),
             other => other,
         })?;
@@ -213,7 +257,7 @@ pub fn import_bytes(bytes: &[u8], name: &str, lang: Option<Lang>) -> Result<Impo
             e.utf8_error().valid_up_to()
         ))
     })?;
-    import_markdown(&text, lang).map_err(|e| match e {
+    import_markdown_with(&text, options).map_err(|e| match e {
         ImportError::Invalid(m) => label(m),
         other => other,
     })
