@@ -76,3 +76,310 @@ fn table_header_words_are_not_broken_while_another_column_has_room() {
         "{words:?}"
     );
 }
+
+/// Letters and digits only, lower-cased: hyphens, line breaks and spacing vanish.
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Asserts `needle` is in `hay` (both as letters) and otherwise says where they part.
+fn assert_contains_letters(hay: &str, needle: &str) {
+    let (hay, needle) = (letters(hay), letters(needle));
+    if hay.contains(&needle) {
+        return;
+    }
+    let start = needle.chars().take(30).collect::<String>();
+    let at = hay.find(&start).unwrap_or(0);
+    let common = hay[at..]
+        .chars()
+        .zip(needle.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let from: String = needle.chars().skip(common.saturating_sub(20)).take(60).collect();
+    let got: String = hay[at..].chars().skip(common.saturating_sub(20)).take(60).collect();
+    panic!("text parts after {common} letters:\n expected …{from}…\n found    …{got}…");
+}
+
+fn assert_inside(l: &Layout, what: &str) {
+    let outside = l.outside_text_area();
+    assert!(
+        outside.is_empty(),
+        "{what}: {} items outside, first: {:?}",
+        outside.len(),
+        &outside[..outside.len().min(5)]
+    );
+}
+
+/// A cell of `chars` characters of varied German words.
+fn long_text(chars: usize) -> String {
+    let words = [
+        "Zutrittskontrolle",
+        "für",
+        "alle",
+        "Serverräume",
+        "mit",
+        "Protokollierung",
+        "und",
+        "regelmäßiger",
+        "Prüfung",
+        "der",
+        "Berechtigungen",
+        "durch",
+        "die",
+        "IT-Leitung",
+    ];
+    let mut out = String::new();
+    let mut n = 0usize;
+    while out.chars().count() < chars {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(words[n % words.len()]);
+        // A running number makes every stretch of the text unique, so a lost line shows.
+        if n % 5 == 4 {
+            out.push_str(&format!(" {n}"));
+        }
+        n += 1;
+    }
+    out
+}
+
+#[test]
+fn a_table_row_taller_than_a_page_splits_across_pages_with_its_header() {
+    let text = long_text(40_000);
+    let header = vec![vec![Inline::bold("Bereich")], vec![Inline::bold("Beschreibung")]];
+    let rows = vec![
+        vec![cell("Kurz"), cell("Eine kurze Zeile.")],
+        vec![cell("Lang"), cell(&text)],
+        vec![cell("Danach"), cell("Die Zeile nach der langen.")],
+    ];
+    let l = set(&[
+        Block::Paragraph(vec![Inline::plain("Vorher.")]),
+        Block::Table { header, rows },
+    ]);
+    assert_inside(&l, "long cell");
+    assert!(l.pages.len() >= 5, "{} pages", l.pages.len());
+    // Every page but the first starts with the repeated header.
+    for (p, page) in l.pages.iter().enumerate().skip(1) {
+        let first = page.runs().next().map(|r| r.text.clone());
+        assert_eq!(first.as_deref(), Some("Bereich"), "page {}", p + 1);
+    }
+    // All of the long cell is on the pages, in order.
+    let all: String = l
+        .pages
+        .iter()
+        .flat_map(|p| p.items[..p.furniture].iter())
+        .filter_map(|i| match i {
+            tomwerk::export::layout::Item::Text(r) => Some(r.text.as_str()),
+            _ => None,
+        })
+        .filter(|t| *t != "Bereich" && *t != "Beschreibung")
+        .collect();
+    assert_contains_letters(&all, &text);
+    assert!(all.contains("Die Zeile nach der langen."));
+}
+
+#[test]
+fn a_40000_character_cell_is_entirely_in_the_pdf_text() {
+    let text = long_text(40_000);
+    let blocks = vec![Block::Table {
+        header: vec![vec![Inline::bold("Beschreibung")]],
+        rows: vec![vec![cell(&text)]],
+    }];
+    let meta = tomwerk::export::PdfMeta {
+        title: "Lange Zelle".into(),
+        author: "Test".into(),
+        subject: String::new(),
+        lang: Lang::De,
+        date: time::macros::date!(2026 - 03 - 05),
+    };
+    let out = tomwerk::export::pdf_from_blocks(&blocks, &Furniture::default(), &meta).unwrap();
+    // pdftotext reads only what is on the page (as a viewer shows it); lopdf, the
+    // fallback without poppler, would also read text placed below the page's edge.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cell.pdf");
+    std::fs::write(&path, &out.bytes).unwrap();
+    let extracted = match std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+    {
+        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
+        _ => {
+            let pdf = lopdf::Document::load_mem(&out.bytes).unwrap();
+            let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+            pdf.extract_text(&pages).unwrap()
+        }
+    };
+    // Without the repeated header and the footers' page numbers.
+    let mut found = letters(&extracted).replace("beschreibung", "");
+    for p in 1..=out.pages {
+        found = found.replace(&format!("seite{p}von{}", out.pages), "");
+    }
+    assert_contains_letters(&found, &text);
+    assert_eq!(found.len(), letters(&text).len());
+}
+
+mod invariant {
+    //! The layout invariant over random documents: long cells, long words, many columns,
+    //! deep lists, long heading numbers. Nothing is placed outside the text area, and
+    //! every letter of the input is on a page.
+
+    use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+
+    fn word() -> BoxedStrategy<String> {
+        prop_oneof![
+            6 => "[a-zäöüß]{1,12}",
+            2 => "[A-Z][a-z]{2,10}-[A-Z][a-z]{2,10}",
+            1 => "[a-z]{40,300}",
+            1 => "https://[a-z]{3,30}\\.de/[a-z/]{0,60}",
+            1 => "[0-9]{1,6}",
+        ]
+        .boxed()
+    }
+
+    fn text(max_words: usize) -> impl Strategy<Value = String> {
+        vec(word(), 0..max_words).prop_map(|w| w.join(" "))
+    }
+
+    fn cell() -> impl Strategy<Value = Vec<Inline>> {
+        prop_oneof![
+            12 => text(8).prop_map(|t| vec![Inline::plain(t)]),
+            1 => text(400).prop_map(|t| vec![Inline::plain(t)]),
+            1 => (text(4), text(4)).prop_map(|(a, b)| vec![Inline::bold(a), Inline::italic(b)]),
+        ]
+    }
+
+    fn table() -> impl Strategy<Value = Block> {
+        (1usize..30, 0usize..5, any::<bool>()).prop_flat_map(|(cols, nrows, with_header)| {
+            (
+                vec(cell(), if with_header { cols } else { 0 }),
+                vec(vec(cell(), 1..=cols), nrows),
+            )
+                .prop_map(|(header, rows)| Block::Table { header, rows })
+        })
+    }
+
+    fn block() -> impl Strategy<Value = Block> {
+        let leaf = prop_oneof![
+            1 => text(6).prop_map(Block::Title),
+            2 => (1u8..8, "[0-9.]{0,8}|[a-z]{30,80}", text(10), any::<bool>()).prop_map(
+                |(level, number, text, outline)| Block::Heading { level, number, text, outline }
+            ),
+            4 => text(200).prop_map(|t| Block::Paragraph(vec![Inline::plain(t)])),
+            1 => text(20).prop_map(|t| Block::Small(vec![Inline::plain(t)])),
+            3 => table(),
+            1 => (0.0f32..900.0).prop_map(Block::Spacer),
+            1 => Just(Block::Rule),
+        ];
+        leaf.prop_recursive(12, 48, 3, |inner| {
+            vec(vec(inner, 1..3), 1..3).prop_map(|items| Block::List {
+                ordered: false,
+                start: 1,
+                items,
+            })
+        })
+    }
+
+    fn sorted_letters(s: &str) -> Vec<char> {
+        let mut v: Vec<char> = s
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+        #[test]
+        fn nothing_is_placed_outside_the_text_area(blocks in vec(block(), 1..8)) {
+            let l = set(&blocks);
+            let outside = l.outside_text_area();
+            prop_assert!(outside.is_empty(), "{:?}", &outside[..outside.len().min(3)]);
+            let body: String = l
+                .pages
+                .iter()
+                .flat_map(|p| p.items[..p.furniture].iter())
+                .filter_map(|i| match i {
+                    tomwerk::export::layout::Item::Text(r) => Some(r.text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            // Every letter of the blocks is placed (repeated table headers add more).
+            let expected = tomwerk::export::blocks::plain_text(&blocks);
+            let mut placed = std::collections::HashMap::new();
+            for c in sorted_letters(&body) {
+                *placed.entry(c).or_insert(0usize) += 1;
+            }
+            for c in sorted_letters(&expected) {
+                let n = placed.entry(c).or_insert(0);
+                prop_assert!(*n > 0, "a letter {c:?} of the blocks is not on any page");
+                *n -= 1;
+            }
+        }
+    }
+}
+
+/// The example (de, en; list and table, with TOC and history), the large example and the
+/// change report 1.0 -> 2.0 all hold the layout invariant.
+#[test]
+fn the_example_and_its_change_report_hold_the_layout_invariant() {
+    use tomwerk::export::{ExportOptions, MeasureLayout, prepare};
+    let file = tomwerk::store::example();
+    let fonts = fonts().unwrap();
+    for lang in Lang::ALL {
+        for measures in [MeasureLayout::List, MeasureLayout::Table] {
+            let opts = ExportOptions {
+                lang,
+                version: None,
+                toc: measures == MeasureLayout::Table,
+                history: measures == MeasureLayout::Table,
+                measures,
+                date: time::macros::date!(2026 - 03 - 05),
+            };
+            let (blocks, furniture, meta) = prepare(&file, &opts).unwrap();
+            let l = layout(&blocks, &furniture, meta.lang, fonts, &Default::default());
+            assert_inside(&l, &format!("example {lang:?} {measures:?}"));
+        }
+        let old = file.versions[0].document().unwrap();
+        let new = file.versions[file.versions.len() - 1].document().unwrap();
+        let diff = tomwerk::diff::compare(&old, &new);
+        let report = tomwerk::diff::Report::new(
+            &diff,
+            lang,
+            tomwerk::diff::Fingerprint::version("1.0", "a"),
+            tomwerk::diff::Fingerprint::version("2.0", "b"),
+        );
+        let l = layout(
+            &report.to_blocks(),
+            &Furniture::default(),
+            lang,
+            fonts,
+            &Default::default(),
+        );
+        assert_inside(&l, &format!("change report {lang:?}"));
+    }
+    let large = tomwerk::store::TomFile::new(tomwerk::store::large_example(8));
+    let opts = ExportOptions {
+        lang: Lang::De,
+        version: None,
+        toc: true,
+        history: false,
+        measures: MeasureLayout::Table,
+        date: time::macros::date!(2026 - 03 - 05),
+    };
+    let (blocks, furniture, meta) = prepare(&large, &opts).unwrap();
+    assert_inside(
+        &layout(&blocks, &furniture, meta.lang, fonts, &Default::default()),
+        "large example",
+    );
+}
