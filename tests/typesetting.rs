@@ -98,8 +98,16 @@ fn assert_contains_letters(hay: &str, needle: &str) {
         .zip(needle.chars())
         .take_while(|(a, b)| a == b)
         .count();
-    let from: String = needle.chars().skip(common.saturating_sub(20)).take(60).collect();
-    let got: String = hay[at..].chars().skip(common.saturating_sub(20)).take(60).collect();
+    let from: String = needle
+        .chars()
+        .skip(common.saturating_sub(20))
+        .take(60)
+        .collect();
+    let got: String = hay[at..]
+        .chars()
+        .skip(common.saturating_sub(20))
+        .take(60)
+        .collect();
     panic!("text parts after {common} letters:\n expected …{from}…\n found    …{got}…");
 }
 
@@ -150,7 +158,10 @@ fn long_text(chars: usize) -> String {
 #[test]
 fn a_table_row_taller_than_a_page_splits_across_pages_with_its_header() {
     let text = long_text(40_000);
-    let header = vec![vec![Inline::bold("Bereich")], vec![Inline::bold("Beschreibung")]];
+    let header = vec![
+        vec![Inline::bold("Bereich")],
+        vec![Inline::bold("Beschreibung")],
+    ];
     let rows = vec![
         vec![cell("Kurz"), cell("Eine kurze Zeile.")],
         vec![cell("Lang"), cell(&text)],
@@ -382,4 +393,26 @@ fn the_example_and_its_change_report_hold_the_layout_invariant() {
         &layout(&blocks, &furniture, meta.lang, fonts, &Default::default()),
         "large example",
     );
+}
+
+/// A Markdown table's header cells carry no bold style of their own but are set in
+/// bold: their columns are measured in bold, so "Bereich" is not broken.
+#[test]
+fn a_markdown_table_header_is_measured_in_the_bold_face_it_is_set_in() {
+    let long = "Zutrittskontrolle für alle Serverräume mit Protokollierung ".repeat(30);
+    let md = format!("| Bereich | Beschreibung |\n|---|---|\n| Lang | {long} |\n");
+    let blocks = tomwerk::export::blocks::markdown_blocks(&md, 2);
+    let all = words(&set(&blocks));
+    assert!(all.contains(&"Bereich".to_owned()), "{:?}", &all[..4]);
+}
+
+/// A list nested 60 deep (as Markdown import can produce) stays inside the text area.
+#[test]
+fn a_list_nested_sixty_deep_stays_inside_the_text_area() {
+    let md: String = (0..60)
+        .map(|i| format!("{}- Ebene {i} mit etwas Text\n", "  ".repeat(i)))
+        .collect();
+    let l = set(&tomwerk::export::blocks::markdown_blocks(&md, 2));
+    assert_inside(&l, "deep list");
+    assert!(words(&l).contains(&"59".to_owned()));
 }

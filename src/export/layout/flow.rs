@@ -266,6 +266,9 @@ impl Ctx<'_> {
         } else {
             LIST_INDENT
         };
+        // Deeply nested lists stop indenting while a line still holds a few words, so
+        // the text never runs past the right margin.
+        let indent = indent.min((width - 120.0).max(0.0));
         for (k, item) in items.iter().enumerate() {
             let marker_text = if ordered {
                 format!("{}.", start.saturating_add(k as u64))

@@ -64,10 +64,13 @@ impl Ctx<'_> {
         // word would be split without a hyphen.
         let mut min_fragment = vec![0.0f32; ncols];
         let pad = 2.0 * CELL_PAD + 1.0;
-        for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        let all_rows = std::iter::once((header, Face::Bold))
+            .chain(rows.iter().map(|r| (r.as_slice(), Face::Regular)));
+        for (row, base) in all_rows {
             for (c, cell) in row.iter().enumerate().take(ncols) {
                 for i in cell {
-                    let m = self.fonts.face(face_for(&i.style, Face::Regular));
+                    // The header is set in bold whatever its inlines say.
+                    let m = self.fonts.face(face_for(&i.style, base));
                     for word in i.text.split_whitespace() {
                         let w = m.text_width(word, TABLE_SIZE) + pad;
                         // A word only longer than half the table may be hyphenated.
@@ -97,7 +100,7 @@ impl Ctx<'_> {
                     .iter()
                     .map(|i| {
                         self.fonts
-                            .face(face_for(&i.style, Face::Regular))
+                            .face(face_for(&i.style, base))
                             .text_width(&i.text, TABLE_SIZE)
                     })
                     .sum::<f32>()
