@@ -416,3 +416,98 @@ fn a_list_nested_sixty_deep_stays_inside_the_text_area() {
     assert_inside(&l, "deep list");
     assert!(words(&l).contains(&"59".to_owned()));
 }
+
+/// Text of a PDF through pdftotext (lopdf without poppler).
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    match std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-layout"])
+        .arg(&path)
+        .arg("-")
+        .output()
+    {
+        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
+        _ => {
+            let pdf = lopdf::Document::load_mem(bytes).unwrap();
+            let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+            pdf.extract_text(&pages).unwrap()
+        }
+    }
+}
+
+/// The example's change report 1.0 -> 2.0 (de and en) is typeset from the rendered
+/// content: no Markdown source in it, the changed backup period is a marked cell of a
+/// table, and the front matter names both releases with date and author.
+#[test]
+fn the_change_report_shows_rendered_content_with_front_matter() {
+    use tomwerk::export::blocks::Highlight;
+    let file = tomwerk::store::example();
+    let (v1, v2) = (file.version("1.0").unwrap(), file.version("2.0").unwrap());
+    let diff = tomwerk::diff::compare(&v1.document().unwrap(), &v2.document().unwrap());
+    for (lang, legend, dates) in [
+        (Lang::De, "Markierung:", ["03.03.2025", "02.03.2026"]),
+        (Lang::En, "Marking:", ["3 March 2025", "2 March 2026"]),
+    ] {
+        let report = tomwerk::diff::Report::new(
+            &diff,
+            lang,
+            tomwerk::diff::Fingerprint::of_version(v1),
+            tomwerk::diff::Fingerprint::of_version(v2),
+        )
+        .dated(time::macros::date!(2026 - 03 - 05));
+        let out = report
+            .pdf(
+                "Beispiel Logistik GmbH",
+                time::macros::date!(2026 - 03 - 05),
+            )
+            .unwrap();
+        let text = pdf_text(&out.bytes);
+        assert!(!text.contains("**"), "{lang:?}: {text}");
+        assert!(!text.contains("|---"), "{lang:?}: {text}");
+        assert!(
+            !text.lines().any(|l| l.trim_start().starts_with('|')),
+            "{lang:?}: {text}"
+        );
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(legend), "{lang:?}: {flat}");
+        for d in dates {
+            assert!(flat.contains(d), "{lang:?} lacks {d}: {flat}");
+        }
+        for author in [&v1.author, &v2.author] {
+            assert!(flat.contains(author.as_str()), "{lang:?} lacks {author}");
+        }
+        assert!(flat.contains(&v2.hash), "{lang:?}: full checksum missing");
+        // The backup period "30" -> "35" is a cell of a table, marked.
+        let blocks = report.to_blocks();
+        let in_table = blocks.iter().any(|b| match b {
+            Block::Table { rows, .. } => rows.iter().flatten().any(|cell| {
+                cell.iter()
+                    .any(|i| i.text == "30" && i.style.highlight == Some(Highlight::Deleted))
+                    && cell
+                        .iter()
+                        .any(|i| i.text == "35" && i.style.highlight == Some(Highlight::Inserted))
+            }),
+            _ => false,
+        });
+        assert!(in_table, "{lang:?}: {blocks:#?}");
+        // The Markdown report says the same, with the table as a table.
+        let md = report.to_markdown();
+        assert!(md.contains("~~30~~ <ins>35</ins>"), "{md}");
+        assert!(md.contains("|---|---|---|---|"), "{md}");
+        // Every bookmark is unique (four measures added to one section once gave four
+        // identical ones).
+        let l = layout(
+            &blocks,
+            &Furniture::default(),
+            lang,
+            fonts().unwrap(),
+            &Default::default(),
+        );
+        let titles: Vec<&str> = l.outline.iter().map(|o| o.title.as_str()).collect();
+        let unique: std::collections::BTreeSet<&str> = titles.iter().copied().collect();
+        assert_eq!(unique.len(), titles.len(), "{titles:?}");
+        assert_inside(&l, "change report");
+    }
+}

@@ -4,7 +4,9 @@
 //! [`pdf`] and [`markdown`] take a whole file so they can mark drafts and print the
 //! history; [`pdf_from_blocks`] typesets any list of blocks (the change report uses it).
 
+mod block_diff;
 pub mod blocks;
+mod blocks_markdown;
 mod change_report;
 pub mod docx;
 pub mod fonts;

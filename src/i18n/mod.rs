@@ -60,6 +60,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../locales/de/defects.ftl"),
         include_str!("../../locales/en/defects.ftl"),
     ),
+    (
+        "report.ftl",
+        include_str!("../../locales/de/report.ftl"),
+        include_str!("../../locales/en/report.ftl"),
+    ),
 ];
 
 /// The translated strings of both languages.

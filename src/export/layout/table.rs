@@ -137,15 +137,51 @@ impl Ctx<'_> {
                 .map(|m| MIN_COLUMN.min(width / ncols as f32) + spare * (m - MIN_COLUMN) / want_sum)
                 .collect();
         }
-        let want: Vec<f32> = natural
-            .iter()
-            .zip(&min)
-            .map(|(n, m)| (n - m).max(0.0))
+        // A column whose whole text fits in a fair share of the width gets it, so a
+        // short name ("Dr. Mira Muster") does not wrap beside a long note; the rest is
+        // shared by the others (repeated: what a column leaves raises the fair share).
+        let mut whole = vec![false; ncols];
+        loop {
+            let taken: f32 = (0..ncols).filter(|&c| whole[c]).map(|c| natural[c]).sum();
+            let open: Vec<usize> = (0..ncols).filter(|&c| !whole[c]).collect();
+            if open.is_empty() {
+                break;
+            }
+            let open_min: f32 = open.iter().map(|&c| min[c]).sum();
+            let fair = (width - taken) / open.len() as f32;
+            let fits: Vec<usize> = open
+                .iter()
+                .copied()
+                .filter(|&c| natural[c] <= fair && width - taken - natural[c] >= open_min - min[c])
+                .collect();
+            if fits.is_empty() {
+                break;
+            }
+            for c in fits {
+                whole[c] = true;
+            }
+        }
+        let taken: f32 = (0..ncols).filter(|&c| whole[c]).map(|c| natural[c]).sum();
+        let open_min: f32 = (0..ncols).filter(|&c| !whole[c]).map(|c| min[c]).sum();
+        let spare = width - taken - open_min;
+        let want: Vec<f32> = (0..ncols)
+            .map(|c| {
+                if whole[c] {
+                    0.0
+                } else {
+                    (natural[c] - min[c]).max(0.0)
+                }
+            })
             .collect();
         let want_sum: f32 = want.iter().sum::<f32>().max(1.0);
-        min.iter()
-            .zip(&want)
-            .map(|(m, w)| m + (width - min_sum) * w / want_sum)
+        (0..ncols)
+            .map(|c| {
+                if whole[c] {
+                    natural[c]
+                } else {
+                    min[c] + spare.max(0.0) * want[c] / want_sum
+                }
+            })
             .collect()
     }
 
