@@ -511,3 +511,40 @@ fn the_change_report_shows_rendered_content_with_front_matter() {
         assert_inside(&l, "change report");
     }
 }
+
+/// `tomwerk export` of a document with an emoji fails with exit code 1 and names the
+/// character and its section; with `--allow-missing-glyphs` it writes the PDF.
+#[test]
+fn export_with_a_character_the_font_lacks_fails_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let tom = dir.path().join("emoji.tom");
+    let mut file = tomwerk::store::example();
+    let id = file.working.sections[1].id.clone();
+    file.working.section_mut(&id).unwrap().body.de = "Verschlüsselt 🔒 überall.".into();
+    tomwerk::store::save(&tom, &file).unwrap();
+    let pdf = dir.path().join("out.pdf");
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+            .env("TOMWERK_TODAY", "2026-03-05")
+            .env("LANG", "de_DE.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .arg("export")
+            .arg(&tom)
+            .arg(&pdf)
+            .args(["--lang", "de"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(1), "{refused:?}");
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains('🔒') && err.contains("U+1F512"), "{err}");
+    assert!(err.contains("2. Verschlüsselung"), "{err}");
+    assert!(err.contains("--allow-missing-glyphs"), "{err}");
+    assert!(!pdf.exists(), "nothing is written");
+    let allowed = run(&["--allow-missing-glyphs"]);
+    assert_eq!(allowed.status.code(), Some(0), "{allowed:?}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}

@@ -16,3 +16,6 @@ report-legend-inserted-sample = eingefügter Text
 report-legend-inserted = unterstrichen und grün hinterlegt. Hinzugefügte oder entfernte Absätze, Listenpunkte und Tabellenzeilen sind als Ganzes so markiert; „…“ steht für unveränderten Text, der hier ausgelassen ist.
 report-summary = Zusammenfassung:
 report-no-changes = Die beiden Fassungen stimmen überein.
+report-missing-glyphs = Die Schrift des PDF enthält diese Zeichen nicht: { $chars }. Ersetzen Sie sie, oder exportieren Sie mit --allow-missing-glyphs (sie werden dann als Platzhalter gedruckt).
+report-before-sections = Titelblock und Einleitung
+report-in-footer = Fußzeile

@@ -16,3 +16,6 @@ report-legend-inserted-sample = inserted text
 report-legend-inserted = underlined on green. Paragraphs, list items and table rows added or removed are marked as a whole; “…” stands for unchanged text left out here.
 report-summary = Summary:
 report-no-changes = The two versions are the same.
+report-missing-glyphs = The PDF's font lacks these characters: { $chars }. Replace them, or export with --allow-missing-glyphs (they are then printed as a placeholder).
+report-before-sections = title block and introduction
+report-in-footer = footer
