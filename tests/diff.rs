@@ -534,9 +534,12 @@ fn report_marks_words_and_names_the_versions() {
     assert!(text.contains("2. Verschlüsselung: Text geändert"), "{text}");
     let md = r.to_markdown();
     assert!(md.contains("~~täglich~~"), "{md}");
-    assert!(md.contains("**stündlich**"), "{md}");
-    assert!(md.contains("Version 2.0: 0123456789ab"), "{md}");
-    assert!(md.contains(&format!("Arbeitsstand: {}", fp.hash)), "{md}");
+    assert!(md.contains("<ins>stündlich</ins>"), "{md}");
+    assert!(md.contains("Prüfsumme Version 2.0: 0123456789ab"), "{md}");
+    assert!(
+        md.contains(&format!("Prüfsumme Arbeitsstand: {}", fp.hash)),
+        "{md}"
+    );
     let en = Report::new(
         &d,
         Lang::En,
@@ -655,14 +658,24 @@ fn cli_writes_a_markdown_report_against_the_working_copy() {
         text.starts_with("# Änderungen der TOM von Version 1.1 zum Arbeitsstand"),
         "{text}"
     );
-    assert!(text.contains("**Völlig neuer Text"), "{text}");
+    assert!(text.contains("<ins>Völlig neuer Text.</ins>"), "{text}");
+    // The old text, which shares nothing with the new, is struck through whole.
+    assert!(text.contains("~~Personenbezogene Daten"), "{text}");
+    // The front matter names the version with its date, author and full checksum.
     let v11 = file.version("1.1").unwrap();
     assert!(
-        text.contains(&format!("Version 1.1: {}", v11.short_hash())),
+        text.contains(&format!("Prüfsumme Version 1.1: {}", v11.hash)),
+        "{text}"
+    );
+    assert!(
+        text.contains("15.09.2025") && text.contains(&v11.author),
         "{text}"
     );
     let working = tomwerk::diff::fingerprint_of(&file.working).unwrap();
-    assert!(text.contains(&format!("Arbeitsstand: {working}")), "{text}");
+    assert!(
+        text.contains(&format!("Prüfsumme Arbeitsstand: {working}")),
+        "{text}"
+    );
     // An unsupported extension is refused and nothing is written.
     let bad = dir.path().join("report.odt");
     let out = tomwerk(&["diff", &f, "--from", "1.1", "--out", bad.to_str().unwrap()]);

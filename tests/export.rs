@@ -229,6 +229,9 @@ fn reference_document() -> Option<Document> {
 }
 
 fn check_layout(l: &Layout) {
+    // The layout invariant (issue 21.1): nothing outside the text area or the margins.
+    let outside = l.outside_text_area();
+    assert!(outside.is_empty(), "{:?}", &outside[..outside.len().min(5)]);
     let s = l.setup;
     let right = s.width - s.margin_right + 0.5;
     for (p, page) in l.pages.iter().enumerate() {

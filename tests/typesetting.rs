@@ -76,3 +76,475 @@ fn table_header_words_are_not_broken_while_another_column_has_room() {
         "{words:?}"
     );
 }
+
+/// Letters and digits only, lower-cased: hyphens, line breaks and spacing vanish.
+fn letters(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Asserts `needle` is in `hay` (both as letters) and otherwise says where they part.
+fn assert_contains_letters(hay: &str, needle: &str) {
+    let (hay, needle) = (letters(hay), letters(needle));
+    if hay.contains(&needle) {
+        return;
+    }
+    let start = needle.chars().take(30).collect::<String>();
+    let at = hay.find(&start).unwrap_or(0);
+    let common = hay[at..]
+        .chars()
+        .zip(needle.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let from: String = needle
+        .chars()
+        .skip(common.saturating_sub(20))
+        .take(60)
+        .collect();
+    let got: String = hay[at..]
+        .chars()
+        .skip(common.saturating_sub(20))
+        .take(60)
+        .collect();
+    panic!("text parts after {common} letters:\n expected …{from}…\n found    …{got}…");
+}
+
+fn assert_inside(l: &Layout, what: &str) {
+    let outside = l.outside_text_area();
+    assert!(
+        outside.is_empty(),
+        "{what}: {} items outside, first: {:?}",
+        outside.len(),
+        &outside[..outside.len().min(5)]
+    );
+}
+
+/// A cell of `chars` characters of varied German words.
+fn long_text(chars: usize) -> String {
+    let words = [
+        "Zutrittskontrolle",
+        "für",
+        "alle",
+        "Serverräume",
+        "mit",
+        "Protokollierung",
+        "und",
+        "regelmäßiger",
+        "Prüfung",
+        "der",
+        "Berechtigungen",
+        "durch",
+        "die",
+        "IT-Leitung",
+    ];
+    let mut out = String::new();
+    let mut n = 0usize;
+    while out.chars().count() < chars {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(words[n % words.len()]);
+        // A running number makes every stretch of the text unique, so a lost line shows.
+        if n % 5 == 4 {
+            out.push_str(&format!(" {n}"));
+        }
+        n += 1;
+    }
+    out
+}
+
+#[test]
+fn a_table_row_taller_than_a_page_splits_across_pages_with_its_header() {
+    let text = long_text(40_000);
+    let header = vec![
+        vec![Inline::bold("Bereich")],
+        vec![Inline::bold("Beschreibung")],
+    ];
+    let rows = vec![
+        vec![cell("Kurz"), cell("Eine kurze Zeile.")],
+        vec![cell("Lang"), cell(&text)],
+        vec![cell("Danach"), cell("Die Zeile nach der langen.")],
+    ];
+    let l = set(&[
+        Block::Paragraph(vec![Inline::plain("Vorher.")]),
+        Block::Table { header, rows },
+    ]);
+    assert_inside(&l, "long cell");
+    assert!(l.pages.len() >= 5, "{} pages", l.pages.len());
+    // Every page but the first starts with the repeated header.
+    for (p, page) in l.pages.iter().enumerate().skip(1) {
+        let first = page.runs().next().map(|r| r.text.clone());
+        assert_eq!(first.as_deref(), Some("Bereich"), "page {}", p + 1);
+    }
+    // All of the long cell is on the pages, in order.
+    let all: String = l
+        .pages
+        .iter()
+        .flat_map(|p| p.items[..p.furniture].iter())
+        .filter_map(|i| match i {
+            tomwerk::export::layout::Item::Text(r) => Some(r.text.as_str()),
+            _ => None,
+        })
+        .filter(|t| *t != "Bereich" && *t != "Beschreibung")
+        .collect();
+    assert_contains_letters(&all, &text);
+    assert!(all.contains("Die Zeile nach der langen."));
+}
+
+#[test]
+fn a_40000_character_cell_is_entirely_in_the_pdf_text() {
+    let text = long_text(40_000);
+    let blocks = vec![Block::Table {
+        header: vec![vec![Inline::bold("Beschreibung")]],
+        rows: vec![vec![cell(&text)]],
+    }];
+    let meta = tomwerk::export::PdfMeta {
+        title: "Lange Zelle".into(),
+        author: "Test".into(),
+        subject: String::new(),
+        lang: Lang::De,
+        date: time::macros::date!(2026 - 03 - 05),
+    };
+    let out = tomwerk::export::pdf_from_blocks(&blocks, &Furniture::default(), &meta).unwrap();
+    // pdftotext reads only what is on the page (as a viewer shows it); lopdf, the
+    // fallback without poppler, would also read text placed below the page's edge.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cell.pdf");
+    std::fs::write(&path, &out.bytes).unwrap();
+    let extracted = match std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+    {
+        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
+        _ => {
+            let pdf = lopdf::Document::load_mem(&out.bytes).unwrap();
+            let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+            pdf.extract_text(&pages).unwrap()
+        }
+    };
+    // Without the repeated header and the footers' page numbers.
+    let mut found = letters(&extracted).replace("beschreibung", "");
+    for p in 1..=out.pages {
+        found = found.replace(&format!("seite{p}von{}", out.pages), "");
+    }
+    assert_contains_letters(&found, &text);
+    assert_eq!(found.len(), letters(&text).len());
+}
+
+mod invariant {
+    //! The layout invariant over random documents: long cells, long words, many columns,
+    //! deep lists, long heading numbers. Nothing is placed outside the text area, and
+    //! every letter of the input is on a page.
+
+    use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+
+    fn word() -> BoxedStrategy<String> {
+        prop_oneof![
+            6 => "[a-zäöüß]{1,12}",
+            2 => "[A-Z][a-z]{2,10}-[A-Z][a-z]{2,10}",
+            1 => "[a-z]{40,300}",
+            1 => "https://[a-z]{3,30}\\.de/[a-z/]{0,60}",
+            1 => "[0-9]{1,6}",
+        ]
+        .boxed()
+    }
+
+    fn text(max_words: usize) -> impl Strategy<Value = String> {
+        vec(word(), 0..max_words).prop_map(|w| w.join(" "))
+    }
+
+    fn cell() -> impl Strategy<Value = Vec<Inline>> {
+        prop_oneof![
+            12 => text(8).prop_map(|t| vec![Inline::plain(t)]),
+            1 => text(400).prop_map(|t| vec![Inline::plain(t)]),
+            1 => (text(4), text(4)).prop_map(|(a, b)| vec![Inline::bold(a), Inline::italic(b)]),
+        ]
+    }
+
+    fn table() -> impl Strategy<Value = Block> {
+        (1usize..30, 0usize..5, any::<bool>()).prop_flat_map(|(cols, nrows, with_header)| {
+            (
+                vec(cell(), if with_header { cols } else { 0 }),
+                vec(vec(cell(), 1..=cols), nrows),
+            )
+                .prop_map(|(header, rows)| Block::Table { header, rows })
+        })
+    }
+
+    fn block() -> impl Strategy<Value = Block> {
+        let leaf = prop_oneof![
+            1 => text(6).prop_map(Block::Title),
+            2 => (1u8..8, "[0-9.]{0,8}|[a-z]{30,80}", text(10), any::<bool>()).prop_map(
+                |(level, number, text, outline)| Block::Heading { level, number, text, outline }
+            ),
+            4 => text(200).prop_map(|t| Block::Paragraph(vec![Inline::plain(t)])),
+            1 => text(20).prop_map(|t| Block::Small(vec![Inline::plain(t)])),
+            3 => table(),
+            1 => (0.0f32..900.0).prop_map(Block::Spacer),
+            1 => Just(Block::Rule),
+        ];
+        leaf.prop_recursive(12, 48, 3, |inner| {
+            vec(vec(inner, 1..3), 1..3).prop_map(|items| Block::List {
+                ordered: false,
+                start: 1,
+                items,
+            })
+        })
+    }
+
+    fn sorted_letters(s: &str) -> Vec<char> {
+        let mut v: Vec<char> = s
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+        #[test]
+        fn nothing_is_placed_outside_the_text_area(blocks in vec(block(), 1..8)) {
+            let l = set(&blocks);
+            let outside = l.outside_text_area();
+            prop_assert!(outside.is_empty(), "{:?}", &outside[..outside.len().min(3)]);
+            let body: String = l
+                .pages
+                .iter()
+                .flat_map(|p| p.items[..p.furniture].iter())
+                .filter_map(|i| match i {
+                    tomwerk::export::layout::Item::Text(r) => Some(r.text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            // Every letter of the blocks is placed (repeated table headers add more).
+            let expected = tomwerk::export::blocks::plain_text(&blocks);
+            let mut placed = std::collections::HashMap::new();
+            for c in sorted_letters(&body) {
+                *placed.entry(c).or_insert(0usize) += 1;
+            }
+            for c in sorted_letters(&expected) {
+                let n = placed.entry(c).or_insert(0);
+                prop_assert!(*n > 0, "a letter {c:?} of the blocks is not on any page");
+                *n -= 1;
+            }
+        }
+    }
+}
+
+/// The example (de, en; list and table, with TOC and history), the large example and the
+/// change report 1.0 -> 2.0 all hold the layout invariant.
+#[test]
+fn the_example_and_its_change_report_hold_the_layout_invariant() {
+    use tomwerk::export::{ExportOptions, MeasureLayout, prepare};
+    let file = tomwerk::store::example();
+    let fonts = fonts().unwrap();
+    for lang in Lang::ALL {
+        for measures in [MeasureLayout::List, MeasureLayout::Table] {
+            let opts = ExportOptions {
+                lang,
+                version: None,
+                toc: measures == MeasureLayout::Table,
+                history: measures == MeasureLayout::Table,
+                measures,
+                date: time::macros::date!(2026 - 03 - 05),
+            };
+            let (blocks, furniture, meta) = prepare(&file, &opts).unwrap();
+            let l = layout(&blocks, &furniture, meta.lang, fonts, &Default::default());
+            assert_inside(&l, &format!("example {lang:?} {measures:?}"));
+        }
+        let old = file.versions[0].document().unwrap();
+        let new = file.versions[file.versions.len() - 1].document().unwrap();
+        let diff = tomwerk::diff::compare(&old, &new);
+        let report = tomwerk::diff::Report::new(
+            &diff,
+            lang,
+            tomwerk::diff::Fingerprint::version("1.0", "a"),
+            tomwerk::diff::Fingerprint::version("2.0", "b"),
+        );
+        let l = layout(
+            &report.to_blocks(),
+            &Furniture::default(),
+            lang,
+            fonts,
+            &Default::default(),
+        );
+        assert_inside(&l, &format!("change report {lang:?}"));
+    }
+    let large = tomwerk::store::TomFile::new(tomwerk::store::large_example(8));
+    let opts = ExportOptions {
+        lang: Lang::De,
+        version: None,
+        toc: true,
+        history: false,
+        measures: MeasureLayout::Table,
+        date: time::macros::date!(2026 - 03 - 05),
+    };
+    let (blocks, furniture, meta) = prepare(&large, &opts).unwrap();
+    assert_inside(
+        &layout(&blocks, &furniture, meta.lang, fonts, &Default::default()),
+        "large example",
+    );
+}
+
+/// A Markdown table's header cells carry no bold style of their own but are set in
+/// bold: their columns are measured in bold, so "Bereich" is not broken.
+#[test]
+fn a_markdown_table_header_is_measured_in_the_bold_face_it_is_set_in() {
+    let long = "Zutrittskontrolle für alle Serverräume mit Protokollierung ".repeat(30);
+    let md = format!("| Bereich | Beschreibung |\n|---|---|\n| Lang | {long} |\n");
+    let blocks = tomwerk::export::blocks::markdown_blocks(&md, 2);
+    let all = words(&set(&blocks));
+    assert!(all.contains(&"Bereich".to_owned()), "{:?}", &all[..4]);
+}
+
+/// A list nested 60 deep (as Markdown import can produce) stays inside the text area.
+#[test]
+fn a_list_nested_sixty_deep_stays_inside_the_text_area() {
+    let md: String = (0..60)
+        .map(|i| format!("{}- Ebene {i} mit etwas Text\n", "  ".repeat(i)))
+        .collect();
+    let l = set(&tomwerk::export::blocks::markdown_blocks(&md, 2));
+    assert_inside(&l, "deep list");
+    assert!(words(&l).contains(&"59".to_owned()));
+}
+
+/// Text of a PDF through pdftotext (lopdf without poppler).
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    match std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-layout"])
+        .arg(&path)
+        .arg("-")
+        .output()
+    {
+        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
+        _ => {
+            let pdf = lopdf::Document::load_mem(bytes).unwrap();
+            let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+            pdf.extract_text(&pages).unwrap()
+        }
+    }
+}
+
+/// The example's change report 1.0 -> 2.0 (de and en) is typeset from the rendered
+/// content: no Markdown source in it, the changed backup period is a marked cell of a
+/// table, and the front matter names both releases with date and author.
+#[test]
+fn the_change_report_shows_rendered_content_with_front_matter() {
+    use tomwerk::export::blocks::Highlight;
+    let file = tomwerk::store::example();
+    let (v1, v2) = (file.version("1.0").unwrap(), file.version("2.0").unwrap());
+    let diff = tomwerk::diff::compare(&v1.document().unwrap(), &v2.document().unwrap());
+    for (lang, legend, dates) in [
+        (Lang::De, "Markierung:", ["03.03.2025", "02.03.2026"]),
+        (Lang::En, "Marking:", ["3 March 2025", "2 March 2026"]),
+    ] {
+        let report = tomwerk::diff::Report::new(
+            &diff,
+            lang,
+            tomwerk::diff::Fingerprint::of_version(v1),
+            tomwerk::diff::Fingerprint::of_version(v2),
+        )
+        .dated(time::macros::date!(2026 - 03 - 05));
+        let out = report
+            .pdf(
+                "Beispiel Logistik GmbH",
+                time::macros::date!(2026 - 03 - 05),
+            )
+            .unwrap();
+        let text = pdf_text(&out.bytes);
+        assert!(!text.contains("**"), "{lang:?}: {text}");
+        assert!(!text.contains("|---"), "{lang:?}: {text}");
+        assert!(
+            !text.lines().any(|l| l.trim_start().starts_with('|')),
+            "{lang:?}: {text}"
+        );
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(legend), "{lang:?}: {flat}");
+        for d in dates {
+            assert!(flat.contains(d), "{lang:?} lacks {d}: {flat}");
+        }
+        for author in [&v1.author, &v2.author] {
+            assert!(flat.contains(author.as_str()), "{lang:?} lacks {author}");
+        }
+        assert!(flat.contains(&v2.hash), "{lang:?}: full checksum missing");
+        // The backup period "30" -> "35" is a cell of a table, marked.
+        let blocks = report.to_blocks();
+        let in_table = blocks.iter().any(|b| match b {
+            Block::Table { rows, .. } => rows.iter().flatten().any(|cell| {
+                cell.iter()
+                    .any(|i| i.text == "30" && i.style.highlight == Some(Highlight::Deleted))
+                    && cell
+                        .iter()
+                        .any(|i| i.text == "35" && i.style.highlight == Some(Highlight::Inserted))
+            }),
+            _ => false,
+        });
+        assert!(in_table, "{lang:?}: {blocks:#?}");
+        // The Markdown report says the same, with the table as a table.
+        let md = report.to_markdown();
+        assert!(md.contains("~~30~~ <ins>35</ins>"), "{md}");
+        assert!(md.contains("|---|---|---|---|"), "{md}");
+        // Every bookmark is unique (four measures added to one section once gave four
+        // identical ones).
+        let l = layout(
+            &blocks,
+            &Furniture::default(),
+            lang,
+            fonts().unwrap(),
+            &Default::default(),
+        );
+        let titles: Vec<&str> = l.outline.iter().map(|o| o.title.as_str()).collect();
+        let unique: std::collections::BTreeSet<&str> = titles.iter().copied().collect();
+        assert_eq!(unique.len(), titles.len(), "{titles:?}");
+        assert_inside(&l, "change report");
+    }
+}
+
+/// `tomwerk export` of a document with an emoji fails with exit code 1 and names the
+/// character and its section; with `--allow-missing-glyphs` it writes the PDF.
+#[test]
+fn export_with_a_character_the_font_lacks_fails_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let tom = dir.path().join("emoji.tom");
+    let mut file = tomwerk::store::example();
+    let id = file.working.sections[1].id.clone();
+    file.working.section_mut(&id).unwrap().body.de = "Verschlüsselt 🔒 überall.".into();
+    tomwerk::store::save(&tom, &file).unwrap();
+    let pdf = dir.path().join("out.pdf");
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+            .env("TOMWERK_TODAY", "2026-03-05")
+            .env("LANG", "de_DE.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .arg("export")
+            .arg(&tom)
+            .arg(&pdf)
+            .args(["--lang", "de"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(1), "{refused:?}");
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains('🔒') && err.contains("U+1F512"), "{err}");
+    assert!(err.contains("2. Verschlüsselung"), "{err}");
+    assert!(err.contains("--allow-missing-glyphs"), "{err}");
+    assert!(!pdf.exists(), "nothing is written");
+    let allowed = run(&["--allow-missing-glyphs"]);
+    assert_eq!(allowed.status.code(), Some(0), "{allowed:?}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}

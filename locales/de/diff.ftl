@@ -89,5 +89,5 @@ diff-report-title = Änderungen der TOM von Version { $from } zu { $to }
 diff-report-title-working = Änderungen der TOM von Version { $from } zum Arbeitsstand
 diff-report-title-from-working = Änderungen der TOM vom Arbeitsstand zu Version { $to }
 diff-report-title-working-only = Änderungen der TOM im Arbeitsstand
-diff-fingerprints = Fingerabdrücke
+diff-fingerprints = Prüfsummen
 diff-no-such-version = Version „{ $label }“ gibt es nicht (vorhanden: { $available })

@@ -89,5 +89,5 @@ diff-report-title = Changes to the TOM from version { $from } to { $to }
 diff-report-title-working = Changes to the TOM from version { $from } to the working copy
 diff-report-title-from-working = Changes to the TOM from the working copy to version { $to }
 diff-report-title-working-only = Changes to the TOM in the working copy
-diff-fingerprints = Fingerprints
+diff-fingerprints = Checksums
 diff-no-such-version = there is no version “{ $label }” (available: { $available })

@@ -220,7 +220,7 @@ fn fingerprint_of(editor: &Editor, pick: &Pick) -> Result<Fingerprint, String> {
         Pick::Version(l) => editor
             .file
             .version(l)
-            .map(|v| Fingerprint::version(l, v.short_hash()))
+            .map(Fingerprint::of_version)
             .ok_or_else(|| l.clone()),
     }
 }
@@ -293,7 +293,9 @@ fn displayable_report(ctx: &egui::Context, report: &Report) -> Report {
         for line in &mut e.lines {
             match line {
                 ReportLine::Note(n) => *n = displayable(ctx, n),
-                ReportLine::Text { label, segments } => {
+                ReportLine::Text {
+                    label, segments, ..
+                } => {
                     *label = displayable(ctx, label);
                     for seg in segments {
                         seg.text = displayable(ctx, &seg.text);
@@ -546,7 +548,9 @@ fn body(
                                 ReportLine::Note(n) => {
                                     ui.label(n);
                                 }
-                                ReportLine::Text { label, segments } => {
+                                ReportLine::Text {
+                                    label, segments, ..
+                                } => {
                                     ui.label(RichText::new(label).small().weak());
                                     if view.side_by_side {
                                         ui.columns(2, |cols| {

@@ -32,7 +32,7 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         .map(Lang::from)
         .unwrap_or(new.meta.primary_language);
     let diff = compare(&old, &new);
-    let report = Report::new(&diff, lang, from, to);
+    let report = Report::new(&diff, lang, from, to).dated(super::today());
     match &args.out {
         None => {
             let text = report.to_text();
@@ -59,7 +59,7 @@ fn side(file: &TomFile, label: &str, lang: Lang) -> anyhow::Result<(Document, Fi
         let doc = v
             .document()
             .with_context(|| format!("version {label} cannot be read"))?;
-        return Ok((doc, Fingerprint::version(&v.label, v.short_hash())));
+        return Ok((doc, Fingerprint::of_version(v)));
     }
     if label.eq_ignore_ascii_case(WORKING) {
         let fp = Fingerprint::working(&file.working)?;

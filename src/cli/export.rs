@@ -50,6 +50,14 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let pages = if is_pdf {
         let out = export::pdf(&file, &options)?;
+        // A character the font lacks would print as a placeholder: refuse, naming it
+        // and its section, unless the user accepts that.
+        if let Some(message) = out.missing_message(ui)
+            && !args.allow_missing_glyphs
+        {
+            eprintln!("tomwerk: {message}");
+            return Ok(ExitCode::FAILURE);
+        }
         for w in &out.warnings {
             eprintln!("tomwerk: {w}");
         }

@@ -147,6 +147,10 @@ pub struct ExportArgs {
     /// Replace a read-only output file.
     #[arg(long)]
     pub force: bool,
+    /// Write the PDF even when the font lacks some characters (printed as a
+    /// placeholder); without it such an export fails and names them.
+    #[arg(long)]
+    pub allow_missing_glyphs: bool,
 }
 
 /// `tomwerk import`.

@@ -9,7 +9,8 @@ use sha2::{Digest, Sha256};
 use super::{ChangeKind, DocDiff, Segment, SegmentKind, TextChange};
 use crate::i18n::{i18n, tr};
 use crate::model::{Document, Lang, LocalText, Measure, SectionId};
-use crate::store::{StoreError, document_to_ron};
+use crate::store::{StoreError, Version, document_to_ron};
+use time::Date;
 
 /// Identifies one side of a comparison: a released version or the working copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,22 @@ pub struct Fingerprint {
     pub label: Option<String>,
     /// A short hash: the version's chain hash, or a hash of the working copy's content.
     pub hash: String,
+    /// For a released version read from its file: date, author, note and full hash, for
+    /// the change report's front matter.
+    pub release: Option<ReleaseFacts>,
+}
+
+/// What a change report says about a released version besides its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseFacts {
+    /// The release date.
+    pub date: Date,
+    /// Who released it.
+    pub author: String,
+    /// The release note.
+    pub note: String,
+    /// The full chain hash (64 hex digits).
+    pub full_hash: String,
 }
 
 impl Fingerprint {
@@ -26,6 +43,21 @@ impl Fingerprint {
         Self {
             label: Some(label.to_owned()),
             hash: short_hash.to_owned(),
+            release: None,
+        }
+    }
+
+    /// A released version's fingerprint with its date, author, note and full hash.
+    pub fn of_version(v: &Version) -> Self {
+        Self {
+            label: Some(v.label.clone()),
+            hash: v.short_hash().to_owned(),
+            release: Some(ReleaseFacts {
+                date: v.date,
+                author: v.author.clone(),
+                note: v.note.clone(),
+                full_hash: v.hash.clone(),
+            }),
         }
     }
 
@@ -34,6 +66,7 @@ impl Fingerprint {
         Ok(Self {
             label: None,
             hash: fingerprint_of(doc)?,
+            release: None,
         })
     }
 
@@ -70,6 +103,14 @@ pub enum ReportLine {
         label: String,
         /// The word-level changes.
         segments: Vec<Segment>,
+        /// The whole older text of the shown language, as written.
+        old: String,
+        /// The whole newer text of the shown language, as written.
+        new: String,
+        /// True when the texts are Markdown (a section's text, the introduction), which a
+        /// typeset report shows rendered; false for plain values (titles, names, dates,
+        /// measure texts).
+        markdown: bool,
     },
 }
 
@@ -84,6 +125,8 @@ pub struct ReportEntry {
     pub what: String,
     /// Details.
     pub lines: Vec<ReportLine>,
+    /// True when the change concerns one measure (added, removed, moved, changed).
+    pub measure: bool,
 }
 
 /// A whole change report in one language.
@@ -101,6 +144,8 @@ pub struct Report {
     pub from: Fingerprint,
     /// The newer side.
     pub to: Fingerprint,
+    /// The date the report is made, for its front matter (set with [`Report::dated`]).
+    pub date: Option<Date>,
 }
 
 impl Report {
@@ -133,7 +178,14 @@ impl Report {
             entries,
             from,
             to,
+            date: None,
         }
+    }
+
+    /// The same report, dated `date` (printed in its front matter).
+    pub fn dated(mut self, date: Date) -> Self {
+        self.date = Some(date);
+        self
     }
 
     /// The fingerprint lines: "Version 2.0: 1a2b3c4d5e6f".
@@ -161,7 +213,9 @@ impl Report {
             for line in &e.lines {
                 match line {
                     ReportLine::Note(n) => indented(&mut out, "    ", n),
-                    ReportLine::Text { label, segments } => {
+                    ReportLine::Text {
+                        label, segments, ..
+                    } => {
                         let old = marked_text(segments, SegmentKind::Delete);
                         let new = marked_text(segments, SegmentKind::Insert);
                         if !old.trim().is_empty() {
@@ -173,57 +227,6 @@ impl Report {
                     }
                 }
             }
-        }
-        out
-    }
-
-    /// The report as Markdown: deletions ~~struck through~~, insertions in **bold**,
-    /// ending with the fingerprints of both sides.
-    pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "# {}\n", md_escape(&self.title));
-        let _ = writeln!(out, "{}\n", md_escape(&self.summary));
-        let old_label = tr(self.lang, "diff-old");
-        let new_label = tr(self.lang, "diff-new");
-        for e in &self.entries {
-            let _ = writeln!(
-                out,
-                "## {}. {}: {}\n",
-                e.index + 1,
-                md_escape(&e.heading),
-                md_escape(&e.what)
-            );
-            for line in &e.lines {
-                match line {
-                    ReportLine::Note(n) => {
-                        let _ = writeln!(out, "- {}", md_escape(n));
-                    }
-                    ReportLine::Text { label, segments } => {
-                        for (kind, side) in [
-                            (SegmentKind::Delete, &old_label),
-                            (SegmentKind::Insert, &new_label),
-                        ] {
-                            let body = md_marked(segments, kind);
-                            if body.trim().is_empty() {
-                                continue;
-                            }
-                            let _ = writeln!(out, "\n**{} {}:**\n", md_escape(label), side);
-                            for l in body.lines() {
-                                let _ = writeln!(out, "> {l}");
-                            }
-                        }
-                    }
-                }
-            }
-            out.push('\n');
-        }
-        let _ = writeln!(
-            out,
-            "## {}\n",
-            md_escape(&tr(self.lang, "diff-fingerprints"))
-        );
-        for l in self.fingerprint_lines() {
-            let _ = writeln!(out, "- {}", md_escape(&l));
         }
         out
     }
@@ -255,59 +258,9 @@ pub fn marked_text(segments: &[Segment], side: SegmentKind) -> String {
     s
 }
 
-/// Escapes the characters Markdown would read as markup.
-fn md_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut line_start = true;
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
-        ) || (line_start && matches!(c, '-' | '+'))
-        {
-            out.push('\\');
-        }
-        out.push(c);
-        line_start = c == '\n' || (line_start && c == ' ');
-    }
-    out
-}
-
-/// One side of a segment list as Markdown, with the changed runs wrapped line by line
-/// (`~~…~~` for deletions, `**…**` for insertions) and their outer white space kept
-/// outside the markers, which Markdown requires.
-fn md_marked(segments: &[Segment], side: SegmentKind) -> String {
-    let marker = if side == SegmentKind::Delete {
-        "~~"
-    } else {
-        "**"
-    };
-    let mut s = String::new();
-    for seg in segments {
-        if seg.kind == SegmentKind::Equal {
-            s.push_str(&md_escape(&seg.text));
-        } else if seg.kind == side {
-            for (n, line) in seg.text.split('\n').enumerate() {
-                if n > 0 {
-                    s.push('\n');
-                }
-                let core = line.trim();
-                if core.is_empty() {
-                    s.push_str(line);
-                    continue;
-                }
-                let lead = &line[..line.len() - line.trim_start().len()];
-                let trail = &line[line.trim_end().len()..];
-                let _ = write!(s, "{lead}{marker}{}{marker}{trail}", md_escape(core));
-            }
-        }
-    }
-    s
-}
-
 /// The text line of a change in `lang`, or in the other language (named in the label)
 /// when only that one changed.
-fn text_line(label: &str, t: &TextChange, lang: Lang) -> ReportLine {
+fn text_line(label: &str, t: &TextChange, lang: Lang, markdown: bool) -> ReportLine {
     let shown = if !t.bilingual || t.changed_in(lang) {
         lang
     } else {
@@ -324,6 +277,9 @@ fn text_line(label: &str, t: &TextChange, lang: Lang) -> ReportLine {
     ReportLine::Text {
         label,
         segments: changed_paragraphs(t.segments(shown)),
+        old: t.old.get(shown).to_owned(),
+        new: t.new.get(shown).to_owned(),
+        markdown,
     }
 }
 
@@ -389,13 +345,22 @@ fn section_name(id: &SectionId, lang: Lang) -> String {
     }
 }
 
+/// "Technisch, umgesetzt": the kind, then the status as it reads inside a sentence.
 fn measure_facts(m: &Measure, lang: Lang) -> String {
     let i = i18n();
     format!(
         "{}, {}",
         i.kind_label(m.kind, lang),
-        i.status_label(m.status, lang)
+        lowercase_first(&i.status_label(m.status, lang))
     )
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn whole(text: &LocalText, kind: SegmentKind, lang: Lang) -> Vec<Segment> {
@@ -433,12 +398,25 @@ fn entry(c: &super::Change, lang: Lang) -> ReportEntry {
         ChangeKind::Meta { field, text } => {
             // The heading says "Titelblock" already: name the field instead.
             what = field.label(lang);
-            lines.push(text_line(&field.label(lang), text, lang));
+            if *field == super::MetaField::LastReview {
+                // Stored as ISO dates; a reader gets them as the TOM writes them.
+                let local = |iso: &str| match Date::parse(iso, ISO_DATE) {
+                    Ok(d) => crate::i18n::format_date(d, lang),
+                    Err(_) => iso.to_owned(),
+                };
+                let (old, new) = (local(text.old.get(lang)), local(text.new.get(lang)));
+                match TextChange::plain(&old, &new) {
+                    Some(t) => lines.push(text_line(&field.label(lang), &t, lang, false)),
+                    None => lines.push(text_line(&field.label(lang), text, lang, false)),
+                }
+            } else {
+                lines.push(text_line(&field.label(lang), text, lang, false));
+            }
         }
-        ChangeKind::Intro(t) => lines.push(text_line(&text_label, t, lang)),
+        ChangeKind::Intro(t) => lines.push(text_line(&text_label, t, lang, true)),
         ChangeKind::SectionAdded { body } | ChangeKind::SectionRemoved { body } => {
             if let Some(t) = body {
-                lines.push(text_line(&text_label, t, lang));
+                lines.push(text_line(&text_label, t, lang, true));
             }
         }
         ChangeKind::SectionMoved {
@@ -471,10 +449,10 @@ fn entry(c: &super::Change, lang: Lang) -> ReportEntry {
             }
         }
         ChangeKind::SectionRenamed(t) => {
-            lines.push(text_line(&tr(lang, "diff-field-title"), t, lang));
+            lines.push(text_line(&tr(lang, "diff-field-title"), t, lang, false));
         }
         ChangeKind::SectionHidden | ChangeKind::SectionShown => {}
-        ChangeKind::SectionBody(t) => lines.push(text_line(&text_label, t, lang)),
+        ChangeKind::SectionBody(t) => lines.push(text_line(&text_label, t, lang, true)),
         ChangeKind::SectionCovers { old, new } => {
             let names = |l: &[SectionId]| {
                 if l.is_empty() {
@@ -497,6 +475,9 @@ fn entry(c: &super::Change, lang: Lang) -> ReportEntry {
             lines.push(ReportLine::Text {
                 label: text_label.clone(),
                 segments: whole(&m.text, SegmentKind::Insert, lang),
+                old: String::new(),
+                new: m.text.get_or_other(lang).to_owned(),
+                markdown: false,
             });
             lines.push(ReportLine::Note(measure_facts(m, lang)));
         }
@@ -504,6 +485,9 @@ fn entry(c: &super::Change, lang: Lang) -> ReportEntry {
             lines.push(ReportLine::Text {
                 label: text_label.clone(),
                 segments: whole(&m.text, SegmentKind::Delete, lang),
+                old: m.text.get_or_other(lang).to_owned(),
+                new: String::new(),
+                markdown: false,
             });
             lines.push(ReportLine::Note(measure_facts(m, lang)));
         }
@@ -549,10 +533,10 @@ fn entry(c: &super::Change, lang: Lang) -> ReportEntry {
                 )));
             }
             if let Some(t) = text {
-                lines.push(text_line(&text_label, t, lang));
+                lines.push(text_line(&text_label, t, lang, false));
             }
             if let Some(t) = note {
-                lines.push(text_line(&tr(lang, "diff-field-note"), t, lang));
+                lines.push(text_line(&tr(lang, "diff-field-note"), t, lang, false));
             }
         }
     }
@@ -561,29 +545,33 @@ fn entry(c: &super::Change, lang: Lang) -> ReportEntry {
         heading,
         what,
         lines,
+        measure: c.measure.is_some()
+            || matches!(
+                c.kind,
+                ChangeKind::MeasureAdded(_)
+                    | ChangeKind::MeasureRemoved(_)
+                    | ChangeKind::MeasureMoved { .. }
+                    | ChangeKind::MeasureChanged { .. }
+            ),
     }
 }
+
+/// How the diff engine writes dates ("2026-03-02").
+const ISO_DATE: &[time::format_description::FormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn markdown_markers_hug_the_words() {
+    fn marked_text_marks_each_side() {
         let segs = vec![
             Segment::new(SegmentKind::Equal, "a "),
             Segment::new(SegmentKind::Delete, "old words "),
             Segment::new(SegmentKind::Insert, " new*star"),
             Segment::new(SegmentKind::Equal, " end"),
         ];
-        assert_eq!(
-            md_marked(&segs, SegmentKind::Delete),
-            "a ~~old words~~  end"
-        );
-        assert_eq!(
-            md_marked(&segs, SegmentKind::Insert),
-            "a  **new\\*star** end"
-        );
         assert_eq!(
             marked_text(&segs, SegmentKind::Delete),
             "a [-old words -] end"
@@ -612,10 +600,5 @@ mod tests {
         // A single paragraph stays whole.
         let one = super::super::word_diff("a b c", "a x c");
         assert_eq!(changed_paragraphs(&one), one);
-    }
-
-    #[test]
-    fn escapes_markdown() {
-        assert_eq!(md_escape("- a_b [x]"), "\\- a\\_b \\[x\\]");
     }
 }

@@ -4,7 +4,9 @@
 //! [`pdf`] and [`markdown`] take a whole file so they can mark drafts and print the
 //! history; [`pdf_from_blocks`] typesets any list of blocks (the change report uses it).
 
+mod block_diff;
 pub mod blocks;
+mod blocks_markdown;
 mod change_report;
 pub mod docx;
 pub mod fonts;
@@ -74,6 +76,113 @@ pub struct PdfOutput {
     pub pages: usize,
     /// Problems the user should know about (e.g. characters the font lacks).
     pub warnings: Vec<String>,
+    /// The characters the fonts lack, each with the section it is in (printed as a
+    /// placeholder; `tomwerk export` refuses them unless told otherwise).
+    pub missing: Vec<MissingGlyph>,
+}
+
+/// A character the fonts lack, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph {
+    /// The character.
+    pub ch: char,
+    /// The numbered heading of the section it is in ("2. Verschlüsselung"), or the
+    /// localised name of the title block and introduction before the first section.
+    pub section: String,
+}
+
+impl PdfOutput {
+    /// One line naming the missing characters with their sections, or `None`.
+    pub fn missing_message(&self, lang: Lang) -> Option<String> {
+        if self.missing.is_empty() {
+            return None;
+        }
+        let list: Vec<String> = self
+            .missing
+            .iter()
+            .map(|m| format!("{} (U+{:04X}, {})", m.ch, m.ch as u32, m.section))
+            .collect();
+        Some(i18n().tr_args(
+            lang,
+            "report-missing-glyphs",
+            &[(
+                "chars",
+                fluent_bundle::FluentValue::from(list.join("; ").as_str()),
+            )],
+        ))
+    }
+}
+
+/// Where the characters of `missing` occur in `blocks`: each character once per section.
+fn locate_missing(
+    blocks: &[Block],
+    missing: &std::collections::BTreeSet<char>,
+    lang: Lang,
+) -> Vec<MissingGlyph> {
+    fn walk(
+        blocks: &[Block],
+        missing: &std::collections::BTreeSet<char>,
+        section: &mut String,
+        out: &mut Vec<MissingGlyph>,
+    ) {
+        let scan = |text: &str, section: &str, out: &mut Vec<MissingGlyph>| {
+            for ch in text.chars().filter(|c| missing.contains(c)) {
+                if !out.iter().any(|m| m.ch == ch && m.section == section) {
+                    out.push(MissingGlyph {
+                        ch,
+                        section: section.to_owned(),
+                    });
+                }
+            }
+        };
+        for b in blocks {
+            match b {
+                Block::Heading {
+                    number,
+                    text,
+                    outline,
+                    ..
+                } => {
+                    if *outline {
+                        *section = format!("{number} {text}").trim().to_owned();
+                    }
+                    scan(text, section, out);
+                }
+                Block::Title(t) | Block::Toc { title: t } => scan(t, section, out),
+                Block::Paragraph(i) | Block::Small(i) => {
+                    for i in i {
+                        scan(&i.text, section, out);
+                    }
+                }
+                Block::List { items, .. } => {
+                    for item in items {
+                        walk(item, missing, section, out);
+                    }
+                }
+                Block::Table { header, rows } => {
+                    for cell in header.iter().chain(rows.iter().flatten()) {
+                        for i in cell {
+                            scan(&i.text, section, out);
+                        }
+                    }
+                }
+                Block::Spacer(_) | Block::Rule => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut section = i18n().tr(lang, "report-before-sections");
+    walk(blocks, missing, &mut section, &mut out);
+    // A character only in the furniture (footer, organisation name) is still named.
+    for &ch in missing {
+        if !out.iter().any(|m| m.ch == ch) {
+            out.push(MissingGlyph {
+                ch,
+                section: i18n().tr(lang, "report-in-footer"),
+            });
+        }
+    }
+    out
 }
 
 /// Which state of the document is exported.
@@ -163,6 +272,7 @@ pub fn pdf_from_blocks(
         bytes,
         pages: laid.pages.len(),
         warnings: laid.warnings(meta.lang),
+        missing: locate_missing(blocks, &laid.missing, meta.lang),
     })
 }
 

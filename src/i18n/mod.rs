@@ -65,6 +65,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../locales/de/structure.ftl"),
         include_str!("../../locales/en/structure.ftl"),
     ),
+    (
+        "report.ftl",
+        include_str!("../../locales/de/report.ftl"),
+        include_str!("../../locales/en/report.ftl"),
+    ),
 ];
 
 /// The translated strings of both languages.

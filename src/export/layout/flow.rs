@@ -176,12 +176,20 @@ impl Ctx<'_> {
         width: f32,
     ) {
         let (size, leading, space_before) = heading_metrics(level);
-        let number = self.clean(number, Face::Bold);
-        let num_w = if number.is_empty() {
+        let mut number = self.clean(number, Face::Bold);
+        let mut num_w = if number.is_empty() {
             0.0
         } else {
             self.fonts.face(Face::Bold).text_width(&number, size) + size * 0.3
         };
+        // A number too wide to hang before the text is set as the text's first word, so
+        // it breaks like text instead of running off the page.
+        let mut shown = text.to_owned();
+        if num_w > width * 0.4 {
+            shown = format!("{number} {text}");
+            number.clear();
+            num_w = 0.0;
+        }
         let style = ParaStyle {
             size,
             leading,
@@ -209,7 +217,7 @@ impl Ctx<'_> {
         // A heading directly after a heading keeps its own space.
         self.after_heading = false;
         let r = self.paragraph(
-            &[Inline::plain(text)],
+            &[Inline::plain(shown.as_str())],
             x + num_w,
             width - num_w,
             &style,
@@ -224,14 +232,14 @@ impl Ctx<'_> {
         }
         if outline {
             let title = if number.is_empty() {
-                text.to_owned()
+                shown.clone()
             } else {
                 format!("{number} {text}")
             };
             if let Some(first) = r.clone().next() {
                 self.chunks[first].outline = Some((level, title));
             }
-            self.toc_entries.push((level, number, text.to_owned()));
+            self.toc_entries.push((level, number, shown));
         }
         self.after_heading = true;
     }
@@ -258,6 +266,9 @@ impl Ctx<'_> {
         } else {
             LIST_INDENT
         };
+        // Deeply nested lists stop indenting while a line still holds a few words, so
+        // the text never runs past the right margin.
+        let indent = indent.min((width - 120.0).max(0.0));
         for (k, item) in items.iter().enumerate() {
             let marker_text = if ordered {
                 format!("{}.", start.saturating_add(k as u64))

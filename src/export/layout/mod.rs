@@ -167,8 +167,11 @@ pub enum LinkTarget {
 /// One page.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Page {
-    /// The items in drawing order.
+    /// The items in drawing order: the body first, then from index `furniture` on the
+    /// margin furniture (footer, draft mark).
     pub items: Vec<Item>,
+    /// Where the furniture starts in `items`.
+    pub furniture: usize,
 }
 
 impl Page {
@@ -222,7 +225,71 @@ pub struct Layout {
     pub placeholder: char,
 }
 
+/// The extent of an item: (left, top, right, bottom). A text run reaches from a little
+/// above its x-height to its descenders; a link area may reach into the line above.
+fn extent(item: &Item) -> (f32, f32, f32, f32) {
+    match item {
+        Item::Text(t) => (
+            t.x,
+            t.baseline - t.size * 0.72,
+            t.x + t.width,
+            t.baseline + t.size * 0.22,
+        ),
+        Item::Line { x1, y1, x2, y2, .. } => (x1.min(*x2), y1.min(*y2), x1.max(*x2), y1.max(*y2)),
+        Item::Fill { x, y, w, h, .. } | Item::Link { x, y, w, h, .. } => (*x, *y, x + w, y + h),
+    }
+}
+
 impl Layout {
+    /// The layout invariant: every item of a page's body lies inside the text area and
+    /// every furniture item inside the page but outside the text area. Returns one line
+    /// per item that breaks it (empty when the layout holds); an item outside would be
+    /// cut off or print over the footer, so its text would be lost to the reader.
+    pub fn outside_text_area(&self) -> Vec<String> {
+        let s = self.setup;
+        // Half a point for rounding; fills and rules of a table may touch the edges.
+        let tol = 1.0;
+        let (left, top, right, bottom) = (
+            s.margin_left - tol,
+            s.margin_top - tol,
+            s.width - s.margin_right + tol,
+            s.text_bottom() + tol,
+        );
+        let describe = |item: &Item| match item {
+            Item::Text(t) => format!("text {:?}", t.text.chars().take(40).collect::<String>()),
+            Item::Line { .. } => "line".to_owned(),
+            Item::Fill { .. } => "fill".to_owned(),
+            Item::Link { .. } => "link".to_owned(),
+        };
+        let mut out = Vec::new();
+        for (p, page) in self.pages.iter().enumerate() {
+            let split = page.furniture.min(page.items.len());
+            for item in &page.items[..split] {
+                let (l, t, r, b) = extent(item);
+                if l < left || r > right || t < top || b > bottom {
+                    out.push(format!(
+                        "page {}: {} at ({l:.1}, {t:.1})-({r:.1}, {b:.1}) is outside the text area",
+                        p + 1,
+                        describe(item)
+                    ));
+                }
+            }
+            for item in &page.items[split..] {
+                let (l, t, r, b) = extent(item);
+                let on_page = l >= -tol && t >= -tol && r <= s.width + tol && b <= s.height + tol;
+                let in_margin = b <= s.margin_top + tol || t >= s.text_bottom() - tol;
+                if !on_page || !in_margin {
+                    out.push(format!(
+                        "page {}: furniture {} at ({l:.1}, {t:.1})-({r:.1}, {b:.1}) is not in the margin",
+                        p + 1,
+                        describe(item)
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     /// The warnings a user should see.
     pub fn warnings(&self, lang: Lang) -> Vec<String> {
         if self.missing.is_empty() {
@@ -307,6 +374,9 @@ struct Ctx<'a> {
     /// The TOC lines to print (from a previous pass).
     pending_toc: Vec<TocEntry>,
     after_heading: bool,
+    /// The height of the text area (a table header taller than a quarter of it is not
+    /// repeated on every page).
+    text_height: f32,
 }
 
 fn face_for(style: &InlineStyle, base: Face) -> Face {
@@ -382,6 +452,7 @@ fn pass(
         toc_entries: Vec::new(),
         pending_toc: pending,
         after_heading: false,
+        text_height: setup.text_bottom() - setup.margin_top,
     };
     ctx.blocks(blocks, setup.margin_left, setup.text_width(), 0);
     let placed = paginate(&ctx.chunks, &ctx.headers, setup);
@@ -405,10 +476,11 @@ fn pass(
             }
             page.items.extend(chunk.items.iter().map(|i| shift(i, *y)));
         }
-        let furniture = furniture_items(&mut ctx, furniture, setup, p + 1, total);
-        page.items.extend(furniture);
         // Fills first so they never cover text.
         page.items.sort_by_key(|i| !matches!(i, Item::Fill { .. }));
+        page.furniture = page.items.len();
+        let furniture = furniture_items(&mut ctx, furniture, setup, p + 1, total);
+        page.items.extend(furniture);
         pages.push(page);
     }
     let entries = std::mem::take(&mut ctx.toc_entries);

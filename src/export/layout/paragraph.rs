@@ -328,6 +328,18 @@ impl Prepared {
                     },
                 });
             }
+            // Inserted text is underlined as well as tinted, so the mark survives
+            // printing in grayscale.
+            if style.highlight == Some(Highlight::Inserted) && !text.trim().is_empty() {
+                items.push(Item::Line {
+                    x1: cx,
+                    y1: baseline + self.size * 0.13,
+                    x2: cx + w,
+                    y2: baseline + self.size * 0.13,
+                    width: 0.6,
+                    color: run_color,
+                });
+            }
             if style.strike {
                 items.push(Item::Line {
                     x1: cx,
