@@ -173,26 +173,290 @@ fn libreoffice_converts_the_docx() {
     assert!((6..=12).contains(&pages), "{pages} pages");
 }
 
-#[test]
-fn change_report_docx_has_both_sides_and_parses() {
-    let file = store::example();
-    let old = file.version("1.0").unwrap().document().unwrap();
-    let new = file.version("2.0").unwrap().document().unwrap();
-    let (v1, v2) = (file.version("1.0").unwrap(), file.version("2.0").unwrap());
-    let report = tomwerk::diff::Report::new(
-        &tomwerk::diff::compare(&old, &new),
-        Lang::De,
-        tomwerk::diff::Fingerprint::version(&v1.label, v1.short_hash()),
-        tomwerk::diff::Fingerprint::version(&v2.label, v2.short_hash()),
-    );
-    let bytes = export::docx::report_docx(&report, "Beispiel Logistik GmbH", date!(2026 - 03 - 05))
-        .unwrap();
-    let paras = paragraphs(&part(&bytes, "word/document.xml"));
-    assert_eq!(paras[0].0, "Title");
-    let all: String = paras.iter().map(|p| p.1.as_str()).collect();
-    for word in export::blocks::plain_text(&report.to_blocks()).split_whitespace() {
-        assert!(all.contains(word), "word {word:?} missing");
+/// A paragraph of a document with tracked changes: its style, its text runs (with the
+/// revision each is in) and whether its paragraph mark is inserted or deleted.
+#[derive(Debug, Default)]
+struct TrackedPara {
+    style: String,
+    runs: Vec<(Option<char>, String)>,
+    mark: Option<char>,
+}
+
+/// Reads `document.xml` with quick-xml into tracked paragraphs; panics on text outside
+/// the element its revision needs (`w:delText` only inside `w:del`, `w:t` never).
+fn tracked_paragraphs(xml: &str) -> (Vec<TrackedPara>, Vec<(String, String)>) {
+    let mut reader = Reader::from_str(xml);
+    let mut out: Vec<TrackedPara> = Vec::new();
+    let mut authors = Vec::new();
+    let (mut ins, mut del, mut in_ppr, mut in_text) = (0, 0, false, false);
+    loop {
+        let event = reader.read_event().expect("well-formed XML");
+        let attr = |e: &quick_xml::events::BytesStart, name: &str| {
+            e.try_get_attribute(name)
+                .unwrap()
+                .map(|a| String::from_utf8(a.value.to_vec()).unwrap())
+                .unwrap_or_default()
+        };
+        match event {
+            Event::Start(e) if e.name().as_ref() == b"w:p" => out.push(TrackedPara::default()),
+            Event::Empty(e) if e.name().as_ref() == b"w:p" => out.push(TrackedPara::default()),
+            Event::Start(e) if e.name().as_ref() == b"w:pPr" => in_ppr = true,
+            Event::End(e) if e.name().as_ref() == b"w:pPr" => in_ppr = false,
+            Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => {
+                out.last_mut().unwrap().style = attr(&e, "w:val");
+            }
+            Event::Empty(e) if matches!(e.name().as_ref(), b"w:ins" | b"w:del") => {
+                authors.push((attr(&e, "w:author"), attr(&e, "w:date")));
+                if in_ppr {
+                    let kind = if e.name().as_ref() == b"w:ins" {
+                        'i'
+                    } else {
+                        'd'
+                    };
+                    out.last_mut().unwrap().mark = Some(kind);
+                }
+            }
+            Event::Start(e) if e.name().as_ref() == b"w:ins" => {
+                authors.push((attr(&e, "w:author"), attr(&e, "w:date")));
+                ins += 1;
+            }
+            Event::End(e) if e.name().as_ref() == b"w:ins" => ins -= 1,
+            Event::Start(e) if e.name().as_ref() == b"w:del" => {
+                authors.push((attr(&e, "w:author"), attr(&e, "w:date")));
+                del += 1;
+            }
+            Event::End(e) if e.name().as_ref() == b"w:del" => del -= 1,
+            Event::Start(e) if e.name().as_ref() == b"w:t" => {
+                assert_eq!(del, 0, "w:t inside w:del");
+                in_text = true;
+            }
+            Event::Start(e) if e.name().as_ref() == b"w:delText" => {
+                assert!(del > 0, "w:delText outside w:del");
+                in_text = true;
+            }
+            Event::End(e) if matches!(e.name().as_ref(), b"w:t" | b"w:delText") => in_text = false,
+            Event::Empty(e) if e.name().as_ref() == b"w:br" => {
+                let rev = (ins > 0).then_some('i').or((del > 0).then_some('d'));
+                out.last_mut().unwrap().runs.push((rev, " ".into()));
+            }
+            Event::Text(t) if in_text => {
+                let s = t.decode().unwrap().into_owned();
+                let s = quick_xml::escape::unescape(&s).unwrap().into_owned();
+                let rev = (ins > 0).then_some('i').or((del > 0).then_some('d'));
+                out.last_mut().unwrap().runs.push((rev, s));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
     }
+    (out, authors)
+}
+
+/// The non-empty paragraph texts after Word's "accept all" (`accept`) or "reject all":
+/// the other side's runs go, and a paragraph whose mark goes joins the next one.
+fn resolved(paras: &[TrackedPara], accept: bool) -> Vec<String> {
+    let (keep, drop) = if accept { ('i', 'd') } else { ('d', 'i') };
+    let mut out = Vec::new();
+    let mut carry = String::new();
+    for p in paras.iter().filter(|p| p.style != "ReportCover") {
+        for (rev, text) in &p.runs {
+            if rev.is_none() || *rev == Some(keep) {
+                carry.push_str(text);
+            }
+        }
+        if p.mark == Some(drop) {
+            continue;
+        }
+        let text = std::mem::take(&mut carry);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            out.push(text);
+        }
+    }
+    out
+}
+
+fn tracked_options(lang: Lang, measures: MeasureLayout) -> ExportOptions {
+    ExportOptions {
+        toc: false,
+        history: true,
+        measures,
+        ..options(lang)
+    }
+}
+
+/// The paragraphs of a plain export of `version` (None: the working copy).
+fn exported(file: &store::TomFile, version: Option<&str>, options: &ExportOptions) -> Vec<String> {
+    let options = ExportOptions {
+        version: version.map(str::to_owned),
+        ..options.clone()
+    };
+    let bytes = export::docx(file, &options).unwrap();
+    let (paras, authors) = tracked_paragraphs(&part(&bytes, "word/document.xml"));
+    assert!(authors.is_empty(), "a plain export has no revisions");
+    resolved(&paras, true)
+}
+
+fn tracked(
+    file: &store::TomFile,
+    from: Option<&str>,
+    to: Option<&str>,
+    options: &ExportOptions,
+) -> Vec<u8> {
+    let side = |l| export::docx::ReportSide::of(file, l, options.date).unwrap();
+    export::docx::tracked_report(&side(from), &side(to), options).unwrap()
+}
+
+/// The tracked-changes report of the example's 1.0 → 2.0 in both languages: accepting
+/// every revision gives the export of 2.0 paragraph for paragraph, rejecting them that
+/// of 1.0; every revision has the newer release's author and date.
+#[test]
+fn tracked_report_accept_gives_new_reject_gives_old() {
+    let file = store::example();
+    for lang in Lang::ALL {
+        let opts = tracked_options(lang, MeasureLayout::List);
+        let bytes = tracked(&file, Some("1.0"), Some("2.0"), &opts);
+        assert_eq!(
+            bytes,
+            tracked(&file, Some("1.0"), Some("2.0"), &opts),
+            "deterministic"
+        );
+        let doc = part(&bytes, "word/document.xml");
+        let (paras, authors) = tracked_paragraphs(&doc);
+        assert_eq!(
+            resolved(&paras, true),
+            exported(&file, Some("2.0"), &opts),
+            "{lang:?}: accept all"
+        );
+        assert_eq!(
+            resolved(&paras, false),
+            exported(&file, Some("1.0"), &opts),
+            "{lang:?}: reject all"
+        );
+        assert!(authors.len() > 20, "{lang:?}: {} revisions", authors.len());
+        for (author, date) in &authors {
+            assert_eq!(author, "Jonas Beispiel");
+            assert_eq!(date, "2026-03-02T00:00:00Z");
+        }
+        // Added paragraphs have inserted paragraph marks; word-level changes sit inside
+        // paragraphs that are neither inserted nor deleted.
+        assert!(paras.iter().any(|p| p.mark == Some('i')));
+        assert!(paras.iter().any(|p| p.mark.is_none()
+            && p.runs.iter().any(|r| r.0 == Some('d'))
+            && p.runs.iter().any(|r| r.0.is_none())));
+        // The cover names both versions with their fingerprints.
+        let cover: String = paras
+            .iter()
+            .filter(|p| p.style == "ReportCover")
+            .flat_map(|p| p.runs.iter().map(|r| r.1.as_str()))
+            .collect();
+        for v in ["1.0", "2.0"] {
+            assert!(
+                cover.contains(file.version(v).unwrap().short_hash()),
+                "{cover}"
+            );
+        }
+        assert!(cover.contains("Jonas Beispiel") && cover.contains("Dr. Mira Muster"));
+        // Every part still parses; the header is the newer version's.
+        paragraphs(&part(&bytes, "word/styles.xml"));
+        paragraphs(&part(&bytes, "word/numbering.xml"));
+        let header = part(&bytes, "word/header1.xml");
+        assert!(header.contains("2.0") && !header.contains("ENTWURF") && !header.contains("DRAFT"));
+    }
+}
+
+/// A working copy with a removed and an added measure, a changed measure text (a table
+/// cell in table mode), a new section, a renamed section and a hidden section: accept
+/// and reject give the two exports exactly, and the hidden section's text is nowhere.
+#[test]
+fn tracked_report_of_working_copy_tables_and_hidden_sections() {
+    let mut file = store::example();
+    let secret = "Interne Notiz: Schlüssel liegen im Tresor B";
+    let w = &mut file.working;
+    w.sections[0].hidden = true;
+    w.sections[0].body = LocalText::new(secret, secret);
+    let s = w.sections.len() - 1;
+    w.sections[s].title = LocalText::new("Umbenannter Abschnitt", "Renamed section");
+    let with_measures = w
+        .sections
+        .iter()
+        .position(|s| s.measures.len() >= 2)
+        .unwrap();
+    let m = &mut w.sections[with_measures].measures;
+    m.remove(0);
+    m[0].text = LocalText::new(
+        format!("{} Zusätzlich jährlich geprüft.", m[0].text.get(Lang::De)),
+        format!("{} Also checked every year.", m[0].text.get(Lang::En)),
+    );
+    let mut added = m[0].clone();
+    added.id = tomwerk::model::MeasureId::from("m-added-in-test");
+    added.text = LocalText::new(
+        "Ganz neue Maßnahme: Besucherbuch",
+        "Brand-new measure: visitor log",
+    );
+    m.push(added);
+    for lang in Lang::ALL {
+        for layout in [MeasureLayout::List, MeasureLayout::Table] {
+            let opts = tracked_options(lang, layout);
+            let bytes = tracked(&file, Some("2.0"), None, &opts);
+            let doc = part(&bytes, "word/document.xml");
+            assert!(!doc.contains("Tresor B"), "hidden text leaked");
+            let (paras, authors) = tracked_paragraphs(&doc);
+            assert_eq!(
+                resolved(&paras, true),
+                exported(&file, None, &opts),
+                "{lang:?} {layout:?}: accept"
+            );
+            assert_eq!(
+                resolved(&paras, false),
+                exported(&file, Some("2.0"), &opts),
+                "{lang:?} {layout:?}: reject"
+            );
+            assert!(!authors.is_empty());
+            if layout == MeasureLayout::Table {
+                assert!(
+                    doc.contains("<w:trPr><w:ins ") || doc.contains("<w:trPr><w:del "),
+                    "tracked rows"
+                );
+            }
+            // A draft report says so in its header.
+            assert!(
+                part(&bytes, "word/header1.xml").contains(if lang == Lang::De {
+                    "ENTWURF"
+                } else {
+                    "DRAFT"
+                })
+            );
+        }
+    }
+}
+
+/// `tomwerk diff --out report.docx` writes the tracked report.
+#[test]
+fn cli_diff_writes_tracked_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let tom = dir.path().join("example.tom");
+    store::save(&tom, &store::example()).unwrap();
+    let out = dir.path().join("report.docx");
+    let status = Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+        .args(["diff"])
+        .arg(&tom)
+        .args(["--from", "1.1", "--to", "2.0", "--lang", "en", "--out"])
+        .arg(&out)
+        .env("TOMWERK_TODAY", "2026-03-05")
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let doc = part(&std::fs::read(&out).unwrap(), "word/document.xml");
+    let (paras, authors) = tracked_paragraphs(&doc);
+    assert!(!authors.is_empty());
+    let file = store::example();
+    let opts = tracked_options(Lang::En, MeasureLayout::List);
+    assert_eq!(resolved(&paras, false), exported(&file, Some("1.1"), &opts));
 }
 
 /// Export → DOCX → import gives back the same numbered sections (canonical ids, custom

@@ -60,6 +60,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../locales/de/defects.ftl"),
         include_str!("../../locales/en/defects.ftl"),
     ),
+    (
+        "docx.ftl",
+        include_str!("../../locales/de/docx.ftl"),
+        include_str!("../../locales/en/docx.ftl"),
+    ),
 ];
 
 /// The translated strings of both languages.
