@@ -13,7 +13,7 @@ use time::Date;
 
 use super::body::{Para, ParaKind, Piece, Table, TableRow, flatten};
 use super::{RevisionAuthor, docx_from_pieces};
-use crate::diff::{Fingerprint, Report, SegmentKind, compare, word_diff};
+use crate::diff::{Fingerprint, Report, Segment, SegmentKind, compare, word_diff};
 use crate::export::blocks::{Highlight, Inline, document_blocks, section_blocks};
 use crate::export::{ExportError, ExportOptions, Release, document_furniture, resolve};
 use crate::i18n::{format_date, i18n};
@@ -433,6 +433,83 @@ fn merge_tables(old: &Table, new: &Table) -> Table {
     Table { rows }
 }
 
+/// Widens every change to whole white-space separated words, so a reviewer reads
+/// "~~1.0~~ 2.0" rather than "~~1~~2.0" (the diff works on letters-and-digits tokens, and
+/// "1.0" is three of them). Old and new texts stay exactly the same.
+fn whole_words(segments: Vec<Segment>) -> Vec<Segment> {
+    enum Run {
+        Equal(String),
+        Change(String, String),
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    for s in segments {
+        match (s.kind, runs.last_mut()) {
+            (SegmentKind::Equal, _) => runs.push(Run::Equal(s.text)),
+            (SegmentKind::Delete, Some(Run::Change(del, _))) => del.push_str(&s.text),
+            (SegmentKind::Insert, Some(Run::Change(_, ins))) => ins.push_str(&s.text),
+            (SegmentKind::Delete, _) => runs.push(Run::Change(s.text, String::new())),
+            (SegmentKind::Insert, _) => runs.push(Run::Change(String::new(), s.text)),
+        }
+    }
+    let inside_word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    for i in 0..runs.len() {
+        let Run::Change(del, ins) = &runs[i] else {
+            continue;
+        };
+        let first = del.chars().next().or(ins.chars().next());
+        let last = del.chars().last().or(ins.chars().last());
+        let mut tail = String::new();
+        if i > 0
+            && let Run::Equal(prev) = &mut runs[i - 1]
+            && inside_word(prev.chars().last())
+            && inside_word(first)
+        {
+            let cut = prev.trim_end_matches(|c: char| !c.is_whitespace()).len();
+            tail = prev.split_off(cut);
+        }
+        let mut head = String::new();
+        if let Some(Run::Equal(next)) = runs.get_mut(i + 1)
+            && inside_word(next.chars().next())
+            && inside_word(last)
+        {
+            let cut = next.len() - next.trim_start_matches(|c: char| !c.is_whitespace()).len();
+            head = next[..cut].to_owned();
+            next.replace_range(..cut, "");
+        }
+        if let Run::Change(del, ins) = &mut runs[i] {
+            *del = format!("{tail}{del}{head}");
+            *ins = format!("{tail}{ins}{head}");
+        }
+    }
+    // A widened change may have emptied the equal run between two changes: join them,
+    // deletion before insertion.
+    let mut joined: Vec<Run> = Vec::new();
+    for run in runs {
+        match (run, joined.last_mut()) {
+            (Run::Equal(text), _) if text.is_empty() => {}
+            (Run::Change(del, ins), Some(Run::Change(d, i))) => {
+                d.push_str(&del);
+                i.push_str(&ins);
+            }
+            (run, _) => joined.push(run),
+        }
+    }
+    let mut out = Vec::new();
+    for run in joined {
+        match run {
+            Run::Equal(text) => out.push(Segment::new(SegmentKind::Equal, text)),
+            Run::Change(del, ins) => {
+                for (kind, text) in [(SegmentKind::Delete, del), (SegmentKind::Insert, ins)] {
+                    if !text.is_empty() {
+                        out.push(Segment::new(kind, text));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Reads consecutive byte ranges out of a list of inlines, keeping their styles.
 struct InlineCursor<'a> {
     inlines: &'a [Inline],
@@ -491,7 +568,7 @@ impl<'a> InlineCursor<'a> {
 /// The word-level revisions from `old` to `new`: equal text in the new styles, deleted
 /// text in the old styles, inserted text in the new ones.
 pub(crate) fn diff_inlines(old: &[Inline], new: &[Inline]) -> Vec<Inline> {
-    let segments = word_diff(&text(old), &text(new));
+    let segments = whole_words(word_diff(&text(old), &text(new)));
     let mut old_cursor = InlineCursor::new(old);
     let mut new_cursor = InlineCursor::new(new);
     let mut out = Vec::new();
@@ -554,6 +631,38 @@ mod tests {
                 .iter()
                 .any(|i| i.text.contains("PIN") && i.style.highlight == Some(Highlight::Deleted))
         );
+    }
+
+    #[test]
+    fn changes_cover_whole_words() {
+        let old = vec![Inline::plain(
+            "Version 1.0 · Stand 03.03.2025, Schlüssellänge 128",
+        )];
+        let new = vec![Inline::plain(
+            "Version 2.0 · Stand 02.03.2026, Schlüssellänge 256 Bit",
+        )];
+        let merged = diff_inlines(&old, &new);
+        assert_eq!(accepted(&merged), text(&new));
+        assert_eq!(rejected(&merged), text(&old));
+        let deleted: Vec<&str> = merged
+            .iter()
+            .filter(|i| i.style.highlight == Some(Highlight::Deleted))
+            .map(|i| i.text.as_str())
+            .collect();
+        assert!(deleted.contains(&"1.0"), "{merged:?}");
+        assert!(
+            deleted.iter().any(|d| d.contains("03.03.2025")),
+            "{merged:?}"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whole_words_keeps_both_texts(old in "[a-c1. ,]{0,24}", new in "[a-c1. ,]{0,24}") {
+            let merged = diff_inlines(&[Inline::plain(old.clone())], &[Inline::bold(new.clone())]);
+            proptest::prop_assert_eq!(accepted(&merged), new);
+            proptest::prop_assert_eq!(rejected(&merged), old);
+        }
     }
 
     #[test]
