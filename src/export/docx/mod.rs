@@ -56,6 +56,8 @@ fn docx_from_pieces(
             parts::numbering(&document.list_starts),
         ),
         ("word/settings.xml", parts::settings()),
+        ("word/fontTable.xml", parts::font_table()),
+        ("word/theme/theme1.xml", parts::THEME.to_owned()),
         ("word/header1.xml", header),
         ("word/footer1.xml", footer),
     ];
