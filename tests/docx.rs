@@ -130,6 +130,111 @@ fn example_docx_styles_headings_words_fields_properties_deterministic() {
     }
 }
 
+/// Headings keep the blocks' order, text and level as Heading 1–3; links point at their
+/// targets through the relationships; nested lists carry their level and every numbered
+/// list restarts at its own first number.
+#[test]
+fn headings_links_and_nested_lists() {
+    let mut file = store::example();
+    let body = "Vorab:\n\n1. eins\n2. zwei\n   - unter a\n   - unter b\n\nDann:\n\n3. drei\n4. vier\n\nSiehe [BSI](https://www.bsi.bund.de/grundschutz).";
+    file.working.sections[0].body = LocalText::new(body, body);
+    let opts = options(Lang::De);
+    let bytes = export::docx(&file, &opts).unwrap();
+    let doc = part(&bytes, "word/document.xml");
+    let paras = paragraphs(&doc);
+    let (blocks, _, _) = export::prepare(&file, &opts).unwrap();
+    let expected: Vec<(String, String)> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            export::Block::Heading {
+                level,
+                number,
+                text,
+                ..
+            } => Some((
+                format!("Heading{}", (*level).clamp(1, 3)),
+                if number.is_empty() {
+                    text.clone()
+                } else {
+                    format!("{number} {text}")
+                },
+            )),
+            _ => None,
+        })
+        .collect();
+    let headings: Vec<(String, String)> = paras
+        .iter()
+        .filter(|p| p.0.starts_with("Heading"))
+        .cloned()
+        .collect();
+    assert_eq!(headings, expected);
+    // Links: the run's relationship names the URL, as an external target.
+    let rels = part(&bytes, "word/_rels/document.xml.rels");
+    for url in [
+        "https://www.bsi.bund.de/grundschutz",
+        "https://eur-lex.europa.eu",
+    ] {
+        let at = rels
+            .find(url)
+            .unwrap_or_else(|| panic!("{url} not in {rels}"));
+        let rel = &rels[rels[..at].rfind("<Relationship ").unwrap()..];
+        let id = rel
+            .split("Id=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(
+            rel.split("/>")
+                .next()
+                .unwrap()
+                .contains("TargetMode=\"External\"")
+        );
+        assert!(
+            doc.contains(&format!(r#"<w:hyperlink r:id="{id}""#)),
+            "{id}"
+        );
+    }
+    // Lists: items in order with their levels; the second numbered list starts at 3.
+    let items: Vec<(String, String)> = paras
+        .iter()
+        .filter(|p| p.0.starts_with("List"))
+        .take(6)
+        .cloned()
+        .collect();
+    let texts: Vec<&str> = items.iter().map(|p| p.1.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["eins", "zwei", "unter a", "unter b", "drei", "vier"]
+    );
+    assert!(
+        doc.contains(r#"<w:ilvl w:val="1"/><w:numId w:val="1"/>"#),
+        "nested bullets"
+    );
+    let num_of = |text: &str| {
+        let at = doc.find(&format!(">{text}<")).unwrap();
+        let before = &doc[..at];
+        let n = before.rfind("<w:numId w:val=\"").unwrap();
+        before[n..].split('"').nth(1).unwrap().to_owned()
+    };
+    assert_eq!(num_of("eins"), num_of("zwei"));
+    assert_ne!(num_of("eins"), num_of("drei"), "a new list restarts");
+    let numbering = part(&bytes, "word/numbering.xml");
+    paragraphs(&numbering);
+    let restart = format!(r#"<w:num w:numId="{}">"#, num_of("drei"));
+    let def = &numbering[numbering.find(&restart).unwrap()..];
+    assert!(
+        def.split("</w:num>")
+            .next()
+            .unwrap()
+            .contains(r#"<w:startOverride w:val="3"/>"#)
+    );
+    for level in 0..9 {
+        assert!(numbering.contains(&format!(r#"<w:lvl w:ilvl="{level}">"#)));
+    }
+}
+
 #[test]
 fn draft_mark_and_hidden_sections() {
     let mut file = store::example();
@@ -763,4 +868,45 @@ fn docx_round_trip_through_the_importer() {
             }
         }
     }
+}
+
+/// A Word export that cannot be written, or of a version that does not exist, fails with
+/// one line on stderr and leaves no file behind (the write is atomic).
+#[test]
+fn failed_word_exports_say_why_in_one_line_and_leave_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let tom = dir.path().join("example.tom");
+    store::save(&tom, &store::example()).unwrap();
+    let missing_dir = dir.path().join("no-such-folder").join("out.docx");
+    let report = dir.path().join("report.docx");
+    let runs: [(&[&str], &std::path::Path); 3] = [
+        (&["export"], &missing_dir),
+        (
+            &["diff", "--from", "1.0", "--to", "2.0", "--out"],
+            &missing_dir,
+        ),
+        (&["diff", "--from", "9.9", "--to", "2.0", "--out"], &report),
+    ];
+    for (args, out) in runs {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tomwerk"));
+        if args[0] == "export" {
+            cmd.arg("export").arg(&tom).arg(out);
+        } else {
+            cmd.arg("diff").arg(&tom).args(&args[1..]).arg(out);
+        }
+        let result = cmd
+            .args(["--lang", "en"])
+            .env("TOMWERK_TODAY", "2026-03-05")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(!result.status.success(), "{args:?}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(!out.exists(), "{args:?}: a file was left");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "only the .tom: {leftovers:?}");
 }

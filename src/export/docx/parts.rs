@@ -158,7 +158,11 @@ pub(crate) fn styles(lang: Lang) -> String {
         "Normal",
         "Normal",
         "paragraph",
-        r#"<w:qFormat/><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr>"#,
+        // The language again on the base style every other one builds on, so Word checks
+        // spelling in it even where a template overrides the document defaults.
+        &format!(
+            r#"<w:qFormat/><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr><w:rPr><w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="ar-SA"/></w:rPr>"#
+        ),
     ));
     all.push_str(&style("Title", "Title", "paragraph", &format!(r#"{based}<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240"/><w:jc w:val="left"/></w:pPr><w:rPr><w:b/><w:sz w:val="44"/></w:rPr>"#)));
     all.push_str(&style(
