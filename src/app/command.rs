@@ -23,6 +23,8 @@ pub enum Command {
     ImportMarkdown,
     /// Export the working copy as PDF.
     ExportPdf,
+    /// Export the working copy (or the open version) as Word.
+    ExportWord,
     /// Leave the editor.
     Quit,
     /// Undo the last change.
@@ -85,6 +87,8 @@ pub enum Command {
     PreviousChange,
     /// Write the compared changes as a PDF change report.
     ExportChangeReport,
+    /// Write the compared changes as Word with tracked changes.
+    ExportChangeReportWord,
     /// Show or hide the completeness checks.
     Checks,
     /// Add measures from the catalogue to the selected section.
@@ -131,7 +135,9 @@ impl Menu {
                 None,
                 Some(C::ImportMarkdown),
                 Some(C::ExportPdf),
+                Some(C::ExportWord),
                 Some(C::ExportChangeReport),
+                Some(C::ExportChangeReportWord),
                 None,
                 Some(C::Release),
                 Some(C::History),
@@ -203,13 +209,14 @@ const fn alt(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, for shortcut handling and tests.
-    pub const ALL: [Command; 39] = [
+    pub const ALL: [Command; 41] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
         Command::ImportMarkdown,
         Command::ExportPdf,
+        Command::ExportWord,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -241,6 +248,7 @@ impl Command {
         Command::NextChange,
         Command::PreviousChange,
         Command::ExportChangeReport,
+        Command::ExportChangeReportWord,
         Command::Checks,
         Command::AddFromCatalogue,
     ];
@@ -255,6 +263,7 @@ impl Command {
             C::SaveAs => "cmd-save-as",
             C::ImportMarkdown => "cmd-import-markdown",
             C::ExportPdf => "cmd-export-pdf",
+            C::ExportWord => "cmd-export-word",
             C::Quit => "cmd-quit",
             C::Undo => "cmd-undo",
             C::Redo => "cmd-redo",
@@ -286,6 +295,7 @@ impl Command {
             C::NextChange => "cmd-next-change",
             C::PreviousChange => "cmd-previous-change",
             C::ExportChangeReport => "cmd-export-change-report",
+            C::ExportChangeReportWord => "cmd-export-change-report-word",
             C::Checks => "cmd-checks",
             C::AddFromCatalogue => "cmd-add-from-catalogue",
         }
@@ -365,6 +375,8 @@ impl Command {
             C::Checks => &CHECKS,
             C::AddFromCatalogue => &CATALOGUE,
             C::ExportChangeReport
+            | C::ExportWord
+            | C::ExportChangeReportWord
             | C::EditGerman
             | C::EditEnglish
             | C::UiGerman

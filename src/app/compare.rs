@@ -508,6 +508,7 @@ fn body(
         };
         ui.label(position);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            Command::ExportChangeReportWord.button(ui, ui_lang, true, out);
             Command::ExportChangeReport.button(ui, ui_lang, true, out);
         });
     });
@@ -610,7 +611,12 @@ impl TomwerkApp {
                     self.compare = Some(view);
                 }
             },
-            Command::ExportChangeReport => {
+            Command::ExportChangeReport | Command::ExportChangeReportWord => {
+                let purpose = if command == Command::ExportChangeReport {
+                    Purpose::ChangeReport
+                } else {
+                    Purpose::ChangeReportDocx
+                };
                 if self.export_job.is_some() {
                     self.toasts.info(tr(lang, "export-busy"));
                     return;
@@ -619,7 +625,7 @@ impl TomwerkApp {
                     Some(view) => {
                         view.refresh(ctx, &self.editor);
                         if view.report().is_some() {
-                            self.ask_path(ctx, Purpose::ChangeReport);
+                            self.ask_path(ctx, purpose);
                         } else {
                             self.toasts.error(tr(lang, "compare-choose-first"));
                         }
@@ -668,6 +674,50 @@ impl TomwerkApp {
         let date = self.today();
         if let Err(e) = self.spawn_pdf_job(ctx, path, "change-report", move || {
             report.pdf(&organisation, date).map_err(|e| e.to_string())
+        }) {
+            self.toasts
+                .error(format!("{}: {e}", tr(lang, "error-export")));
+        }
+    }
+
+    /// Writes the compare view's comparison as Word with tracked changes on the export
+    /// worker: the newer side in full, every change a revision. Like every export it
+    /// never shows hidden sections, whatever the view's internal toggle says.
+    pub(super) fn start_change_report_docx(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let lang = self.view.ui_lang;
+        let Some(view) = self.compare.as_ref().filter(|v| v.report().is_some()) else {
+            self.toasts.error(tr(lang, "compare-choose-first"));
+            return;
+        };
+        if self.export_job.is_some() {
+            self.toasts.info(tr(lang, "export-busy"));
+            return;
+        }
+        let label = |pick: &Pick| match pick {
+            Pick::Version(l) => Some(l.clone()),
+            Pick::Working => None,
+        };
+        let (from, to) = (label(&view.from), label(&view.to));
+        let file = self.editor.file.clone();
+        let options = crate::export::ExportOptions {
+            lang: view.lang,
+            version: None,
+            toc: false,
+            history: true,
+            measures: crate::export::MeasureLayout::List,
+            date: self.today(),
+        };
+        if let Err(e) = self.spawn_export_job(ctx, path, "change-report-docx", move || {
+            let side = |label: &Option<String>| {
+                crate::export::docx::ReportSide::of(&file, label.as_deref(), options.date)
+            };
+            side(&from)
+                .and_then(|old| {
+                    let new = side(&to)?;
+                    crate::export::docx::tracked_report(&old, &new, &options)
+                })
+                .map(|bytes| (bytes, None, Vec::new()))
+                .map_err(|e| e.to_string())
         }) {
             self.toasts
                 .error(format!("{}: {e}", tr(lang, "error-export")));

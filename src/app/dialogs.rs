@@ -128,6 +128,8 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                     Purpose::Import => "dialog-import-title",
                     Purpose::ExportPdf => "dialog-export-title",
                     Purpose::ChangeReport => "dialog-change-report-title",
+                    Purpose::ExportDocx => "dialog-export-word-title",
+                    Purpose::ChangeReportDocx => "dialog-change-report-word-title",
                 };
                 ui.heading(tr(lang, title));
                 ui.label(tr(lang, "path-prompt-text"));

@@ -13,6 +13,8 @@ impl TomwerkApp {
             Purpose::Import => ("dialog-import-title", "filter-markdown"),
             Purpose::ExportPdf => ("dialog-export-title", "filter-pdf"),
             Purpose::ChangeReport => ("dialog-change-report-title", "filter-pdf"),
+            Purpose::ExportDocx => ("dialog-export-word-title", "filter-docx"),
+            Purpose::ChangeReportDocx => ("dialog-change-report-word-title", "filter-docx"),
         };
         let started = self.files.start(
             ctx,
@@ -37,6 +39,11 @@ impl TomwerkApp {
             Purpose::Open | Purpose::Import => base.and_then(|p| p.parent().map(|d| d.join(""))),
             Purpose::SaveAs => Some(base.unwrap_or_else(|| home_dir().join("tom.tom"))),
             Purpose::ChangeReport => Some(self.change_report_path()),
+            Purpose::ChangeReportDocx => Some(self.change_report_path().with_extension("docx")),
+            Purpose::ExportDocx => Some(
+                base.map(|p| p.with_extension("docx"))
+                    .unwrap_or_else(|| home_dir().join("tom.docx")),
+            ),
             Purpose::ExportPdf => Some(
                 base.map(|p| p.with_extension("pdf"))
                     .unwrap_or_else(|| home_dir().join("tom.pdf")),
@@ -52,6 +59,8 @@ impl TomwerkApp {
             Purpose::Import => self.proceed(ctx, Pending::ImportPath(path)),
             Purpose::ExportPdf => self.start_export(ctx, path),
             Purpose::ChangeReport => self.start_change_report(ctx, path),
+            Purpose::ExportDocx => self.start_docx_export(ctx, path),
+            Purpose::ChangeReportDocx => self.start_change_report_docx(ctx, path),
         }
     }
 
@@ -197,6 +206,30 @@ impl TomwerkApp {
         }
     }
 
+    /// Writes the document (or the open version) as Word on the export worker, with the
+    /// same options, progress and result toast as the PDF export.
+    pub(super) fn start_docx_export(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let file = self.editor.file.clone();
+        let options = ExportOptions {
+            lang: self.edit_lang(),
+            version: self.view.viewing.as_ref().map(|(label, _)| label.clone()),
+            toc: false,
+            history: !file.versions.is_empty(),
+            measures: MeasureLayout::List,
+            date: self.today(),
+        };
+        if let Err(e) = self.spawn_export_job(ctx, path, "export-docx", move || {
+            export::docx(&file, &options)
+                .map(|bytes| (bytes, None, Vec::new()))
+                .map_err(|e| e.to_string())
+        }) {
+            self.dialogs.push_back(Dialog::Error(
+                tr(self.view.ui_lang, "error-export"),
+                e.to_string(),
+            ));
+        }
+    }
+
     /// Typesets a PDF on a worker thread and writes it atomically to `path`; the status
     /// bar shows the job and `poll_export` reports the result. Shared by every PDF the
     /// editor writes (document, version, change report) so they behave alike.
@@ -207,15 +240,29 @@ impl TomwerkApp {
         name: &str,
         make: impl FnOnce() -> Result<export::PdfOutput, String> + Send + 'static,
     ) -> std::io::Result<()> {
+        self.spawn_export_job(ctx, path, name, move || {
+            make().map(|out| (out.bytes, Some(out.pages), out.warnings))
+        })
+    }
+
+    /// Makes a file on a worker thread and writes it atomically to `path`: bytes, page
+    /// count (PDF only) and warnings. Every export of the editor (PDF and Word) runs here.
+    pub(super) fn spawn_export_job(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        name: &str,
+        make: impl FnOnce() -> Result<(Vec<u8>, Option<usize>, Vec<String>), String> + Send + 'static,
+    ) -> std::io::Result<()> {
         let (tx, rx) = std::sync::mpsc::channel();
         let ctx2 = ctx.clone();
         let target = path.clone();
         std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
-                let result = make().and_then(|out| {
-                    store::write_atomic(&target, &out.bytes)
-                        .map(|()| (out.pages, out.warnings))
+                let result = make().and_then(|(bytes, pages, warnings)| {
+                    store::write_atomic(&target, &bytes)
+                        .map(|()| (pages, warnings))
                         .map_err(|e| format!("{}: {e}", target.display()))
                 });
                 // The receiver is gone only when the app quit.
@@ -240,14 +287,15 @@ impl TomwerkApp {
         let lang = self.view.ui_lang;
         match result {
             Ok((pages, warnings)) => {
-                let text = i18n().tr_args(
-                    lang,
-                    "exported-to",
-                    &[
-                        ("path", path.display().to_string().into()),
-                        ("pages", (pages as f64).into()),
-                    ],
-                );
+                let shown = path.display().to_string();
+                let text = match pages {
+                    Some(pages) => i18n().tr_args(
+                        lang,
+                        "exported-to",
+                        &[("path", shown.into()), ("pages", (pages as f64).into())],
+                    ),
+                    None => i18n().tr_args(lang, "exported-docx-to", &[("path", shown.into())]),
+                };
                 self.toasts.push(Toast::with_open(text, path));
                 for w in warnings {
                     self.toasts.error(w);

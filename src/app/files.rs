@@ -18,6 +18,10 @@ pub enum Purpose {
     ExportPdf,
     /// Write the PDF change report of a comparison.
     ChangeReport,
+    /// Write the document as Word (DOCX).
+    ExportDocx,
+    /// Write the change report of a comparison as Word with tracked changes.
+    ChangeReportDocx,
 }
 
 impl Purpose {
@@ -25,7 +29,11 @@ impl Purpose {
     pub fn is_save(self) -> bool {
         matches!(
             self,
-            Purpose::SaveAs | Purpose::ExportPdf | Purpose::ChangeReport
+            Purpose::SaveAs
+                | Purpose::ExportPdf
+                | Purpose::ChangeReport
+                | Purpose::ExportDocx
+                | Purpose::ChangeReportDocx
         )
     }
 
@@ -35,6 +43,7 @@ impl Purpose {
             Purpose::Open | Purpose::SaveAs => &["tom"],
             Purpose::Import => &["md", "markdown", "txt", "docx", "docm", "dotx"],
             Purpose::ExportPdf | Purpose::ChangeReport => &["pdf"],
+            Purpose::ExportDocx | Purpose::ChangeReportDocx => &["docx"],
         }
     }
 }

@@ -174,7 +174,8 @@ pub enum Action {
 
 struct ExportJob {
     path: PathBuf,
-    rx: Receiver<Result<(usize, Vec<String>), String>>,
+    /// The page count (PDF only) and warnings, or the error.
+    rx: Receiver<Result<(Option<usize>, Vec<String>), String>>,
 }
 
 /// The editor application.
@@ -441,6 +442,13 @@ impl TomwerkApp {
                     self.ask_path(ctx, Purpose::ExportPdf);
                 }
             }
+            Command::ExportWord => {
+                if self.export_job.is_some() {
+                    self.toasts.info(tr(lang, "export-busy"));
+                } else {
+                    self.ask_path(ctx, Purpose::ExportDocx);
+                }
+            }
             Command::Quit => self.guarded(ctx, Pending::Quit),
             Command::Undo => {
                 if self.view.viewing.is_none() && self.editor.undo() {
@@ -544,6 +552,7 @@ impl TomwerkApp {
             | Command::NextChange
             | Command::PreviousChange
             | Command::ExportChangeReport
+            | Command::ExportChangeReportWord
             | Command::Checks
             | Command::AddFromCatalogue => self.run_panel_command(ctx, command),
             Command::Release => {

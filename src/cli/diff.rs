@@ -1,4 +1,5 @@
-//! `tomwerk diff FILE.tom --from L1 [--to L2|working] [--lang de|en] [--out report.pdf|report.docx|report.md]`.
+//! `tomwerk diff FILE.tom --from L1 [--to L2|working] [--lang de|en] [--out report.pdf|report.docx|report.md]`;
+//! the .docx report is the newer side with every change a tracked revision.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -45,6 +46,13 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<ExitCode> {
                 _ => {}
             }
         }
+        Some(path) if has_extension(path, "docx") => {
+            let bytes = tracked_docx(&file, &args.from, &args.to, lang)
+                .context("cannot create the Word report")?;
+            store::write_atomic(path, &bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            println!("{}", path.display());
+        }
         Some(path) => write_report(path, &report, &new.meta.organisation.name)?,
     }
     Ok(ExitCode::SUCCESS)
@@ -80,6 +88,37 @@ fn side(file: &TomFile, label: &str, lang: Lang) -> anyhow::Result<(Document, Fi
     )
 }
 
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// The change report as a Word file with tracked changes: the newer side in full, every
+/// change since the older side a revision. `from`/`to` were resolved by [`side`] already,
+/// so a label here is either a version or the working copy.
+fn tracked_docx(file: &TomFile, from: &str, to: &str, lang: Lang) -> anyhow::Result<Vec<u8>> {
+    let today = super::today();
+    let resolve = |label: &str| {
+        let label = label.trim();
+        let version = file.version(label).map(|_| label);
+        crate::export::docx::ReportSide::of(file, version, today)
+    };
+    let options = crate::export::ExportOptions {
+        lang,
+        version: None,
+        toc: false,
+        history: true,
+        measures: crate::export::MeasureLayout::List,
+        date: today,
+    };
+    Ok(crate::export::docx::tracked_report(
+        &resolve(from)?,
+        &resolve(to)?,
+        &options,
+    )?)
+}
+
 fn write_report(path: &Path, report: &Report, organisation: &str) -> anyhow::Result<()> {
     let ext = path
         .extension()
@@ -97,8 +136,6 @@ fn write_report(path: &Path, report: &Report, organisation: &str) -> anyhow::Res
             }
             out.bytes
         }
-        "docx" => crate::export::docx::report_docx(report, organisation, super::today())
-            .context("cannot create the Word report")?,
         _ => anyhow::bail!(
             "{}: the report must be a .pdf, .docx or .md file (got \"{}\")",
             path.display(),

@@ -65,6 +65,9 @@ pub enum ExportError {
     /// The PDF writer failed.
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
+    /// The DOCX package could not be assembled.
+    #[error("the Word file could not be written: {0}")]
+    Docx(String),
 }
 
 /// A finished PDF.
@@ -281,9 +284,19 @@ pub fn prepare(
     file: &TomFile,
     options: &ExportOptions,
 ) -> Result<(Vec<Block>, Furniture, PdfMeta), ExportError> {
-    let lang = options.lang;
     let (doc, release, history) = resolve(file, options)?;
     let blocks = blocks::document_blocks(&doc, &release, &history, options);
+    let (furniture, meta) = document_furniture(&doc, &release, options.lang, options.date);
+    Ok((blocks, furniture, meta))
+}
+
+/// The header/footer furniture and document properties of a document's export.
+pub(crate) fn document_furniture(
+    doc: &Document,
+    release: &Release,
+    lang: Lang,
+    date: Date,
+) -> (Furniture, PdfMeta) {
     let org = doc.meta.organisation.name.trim();
     let short = i18n().tr(lang, "document-title-short");
     let footer_left = if org.is_empty() {
@@ -308,7 +321,7 @@ pub fn prepare(
     };
     let purpose = doc.meta.purpose.get_or_other(lang).trim().to_owned();
     let meta = PdfMeta {
-        title: i18n().document_title(&doc, lang),
+        title: i18n().document_title(doc, lang),
         author: org.to_owned(),
         subject: if purpose.is_empty() {
             format!(
@@ -320,9 +333,9 @@ pub fn prepare(
             purpose
         },
         lang,
-        date: options.date,
+        date,
     };
-    Ok((blocks, furniture, meta))
+    (furniture, meta)
 }
 
 /// Exports a file (its working copy or `options.version`) as PDF.

@@ -70,6 +70,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../locales/de/report.ftl"),
         include_str!("../../locales/en/report.ftl"),
     ),
+    (
+        "docx.ftl",
+        include_str!("../../locales/de/docx.ftl"),
+        include_str!("../../locales/en/docx.ftl"),
+    ),
 ];
 
 /// The translated strings of both languages.

@@ -1,12 +1,16 @@
 //! The DOCX writer: export blocks -> WordprocessingML parts in a deterministic zip (the only code that knows WordprocessingML).
 
+mod body;
 mod parts;
+mod tracked;
 
 use std::io::Write;
 
 use super::blocks::{Block, Highlight, Inline};
 use super::{ExportError, Furniture, PdfMeta};
 use crate::model::Lang;
+
+pub use tracked::{ReportSide, tracked_report};
 
 /// Who made the tracked revisions of a change report, and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,15 +22,24 @@ pub struct RevisionAuthor {
 }
 
 /// Writes blocks as a DOCX file. Text highlighted as inserted/deleted becomes real
-/// tracked revisions (`w:ins`/`w:del`) when `revisions` is given, else plain text.
+/// tracked revisions (`w:ins`/`w:del`) when `revisions` is given, else shading.
 pub fn docx_from_blocks(
     blocks: &[Block],
     furniture: &Furniture,
     meta: &PdfMeta,
     revisions: Option<&RevisionAuthor>,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut body = parts::Body::new(revisions.cloned());
-    body.blocks(blocks);
+    docx_from_pieces(&body::flatten(blocks), furniture, meta, revisions)
+}
+
+fn docx_from_pieces(
+    pieces: &[body::Piece],
+    furniture: &Furniture,
+    meta: &PdfMeta,
+    revisions: Option<&RevisionAuthor>,
+) -> Result<Vec<u8>, ExportError> {
+    let mut body = body::Body::new(revisions.cloned());
+    body.pieces(pieces);
     let document = body.finish();
     let header = parts::header(furniture, meta.lang);
     let footer = parts::footer(furniture, meta.lang);
@@ -38,12 +51,17 @@ pub fn docx_from_blocks(
         ("word/document.xml", document.xml),
         ("word/_rels/document.xml.rels", document.rels),
         ("word/styles.xml", parts::styles(meta.lang)),
-        ("word/numbering.xml", parts::numbering()),
+        (
+            "word/numbering.xml",
+            parts::numbering(&document.list_starts),
+        ),
         ("word/settings.xml", parts::settings()),
+        ("word/fontTable.xml", parts::font_table()),
+        ("word/theme/theme1.xml", parts::THEME.to_owned()),
         ("word/header1.xml", header),
         ("word/footer1.xml", footer),
     ];
-    zip_parts(&files).map_err(|e| ExportError::Pdf(e.to_string()))
+    zip_parts(&files).map_err(|e| ExportError::Docx(e.to_string()))
 }
 
 /// Packs the parts in the given order with a fixed timestamp (deterministic bytes).
@@ -70,16 +88,4 @@ pub(crate) fn lang_tag(lang: Lang) -> &'static str {
 /// Whether an inline is tracked as inserted or deleted.
 pub(crate) fn revision_of(inline: &Inline) -> Option<Highlight> {
     inline.style.highlight
-}
-
-/// The change report of a comparison as DOCX: the same blocks as its PDF, with inserted
-/// text shaded green and deleted text struck through on red (direct formatting, not yet
-/// tracked revisions: the report shows old and new side by side).
-pub fn report_docx(
-    report: &crate::diff::Report,
-    organisation: &str,
-    date: time::Date,
-) -> Result<Vec<u8>, ExportError> {
-    let (furniture, meta) = report.furniture_and_meta(organisation, date);
-    docx_from_blocks(&report.to_blocks(), &furniture, &meta, None)
 }
