@@ -416,3 +416,82 @@ fn a_read_only_target_is_refused_without_force() {
     assert!(stderr(&o).contains("read-only"), "{}", stderr(&o));
     assert_eq!(fs::read(d.join("a.tom")).unwrap(), before);
 }
+
+/// Text of every page of a PDF, through lopdf.
+fn pdf_pages(bytes: &[u8]) -> Vec<String> {
+    let pdf = lopdf::Document::load_mem(bytes).expect("lopdf reads the PDF");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    pages
+        .iter()
+        .map(|p| pdf.extract_text(&[*p]).unwrap_or_default())
+        .collect()
+}
+
+fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read as _;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// Point 3: `export --force` of a tampered file writes the working copy only, with
+/// "INTEGRITY BROKEN" on every page (PDF), in the header (DOCX, every page) and at both
+/// ends (Markdown), and never the genuine fingerprint; a released version is still refused.
+#[test]
+fn forced_export_of_a_tampered_file_is_marked_integrity_broken() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let path = d.join("t.tom");
+    tampered_example(&path);
+    let genuine = store::example();
+    let hashes: Vec<String> = genuine
+        .versions
+        .iter()
+        .map(|v| v.hash[..12].to_owned())
+        .collect();
+    let label = genuine.latest().unwrap().label.clone();
+
+    let o = tomwerk(d, &["export", "t.tom", "v.pdf", "--force", "--version", &label]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("working copy"), "{}", stderr(&o));
+    assert!(!d.join("v.pdf").exists());
+
+    let o = tomwerk(d, &["export", "t.tom", "out.pdf", "--force", "--lang", "en"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("INTEGRITY BROKEN"), "{}", stderr(&o));
+    let pages = pdf_pages(&fs::read(d.join("out.pdf")).unwrap());
+    assert!(pages.len() > 1);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.matches("INTEGRITY BROKEN").count() >= 2,
+            "page {i} lacks the mark in header and footer: {page}"
+        );
+        for h in &hashes {
+            assert!(!page.contains(h.as_str()), "page {i} carries the fingerprint {h}");
+        }
+    }
+
+    let o = tomwerk(d, &["export", "t.tom", "out.docx", "--force", "--lang", "de"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docx = fs::read(d.join("out.docx")).unwrap();
+    assert!(zip_part(&docx, "word/header1.xml").contains("INTEGRITÄT VERLETZT"));
+    let footer = zip_part(&docx, "word/footer1.xml");
+    assert!(footer.contains("INTEGRITÄT VERLETZT"), "{footer}");
+    for h in &hashes {
+        assert!(!footer.contains(h.as_str()));
+        assert!(!zip_part(&docx, "word/document.xml").contains(h.as_str()));
+    }
+
+    let o = tomwerk(d, &["export", "t.tom", "out.md", "--force", "--lang", "en", "--history"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = fs::read_to_string(d.join("out.md")).unwrap();
+    assert_eq!(md.matches("**INTEGRITY BROKEN").count(), 2, "{md}");
+    assert!(!md.contains("version:"), "no version claimed: {md}");
+    for h in &hashes {
+        assert!(!md.contains(h.as_str()));
+    }
+}

@@ -17,3 +17,9 @@ integrity-notice-bom-crlf = { $path }: Eine Bytereihenfolge-Markierung (BOM) wur
 integrity-refuse-same-file = { $path } ist die Eingabedatei { $input }; sie wird nicht überschrieben, bitte eine andere Ausgabe wählen
 integrity-refuse-readonly = { $path } ist schreibgeschützt; mit --force wird sie ersetzt
 integrity-refuse-readonly-noforce = { $path } ist schreibgeschützt und wird nicht ersetzt (zuerst Schreibrechte geben)
+
+# Exporte einer Datei mit unterbrochener Versionskette (Issue 19.3).
+integrity-broken-mark = INTEGRITÄT VERLETZT
+integrity-broken-banner = INTEGRITÄT VERLETZT: Die Versionsgeschichte dieser Datei wurde nach der Freigabe verändert; dieser Export ist keine freigegebene Version und trägt keine Prüfsumme.
+integrity-force-working-only = { $path }: Versionskette bei Version { $label } unterbrochen; --force exportiert nur die Arbeitskopie, nie eine freigegebene Version
+integrity-export-forced = { $path }: Versionskette bei Version { $label } unterbrochen; die Arbeitskopie wird mit „INTEGRITÄT VERLETZT“ auf jeder Seite exportiert

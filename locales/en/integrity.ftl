@@ -17,3 +17,9 @@ integrity-notice-bom-crlf = { $path }: a byte order mark (BOM) was ignored and W
 integrity-refuse-same-file = { $path } is the input file { $input }; refusing to overwrite it, choose another output
 integrity-refuse-readonly = { $path } is read-only; give --force to replace it
 integrity-refuse-readonly-noforce = { $path } is read-only; refusing to replace it (make it writable first)
+
+# Exports of a file whose version chain is broken (issue 19.3).
+integrity-broken-mark = INTEGRITY BROKEN
+integrity-broken-banner = INTEGRITY BROKEN: the version history of this file was changed after release; this export is not a released version and carries no fingerprint.
+integrity-force-working-only = { $path }: version chain broken at version { $label }; --force exports only the working copy, never a released version
+integrity-export-forced = { $path }: version chain broken at version { $label }; exporting the working copy marked INTEGRITY BROKEN on every page

@@ -144,7 +144,8 @@ pub struct ExportArgs {
     /// Lay measures out as a list or a two-column table.
     #[arg(long, value_enum, default_value = "list")]
     pub measures: MeasuresArg,
-    /// Replace a read-only output file.
+    /// Replace a read-only output file; and export the working copy of a file whose
+    /// version chain is broken, marked "INTEGRITY BROKEN" on every page.
     #[arg(long)]
     pub force: bool,
 }

@@ -63,6 +63,10 @@ pub enum ExportError {
     /// The PDF writer failed.
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
+    /// A released version was asked for, but the version chain does not verify: no
+    /// released version of a tampered file is exported (issue 19.3).
+    #[error("the version chain is broken at {0}; no released version is exported")]
+    IntegrityBroken(crate::store::ChainError),
 }
 
 /// A finished PDF.
@@ -90,10 +94,34 @@ pub struct Release {
 }
 
 /// The document to export, which release it is, and the history up to it.
+///
+/// A file whose version chain does not verify exports only its working copy, as a draft
+/// with no history, marked "INTEGRITY BROKEN" (see [`prepare`]); a released version of it
+/// is refused, so nothing vouches for a tampered file.
 pub fn resolve(
     file: &TomFile,
     options: &ExportOptions,
 ) -> Result<(Document, Release, Vec<Version>), ExportError> {
+    resolve_checked(file, options, file.verify().err())
+}
+
+fn resolve_checked(
+    file: &TomFile,
+    options: &ExportOptions,
+    broken: Option<crate::store::ChainError>,
+) -> Result<(Document, Release, Vec<Version>), ExportError> {
+    if let Some(e) = broken {
+        if options.version.is_some() {
+            return Err(ExportError::IntegrityBroken(e));
+        }
+        let release = Release {
+            label: None,
+            date: options.date,
+            fingerprint: String::new(),
+            draft: true,
+        };
+        return Ok((file.working.clone(), release, Vec::new()));
+    }
     if let Some(label) = &options.version {
         let pos = file
             .versions
@@ -172,7 +200,9 @@ pub fn prepare(
     options: &ExportOptions,
 ) -> Result<(Vec<Block>, Furniture, PdfMeta), ExportError> {
     let lang = options.lang;
-    let (doc, release, history) = resolve(file, options)?;
+    let broken = file.verify().err();
+    let integrity_broken = broken.is_some();
+    let (doc, release, history) = resolve_checked(file, options, broken)?;
     let blocks = blocks::document_blocks(&doc, &release, &history, options);
     let org = doc.meta.organisation.name.trim();
     let short = i18n().tr(lang, "document-title-short");
@@ -190,12 +220,18 @@ pub fn prepare(
             fluent_bundle::FluentValue::from(release.fingerprint.as_str()),
         )],
     );
-    let furniture = Furniture {
+    let mut furniture = Furniture {
         footer_left,
         footer_version,
         fingerprint,
         draft_mark: release.draft.then(|| i18n().tr(lang, "export-draft-mark")),
     };
+    if integrity_broken {
+        // Instead of a fingerprint, on every page: the mark says what the reader must know.
+        let mark = i18n().tr(lang, "integrity-broken-mark");
+        furniture.fingerprint = mark.clone();
+        furniture.draft_mark = Some(mark);
+    }
     let purpose = doc.meta.purpose.get_or_other(lang).trim().to_owned();
     let meta = PdfMeta {
         title: i18n().document_title(&doc, lang),
