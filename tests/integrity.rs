@@ -455,12 +455,18 @@ fn forced_export_of_a_tampered_file_is_marked_integrity_broken() {
         .collect();
     let label = genuine.latest().unwrap().label.clone();
 
-    let o = tomwerk(d, &["export", "t.tom", "v.pdf", "--force", "--version", &label]);
+    let o = tomwerk(
+        d,
+        &["export", "t.tom", "v.pdf", "--force", "--version", &label],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("working copy"), "{}", stderr(&o));
     assert!(!d.join("v.pdf").exists());
 
-    let o = tomwerk(d, &["export", "t.tom", "out.pdf", "--force", "--lang", "en"]);
+    let o = tomwerk(
+        d,
+        &["export", "t.tom", "out.pdf", "--force", "--lang", "en"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("INTEGRITY BROKEN"), "{}", stderr(&o));
     let pages = pdf_pages(&fs::read(d.join("out.pdf")).unwrap());
@@ -471,11 +477,17 @@ fn forced_export_of_a_tampered_file_is_marked_integrity_broken() {
             "page {i} lacks the mark in header and footer: {page}"
         );
         for h in &hashes {
-            assert!(!page.contains(h.as_str()), "page {i} carries the fingerprint {h}");
+            assert!(
+                !page.contains(h.as_str()),
+                "page {i} carries the fingerprint {h}"
+            );
         }
     }
 
-    let o = tomwerk(d, &["export", "t.tom", "out.docx", "--force", "--lang", "de"]);
+    let o = tomwerk(
+        d,
+        &["export", "t.tom", "out.docx", "--force", "--lang", "de"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let docx = fs::read(d.join("out.docx")).unwrap();
     assert!(zip_part(&docx, "word/header1.xml").contains("INTEGRITÄT VERLETZT"));
@@ -486,7 +498,18 @@ fn forced_export_of_a_tampered_file_is_marked_integrity_broken() {
         assert!(!zip_part(&docx, "word/document.xml").contains(h.as_str()));
     }
 
-    let o = tomwerk(d, &["export", "t.tom", "out.md", "--force", "--lang", "en", "--history"]);
+    let o = tomwerk(
+        d,
+        &[
+            "export",
+            "t.tom",
+            "out.md",
+            "--force",
+            "--lang",
+            "en",
+            "--history",
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let md = fs::read_to_string(d.join("out.md")).unwrap();
     assert_eq!(md.matches("**INTEGRITY BROKEN").count(), 2, "{md}");

@@ -23,3 +23,4 @@ integrity-broken-mark = INTEGRITÄT VERLETZT
 integrity-broken-banner = INTEGRITÄT VERLETZT: Die Versionsgeschichte dieser Datei wurde nach der Freigabe verändert; dieser Export ist keine freigegebene Version und trägt keine Prüfsumme.
 integrity-force-working-only = { $path }: Versionskette bei Version { $label } unterbrochen; --force exportiert nur die Arbeitskopie, nie eine freigegebene Version
 integrity-export-forced = { $path }: Versionskette bei Version { $label } unterbrochen; die Arbeitskopie wird mit „INTEGRITÄT VERLETZT“ auf jeder Seite exportiert
+integrity-editor-banner = Die Versionsgeschichte wurde nach der Freigabe verändert (zuerst bei Version { $label }). Die Datei ist nur lesbar geöffnet: Bearbeiten, Freigeben und Wiederherstellen sind gesperrt. Exporte tragen diesen Vermerk statt einer Prüfsumme.

@@ -23,3 +23,4 @@ integrity-broken-mark = INTEGRITY BROKEN
 integrity-broken-banner = INTEGRITY BROKEN: the version history of this file was changed after release; this export is not a released version and carries no fingerprint.
 integrity-force-working-only = { $path }: version chain broken at version { $label }; --force exports only the working copy, never a released version
 integrity-export-forced = { $path }: version chain broken at version { $label }; exporting the working copy marked INTEGRITY BROKEN on every page
+integrity-editor-banner = The version history was changed after release (first at version { $label }). The file is open read-only: nothing can be edited, released or restored. Exports carry this mark instead of a fingerprint.
