@@ -124,7 +124,7 @@ fn identical_documents_give_an_empty_diff() {
 fn metadata_fields_are_reported_each() {
     let a = base();
     let mut b = a.clone();
-    b.meta.responsible = "Erika Muster".into();
+    b.meta.responsible = LocalText::new("Erika Muster", "Erika Muster");
     b.meta.review_interval_months = 6;
     b.meta.purpose.en = "Annex 3".into();
     b.meta.extra.insert("Gültig ab".into(), "2026-04-01".into());
@@ -442,7 +442,7 @@ fn changes_follow_the_newer_document_with_removals_in_place() {
     b.remove_section(&home).unwrap();
     b.section_mut(&sid("evaluation")).unwrap().body.de = "Jährlich.".into();
     b.section_mut(&sid("pseudonymisation")).unwrap().body.en = "Codes.".into();
-    b.meta.responsible = "X".into();
+    b.meta.responsible.de = "X".into();
     b.section_mut(&sid("integrity")).unwrap().body.de = "Neu.".into();
     let d = check_mirrored(&a, &b);
     let order: Vec<(String, &str)> = d

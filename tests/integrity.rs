@@ -99,7 +99,7 @@ fn release_through_a_symlink_keeps_the_link() {
     let count = store::load(&d.join("real.tom")).unwrap().versions.len();
     // Change the working copy so a release is possible.
     let mut file = store::load(&d.join("real.tom")).unwrap();
-    file.working.meta.responsible.push_str(" (new)");
+    file.working.meta.responsible.de.push_str(" (new)");
     store::save(&d.join("link.tom"), &file).unwrap();
     let o = tomwerk(d, &["release", "link.tom", "--label", "9.0", "--note", "x"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -132,7 +132,7 @@ fn labels_and_authors_with_control_or_bidi_characters_are_refused() {
         (&*"9".repeat(1001), "a", "n"),
     ] {
         let mut file = store::example();
-        file.working.meta.responsible.push_str(" (new)");
+        file.working.meta.responsible.de.push_str(" (new)");
         let before = file.versions.len();
         assert!(
             file.release(label, date, author, note).is_err(),
@@ -142,7 +142,7 @@ fn labels_and_authors_with_control_or_bidi_characters_are_refused() {
     }
     // A note may have several lines.
     let mut file = store::example();
-    file.working.meta.responsible.push_str(" (new)");
+    file.working.meta.responsible.de.push_str(" (new)");
     assert!(file.release("3.1", date, "a", "line one\nline two").is_ok());
 }
 
@@ -517,4 +517,187 @@ fn forced_export_of_a_tampered_file_is_marked_integrity_broken() {
     for h in &hashes {
         assert!(!md.contains(h.as_str()));
     }
+}
+
+const FORMAT_2: &str = "tests/fixtures/format-v2.tom";
+
+/// 20.2 / format 3: a format-2 file (the example as round 1 wrote it) loads, keeps every
+/// hash, puts its one-language notes and responsible person into the primary language,
+/// saves as format 3 and still verifies; a second language added to a migrated note
+/// breaks its hash.
+#[test]
+fn a_format_2_file_migrates_to_format_3_with_its_hashes_intact() {
+    let old = store::load(Path::new(FORMAT_2)).unwrap();
+    old.verify_deep().unwrap();
+    assert!(old.latest().unwrap().hash.starts_with("5da676f195df"));
+    assert_eq!(old.versions[0].note.de, "Erstfassung");
+    assert!(old.versions[0].note.en.is_empty());
+    let responsible = &old.working.meta.responsible;
+    assert_eq!(responsible.de, "Jonas Beispiel, Leitung IT");
+    assert!(responsible.en.is_empty());
+    // A released snapshot of format 2 migrates when opened.
+    let first = old.versions[0].document().unwrap();
+    assert_eq!(first.meta.responsible.de, "Jonas Beispiel, Leitung IT");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.tom");
+    store::save(&path, &old).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("(\n  format: 3,"), "{}", &text[..300]);
+    let back = store::load(&path).unwrap();
+    back.verify_deep().unwrap();
+    let hashes = |f: &store::TomFile| {
+        f.versions
+            .iter()
+            .map(|v| v.hash.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(hashes(&back), hashes(&old));
+
+    // Forging an English note onto a version released by format 2 breaks the chain.
+    let mut forged = back.clone();
+    forged.versions[0].note.en = "First version (approved by the customer)".into();
+    assert_eq!(forged.verify().unwrap_err().position, 1);
+
+    // A release on top is format 3 with both notes, and the chain holds.
+    let mut next = back.clone();
+    next.working.meta.responsible.en = "Jonas Beispiel, Head of IT".into();
+    let notes = tomwerk::model::LocalText::new("Englisch ergänzt", "English added");
+    next.release_with_notes("3.0", time::macros::date!(2026 - 11 - 27), "A", &notes)
+        .unwrap();
+    store::save(&path, &next).unwrap();
+    let reread = store::load(&path).unwrap();
+    reread.verify_deep().unwrap();
+    let v3 = reread.latest().unwrap();
+    assert_eq!(v3.content_format, store::FORMAT_VERSION);
+    assert_eq!(v3.note, notes);
+    // Changing one language of a format-3 note breaks its hash.
+    let mut forged = reread.clone();
+    forged.versions[3].note.de = "Nichts geändert".into();
+    assert_eq!(forged.verify().unwrap_err().position, 4);
+}
+
+/// 20.2: an export in a language a release note or the responsible person lacks says so,
+/// one warning each; the other language's export says nothing.
+#[test]
+fn an_export_in_a_language_a_note_lacks_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(FORMAT_2, d.join("m.tom")).unwrap();
+    let o = tomwerk(
+        d,
+        &["export", "m.tom", "en.pdf", "--lang", "en", "--history"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for label in ["1.0", "1.1", "2.0"] {
+        assert!(
+            err.contains(&format!(
+                "release note of version {label} has no English text"
+            )),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("responsible person has no English text"),
+        "{err}"
+    );
+    for out in ["en.md", "en.docx"] {
+        let o = tomwerk(d, &["export", "m.tom", out, "--lang", "en", "--history"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(
+            stderr(&o).matches("has no English text").count(),
+            4,
+            "{out}: {}",
+            stderr(&o)
+        );
+    }
+    let o = tomwerk(
+        d,
+        &["export", "m.tom", "de.pdf", "--lang", "de", "--history"],
+    );
+    assert!(o.status.success());
+    assert!(!stderr(&o).contains("no German"), "{}", stderr(&o));
+    // The example (format 3) has both languages: no warning.
+    assert!(tomwerk(d, &["example", "ex.tom"]).status.success());
+    let o = tomwerk(
+        d,
+        &["export", "ex.tom", "ex.pdf", "--lang", "en", "--history"],
+    );
+    assert!(
+        !stderr(&o).contains("has no English text"),
+        "{}",
+        stderr(&o)
+    );
+    let pages = pdf_pages(&fs::read(d.join("ex.pdf")).unwrap()).join("\n");
+    assert!(
+        pages.contains("First version"),
+        "English notes in the history"
+    );
+    assert!(
+        !pages.contains("Erstfassung"),
+        "no German note in the English PDF"
+    );
+}
+
+/// A file of a newer format is refused with one line that names both formats.
+#[test]
+fn a_newer_format_is_refused_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = fs::read_to_string(FORMAT_2)
+        .unwrap()
+        .replacen("format: 2,", "format: 4,", 1);
+    fs::write(d.join("new.tom"), &text).unwrap();
+    for args in [
+        &["verify", "new.tom"][..],
+        &["export", "new.tom", "x.pdf"][..],
+    ] {
+        let o = tomwerk(d, args);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("format version 4") && err.contains("up to version 3"),
+            "{err}"
+        );
+    }
+    assert_eq!(fs::read_to_string(d.join("new.tom")).unwrap(), text);
+}
+
+/// `release --note-de/--note-en` stores both languages; `--note` alone goes to the
+/// primary language.
+#[test]
+fn release_takes_a_note_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "ex.tom"]).status.success());
+    let mut file = store::load(&d.join("ex.tom")).unwrap();
+    file.working.meta.organisation.address.push_str("\nHaus 2");
+    store::save(&d.join("ex.tom"), &file).unwrap();
+    let o = tomwerk(
+        d,
+        &[
+            "release",
+            "ex.tom",
+            "--label",
+            "3.0",
+            "--note-de",
+            "Adresse",
+            "--note-en",
+            "Address",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = store::load(&d.join("ex.tom"))
+        .unwrap()
+        .latest()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (v.note.de.as_str(), v.note.en.as_str()),
+        ("Adresse", "Address")
+    );
+    let o = tomwerk(d, &["release", "ex.tom", "--label", "4.0"]);
+    assert!(!o.status.success(), "a release needs a note");
 }

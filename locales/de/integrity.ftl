@@ -24,3 +24,7 @@ integrity-broken-banner = INTEGRITÄT VERLETZT: Die Versionsgeschichte dieser Da
 integrity-force-working-only = { $path }: Versionskette bei Version { $label } unterbrochen; --force exportiert nur die Arbeitskopie, nie eine freigegebene Version
 integrity-export-forced = { $path }: Versionskette bei Version { $label } unterbrochen; die Arbeitskopie wird mit „INTEGRITÄT VERLETZT“ auf jeder Seite exportiert
 integrity-editor-banner = Die Versionsgeschichte wurde nach der Freigabe verändert (zuerst bei Version { $label }). Die Datei ist nur lesbar geöffnet: Bearbeiten, Freigeben und Wiederherstellen sind gesperrt. Exporte tragen diesen Vermerk statt einer Prüfsumme.
+
+# Exporte in einer Sprache, die einem zweisprachigen Feld fehlt (Issue 20.2).
+export-missing-responsible = Die verantwortliche Person hat keinen Text auf { $language }; der Titelblock zeigt den der anderen Sprache.
+export-missing-release-note = Die Freigabenotiz von Version { $label } hat keinen Text auf { $language }; die Änderungshistorie zeigt den der anderen Sprache.

@@ -24,3 +24,7 @@ integrity-broken-banner = INTEGRITY BROKEN: the version history of this file was
 integrity-force-working-only = { $path }: version chain broken at version { $label }; --force exports only the working copy, never a released version
 integrity-export-forced = { $path }: version chain broken at version { $label }; exporting the working copy marked INTEGRITY BROKEN on every page
 integrity-editor-banner = The version history was changed after release (first at version { $label }). The file is open read-only: nothing can be edited, released or restored. Exports carry this mark instead of a fingerprint.
+
+# Exports in a language a bilingual field lacks (issue 20.2).
+export-missing-responsible = The responsible person has no { $language } text; the title block shows the other language's.
+export-missing-release-note = The release note of version { $label } has no { $language } text; the history table shows the other language's.

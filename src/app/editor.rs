@@ -25,6 +25,8 @@ pub enum TextField {
     DocTitle,
     /// The purpose line.
     DocPurpose,
+    /// The responsible person and their role.
+    Responsible,
     /// The text before the first section.
     Intro,
     /// A section's title.
@@ -44,8 +46,6 @@ pub enum MetaField {
     Organisation,
     /// Postal address.
     Address,
-    /// Responsible person.
-    Responsible,
     /// DPO contact.
     DpoContact,
 }
@@ -319,6 +319,7 @@ fn text_mut<'a>(doc: &'a mut Document, field: &TextField) -> Result<&'a mut Loca
     Ok(match field {
         TextField::DocTitle => &mut doc.meta.title,
         TextField::DocPurpose => &mut doc.meta.purpose,
+        TextField::Responsible => &mut doc.meta.responsible,
         TextField::Intro => &mut doc.intro,
         TextField::SectionTitle(id) => {
             &mut doc
@@ -369,7 +370,6 @@ fn run_edit(doc: &mut Document, edit: DocEdit) -> Result<Created, EditError> {
             let target = match field {
                 MetaField::Organisation => &mut doc.meta.organisation.name,
                 MetaField::Address => &mut doc.meta.organisation.address,
-                MetaField::Responsible => &mut doc.meta.responsible,
                 MetaField::DpoContact => &mut doc.meta.dpo_contact,
             };
             *target = value;

@@ -52,6 +52,7 @@ fn write_new(out: &std::path::Path, file: &TomFile, force: bool) -> anyhow::Resu
 /// `tomwerk versions FILE.tom`: one line per version: label, date, author, short hash, note.
 pub fn versions(args: &FileArgs) -> anyhow::Result<ExitCode> {
     let file = super::load_verified(&args.file)?;
+    let lang = file.working.meta.primary_language;
     for v in &file.versions {
         println!(
             "{}\t{}\t{}\t{}\t{}",
@@ -59,7 +60,7 @@ pub fn versions(args: &FileArgs) -> anyhow::Result<ExitCode> {
             v.date,
             v.author,
             v.short_hash(),
-            v.note.replace('\n', " ")
+            v.note.get_or_other(lang).replace('\n', " ")
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -73,8 +74,17 @@ pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
     let mut doc = super::lock(&args.file)?;
     let mut file = super::verified(&args.file, doc.load()?)?;
     let author = args.author.clone().unwrap_or_else(user_name);
+    let mut note = crate::model::LocalText::only(
+        file.working.meta.primary_language,
+        args.note.clone().unwrap_or_default(),
+    );
+    for (lang, text) in [(Lang::De, &args.note_de), (Lang::En, &args.note_en)] {
+        if let Some(text) = text {
+            *note.get_mut(lang) = text.clone();
+        }
+    }
     let version = file
-        .release(&args.label, today(), &author, &args.note)
+        .release_with_notes(&args.label, today(), &author, &note)
         .with_context(|| format!("{}: cannot release", args.file.display()))?;
     let line = format!("{}\t{}", version.label, version.short_hash());
     doc.save(&file).map_err(super::localized)?;

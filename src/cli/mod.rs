@@ -114,9 +114,15 @@ pub struct ReleaseArgs {
     /// The new version's label, e.g. 2.1.
     #[arg(long)]
     pub label: String,
-    /// What changed.
+    /// What changed, in the document's primary language.
+    #[arg(long, required_unless_present_any = ["note_de", "note_en"])]
+    pub note: Option<String>,
+    /// What changed, in German (overrides --note for German).
     #[arg(long)]
-    pub note: String,
+    pub note_de: Option<String>,
+    /// What changed, in English (overrides --note for English).
+    #[arg(long)]
+    pub note_en: Option<String>,
     /// Who releases it (default: the user name).
     #[arg(long)]
     pub author: Option<String>,

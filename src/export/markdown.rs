@@ -108,7 +108,7 @@ fn front_matter(
         ("organisation", m.organisation.name.as_str()),
         ("address", m.organisation.address.as_str()),
         ("purpose", m.purpose.get(lang)),
-        ("responsible", m.responsible.as_str()),
+        ("responsible", m.responsible.get(lang)),
         ("dpo", m.dpo_contact.as_str()),
     ];
     for (key, value) in fields {
@@ -319,7 +319,7 @@ fn history(out: &mut String, file: &TomFile, lang: Lang) {
             cell_text(&v.label),
             format_date(v.date, lang),
             cell_text(&v.author),
-            cell_text(&v.note)
+            cell_text(v.note.get_or_other(lang))
         );
     }
     out.push('\n');

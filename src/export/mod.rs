@@ -254,7 +254,43 @@ pub fn prepare(
 /// Exports a file (its working copy or `options.version`) as PDF.
 pub fn pdf(file: &TomFile, options: &ExportOptions) -> Result<PdfOutput, ExportError> {
     let (blocks, furniture, meta) = prepare(file, options)?;
-    pdf_from_blocks(&blocks, &furniture, &meta)
+    let mut out = pdf_from_blocks(&blocks, &furniture, &meta)?;
+    out.warnings.extend(language_warnings(file, options)?);
+    Ok(out)
+}
+
+/// One warning per printed text that the export in `options.lang` takes from the other
+/// language because its own is missing: the responsible person in the title block, and
+/// (with `options.history`) each release note in the history table. An export never mixes
+/// languages silently (issue 20.2).
+pub fn language_warnings(
+    file: &TomFile,
+    options: &ExportOptions,
+) -> Result<Vec<String>, ExportError> {
+    let lang = options.lang;
+    let (doc, _, history) = resolve(file, options)?;
+    let language = i18n().tr(lang, &format!("language-{}", lang.code()));
+    let mut out = Vec::new();
+    if doc.meta.responsible.lacks(lang) {
+        out.push(i18n().tr_args(
+            lang,
+            "export-missing-responsible",
+            &[("language", language.clone().into())],
+        ));
+    }
+    if options.history {
+        for v in history.iter().filter(|v| v.note.lacks(lang)) {
+            out.push(i18n().tr_args(
+                lang,
+                "export-missing-release-note",
+                &[
+                    ("label", v.label.clone().into()),
+                    ("language", language.clone().into()),
+                ],
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// Exports a file (its working copy or `options.version`) as DOCX (WordprocessingML).
