@@ -517,7 +517,7 @@ fn report_marks_words_and_names_the_versions() {
         "Die Daten werden stündlich verschlüsselt gesichert.".into();
     let d = compare(&a, &b);
     let fp = Fingerprint::working(&b).unwrap();
-    assert_eq!(fp.hash.len(), 12);
+    assert_eq!(fp.hash.len(), tomwerk::store::FINGERPRINT_DIGITS);
     let r = Report::new(
         &d,
         Lang::De,

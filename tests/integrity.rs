@@ -14,6 +14,7 @@ fn tomwerk(dir: &Path, args: &[&str]) -> Output {
         .env("TOMWERK_AUTHOR", "Test Author")
         .env("LANG", "en_GB.UTF-8")
         .env("LC_ALL", "en_GB.UTF-8")
+        .env("TOMWERK_CONFIG_DIR", dir.join("config"))
         .output()
         .expect("run tomwerk")
 }
@@ -700,4 +701,187 @@ fn release_takes_a_note_in_both_languages() {
     );
     let o = tomwerk(d, &["release", "ex.tom", "--label", "4.0"]);
     assert!(!o.status.success(), "a release needs a note");
+}
+
+/// Rewrites version `index` (content edited) and recomputes every hash from there, so the
+/// chain verifies again: what someone who rewrites the file can always do.
+fn rewrite_chain(file: &mut store::TomFile, index: usize) {
+    file.versions[index].content = file.versions[index]
+        .content
+        .replacen("TLS 1.2", "TLS 1.0", 1);
+    for i in index..file.versions.len() {
+        if i > 0 {
+            file.versions[i].prev_hash = file.versions[i - 1].hash.clone();
+        }
+        file.versions[i].hash = file.versions[i].compute_hash();
+    }
+}
+
+/// A changed working copy so that a release is possible.
+fn edit_working(path: &Path) {
+    let mut file = store::load(path).unwrap();
+    file.working.meta.organisation.address.push_str("\nHaus 2");
+    store::save(path, &file).unwrap();
+}
+
+/// 19.6 (c): a signed release; rewriting it and recomputing the chain still fails
+/// `verify` (and every command that reads versions), naming the version; `verify` lists
+/// who signed what; the PDF footer carries the 24-digit fingerprint and the signer's key,
+/// the metadata the full hash.
+#[test]
+fn a_signed_version_rewritten_with_a_recomputed_chain_fails_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "s.tom"]).status.success());
+    edit_working(&d.join("s.tom"));
+    // No key yet: refused with one line, nothing written.
+    let before = fs::read(d.join("s.tom")).unwrap();
+    let o = tomwerk(
+        d,
+        &[
+            "release", "s.tom", "--label", "3.0", "--note", "x", "--sign",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("tomwerk keygen"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert_eq!(fs::read(d.join("s.tom")).unwrap(), before);
+
+    let o = tomwerk(d, &["keygen"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+    let key_fp = stdout.split_whitespace().nth(2).unwrap().to_owned();
+    assert_eq!(key_fp.len(), store::KEY_FINGERPRINT_DIGITS, "{stdout}");
+    let o = tomwerk(d, &["keygen"]);
+    assert_eq!(o.status.code(), Some(1), "a second keygen replaced the key");
+    assert!(stderr(&o).contains("--force"));
+
+    let o = tomwerk(
+        d,
+        &[
+            "release", "s.tom", "--label", "3.0", "--note", "signed", "--sign",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(&key_fp));
+    let signed = store::load(&d.join("s.tom")).unwrap();
+    signed.verify_deep().unwrap();
+    let v3 = signed.latest().unwrap().clone();
+    assert_eq!(v3.signature.as_ref().unwrap().key_fingerprint(), key_fp);
+
+    let o = tomwerk(d, &["verify", "s.tom"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        out.contains(&format!(
+            "3.0\t{}\tsigned by key {key_fp} (your key)",
+            v3.short_hash()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("2.0") && out.contains("not signed"), "{out}");
+
+    // The PDF of the signed version: 24 digits and the key in every footer, full hash in
+    // the metadata.
+    let o = tomwerk(
+        d,
+        &[
+            "export",
+            "s.tom",
+            "s.pdf",
+            "--version",
+            "3.0",
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = fs::read(d.join("s.pdf")).unwrap();
+    assert_eq!(v3.short_hash().len(), 24);
+    for (i, page) in pdf_pages(&bytes).iter().enumerate() {
+        assert!(
+            page.contains(&format!("Checksum {} · signed {key_fp}", v3.short_hash())),
+            "page {i}: {page}"
+        );
+    }
+    let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+    let info = pdf
+        .trailer
+        .get(b"Info")
+        .and_then(|o| o.as_reference())
+        .unwrap();
+    let subject = pdf.get_dictionary(info).unwrap().get(b"Subject").unwrap();
+    let subject = lopdf::decode_text_string(subject).unwrap();
+    assert!(subject.contains(&v3.hash), "{subject}");
+
+    // Rewrite the signed version 3.0 and recompute the chain: the hashes hold, the
+    // signature does not.
+    let mut forged = signed.clone();
+    let index = forged.versions.len() - 1;
+    rewrite_chain(&mut forged, index);
+    store::save(&d.join("s.tom"), &forged).unwrap();
+    let o = tomwerk(d, &["verify", "s.tom"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("version 3.0") && stderr(&o).contains("signature"),
+        "{}",
+        stderr(&o)
+    );
+    let o = tomwerk(d, &["export", "s.tom", "f.pdf", "--version", "3.0"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!d.join("f.pdf").exists());
+
+    // Rewriting an earlier, unsigned version breaks the signed one after it too.
+    let mut forged = signed.clone();
+    rewrite_chain(&mut forged, 1);
+    assert_eq!(forged.verify().unwrap_err().label, "3.0");
+}
+
+/// 19.6 (b): without signatures a recomputed chain verifies (README says so), but
+/// `verify --expect` with the fingerprint from the customer's PDF finds the rewrite.
+#[test]
+fn verify_expect_finds_a_rewritten_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "e.tom"]).status.success());
+    let file = store::load(&d.join("e.tom")).unwrap();
+    let received = file.latest().unwrap().short_hash().to_owned();
+    assert_eq!(received.len(), 24);
+    let o = tomwerk(d, &["verify", "e.tom", "--expect", &received]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(&file.latest().unwrap().hash));
+    // Upper case and the full hash work as well.
+    let full = file.latest().unwrap().hash.to_uppercase();
+    assert!(
+        tomwerk(d, &["verify", "e.tom", "--expect", &full])
+            .status
+            .success()
+    );
+
+    let mut forged = file.clone();
+    rewrite_chain(&mut forged, 1);
+    store::save(&d.join("e.tom"), &forged).unwrap();
+    assert!(
+        tomwerk(d, &["verify", "e.tom"]).status.success(),
+        "a recomputed chain verifies"
+    );
+    let o = tomwerk(d, &["verify", "e.tom", "--expect", &received]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not in this file"), "{}", stderr(&o));
+    // Deleting the newest version: the same.
+    let mut cut = file.clone();
+    cut.versions.pop();
+    store::save(&d.join("e.tom"), &cut).unwrap();
+    assert_eq!(
+        tomwerk(d, &["verify", "e.tom", "--expect", &received])
+            .status
+            .code(),
+        Some(1)
+    );
+    // Too short or not hex: one clear line.
+    for bad in ["abc", "xyz123xyz123xyz"] {
+        let o = tomwerk(d, &["verify", "e.tom", "--expect", bad]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("not a fingerprint"), "{}", stderr(&o));
+    }
 }

@@ -28,3 +28,19 @@ integrity-editor-banner = The version history was changed after release (first a
 # Exports in a language a bilingual field lacks (issue 20.2).
 export-missing-responsible = The responsible person has no { $language } text; the title block shows the other language's.
 export-missing-release-note = The release note of version { $label } has no { $language } text; the history table shows the other language's.
+
+# Signed releases and verify --expect (issue 19.6).
+integrity-chain-broken-verify = { $path }: chain broken at version { $label } (#{ $position }): { $reason }
+integrity-signed-line = signed by key { $key }{ $own ->
+    [yes] { " " }(your key)
+   *[other] {""}
+}
+integrity-unsigned-line = not signed
+integrity-expect-bad = { $hash } is not a fingerprint: give at least 12 hex digits (the PDF footer has 24), or the full hash
+integrity-expect-found = { $path }: version { $label } of { $date } is in the file and the chain holds; full hash { $hash }
+integrity-expect-missing = { $path }: no version has the fingerprint { $hash }: the version the customer received is not in this file (removed or rewritten)
+integrity-keygen-done = Signing key { $key } written to { $dir }; keep the secret key file private and note the fingerprint where your customers can compare it
+integrity-key-missing = There is no signing key in { $path }; make one with `tomwerk keygen`
+integrity-key-exists = { $path } holds a signing key already; give --force to replace it (releases signed with it still verify)
+integrity-key-invalid = { $path } is not a Tomwerk signing key; make a new one with `tomwerk keygen --force`
+export-fingerprint-signed = Checksum { $hash } · signed { $key }

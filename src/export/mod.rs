@@ -153,7 +153,11 @@ fn resolve_checked(
     }
     let ron = crate::store::document_to_ron(&file.working)?;
     let digest = Sha256::digest(ron.as_bytes());
-    let fingerprint: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    let fingerprint: String = digest
+        .iter()
+        .take(crate::store::FINGERPRINT_DIGITS / 2)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let release = Release {
         label: file.latest().map(|v| v.label.clone()),
         date: options.date,
@@ -212,14 +216,30 @@ pub fn prepare(
         format!("{short} – {org}")
     };
     let footer_version = blocks::version_line(&release, lang);
-    let fingerprint = i18n().tr_args(
-        lang,
-        "export-fingerprint",
-        &[(
-            "hash",
-            fluent_bundle::FluentValue::from(release.fingerprint.as_str()),
-        )],
-    );
+    // The released version exported (none for a draft), for its signer and full hash.
+    let released = release
+        .label
+        .as_deref()
+        .filter(|_| !release.draft)
+        .and_then(|l| file.version(l));
+    let fingerprint = match released.and_then(|v| v.signature.as_ref()) {
+        Some(sig) => i18n().tr_args(
+            lang,
+            "export-fingerprint-signed",
+            &[
+                ("hash", release.fingerprint.as_str().into()),
+                ("key", sig.key_fingerprint().into()),
+            ],
+        ),
+        None => i18n().tr_args(
+            lang,
+            "export-fingerprint",
+            &[(
+                "hash",
+                fluent_bundle::FluentValue::from(release.fingerprint.as_str()),
+            )],
+        ),
+    };
     let mut furniture = Furniture {
         footer_left,
         footer_version,
@@ -233,18 +253,24 @@ pub fn prepare(
         furniture.draft_mark = Some(mark);
     }
     let purpose = doc.meta.purpose.get_or_other(lang).trim().to_owned();
+    let mut subject = if purpose.is_empty() {
+        format!(
+            "{} · {}",
+            i18n().tr(lang, "document-title-short"),
+            format_date(release.date, lang)
+        )
+    } else {
+        purpose
+    };
+    // The full hash of a released version in the metadata: the footer's 24 digits are
+    // its prefix, and `tomwerk verify --expect` takes either.
+    if let Some(v) = released {
+        subject.push_str(&format!(" · SHA-256 {}", v.hash));
+    }
     let meta = PdfMeta {
         title: i18n().document_title(&doc, lang),
         author: org.to_owned(),
-        subject: if purpose.is_empty() {
-            format!(
-                "{} · {}",
-                i18n().tr(lang, "document-title-short"),
-                format_date(release.date, lang)
-            )
-        } else {
-            purpose
-        },
+        subject,
         lang,
         date: options.date,
     };

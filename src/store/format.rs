@@ -63,6 +63,15 @@ pub(crate) struct VersionRepr<N = LocalText> {
     content: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     delta: Option<String>,
+    /// `(key: "<64 hex>", signature: "<128 hex>")` for a signed release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signature: Option<SignatureRepr>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SignatureRepr {
+    key: String,
+    signature: String,
 }
 
 fn versions_out(versions: &[Version]) -> Vec<VersionRepr> {
@@ -88,6 +97,10 @@ fn versions_out(versions: &[Version]) -> Vec<VersionRepr> {
                 content_format: v.content_format,
                 content,
                 delta,
+                signature: v.signature.as_ref().map(|s| SignatureRepr {
+                    key: s.public_key.clone(),
+                    signature: s.signature.clone(),
+                }),
             }
         })
         .collect()
@@ -107,6 +120,7 @@ impl VersionRepr<String> {
             content_format: self.content_format,
             content: self.content,
             delta: self.delta,
+            signature: self.signature,
         }
     }
 }
@@ -130,6 +144,10 @@ pub(crate) fn versions_in(reprs: Vec<VersionRepr>) -> Vec<Version> {
             hash: r.hash,
             content_format: r.content_format,
             content,
+            signature: r.signature.map(|s| crate::store::ReleaseSignature {
+                public_key: s.key,
+                signature: s.signature,
+            }),
             parsed: Default::default(),
         });
     }

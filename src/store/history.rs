@@ -7,6 +7,7 @@ use time::Date;
 
 use super::error::StoreError;
 use super::format::{FORMAT_VERSION, document_from_ron, document_to_ron};
+use super::signing::ReleaseSignature;
 use crate::model::{Document, LocalText};
 
 /// The first `content_format` whose versions hash their note in both languages; older
@@ -38,6 +39,9 @@ pub struct Version {
     /// The document as released, in RON. Do not change it after [`Version::document`]
     /// was called: the parsed document is cached.
     pub content: String,
+    /// The releaser's Ed25519 signature over `hash`, if the release was signed
+    /// (`release --sign`); not part of the hash, which it covers.
+    pub signature: Option<ReleaseSignature>,
     /// The parsed `content`, filled on first use (the editor asks every frame).
     pub(super) parsed: ParsedCache,
 }
@@ -55,9 +59,10 @@ impl PartialEq for ParsedCache {
 impl Eq for ParsedCache {}
 
 impl Version {
-    /// The first 12 hex digits of the hash, as printed in footers and listings.
+    /// The first [`FINGERPRINT_DIGITS`] hex digits of the hash (96 bits, a real
+    /// commitment), as printed in footers, change reports and listings.
     pub fn short_hash(&self) -> &str {
-        self.hash.get(..12).unwrap_or(&self.hash)
+        self.hash.get(..FINGERPRINT_DIGITS).unwrap_or(&self.hash)
     }
 
     /// The released document (parsed, and migrated if it is older).
@@ -148,6 +153,9 @@ pub enum ReleaseError {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// Hex digits of a printed fingerprint (issue 19.6: at least 96 bits).
+pub const FINGERPRINT_DIGITS: usize = 24;
 
 /// The longest label, author or note a release accepts, in characters.
 pub const MAX_FIELD_CHARS: usize = 1_000;
@@ -264,6 +272,7 @@ impl TomFile {
             hash: String::new(),
             content_format: FORMAT_VERSION,
             content: document_to_ron(&self.working)?,
+            signature: None,
             parsed: ParsedCache::default(),
         };
         version.hash = version.compute_hash();
@@ -272,6 +281,14 @@ impl TomFile {
             .versions
             .last()
             .unwrap_or_else(|| unreachable!("just pushed")))
+    }
+
+    /// Signs the newest version with `key` (after [`TomFile::release`], before saving).
+    /// Returns the key's fingerprint, or `None` when nothing is released.
+    pub fn sign_latest(&mut self, key: &super::signing::SigningKey) -> Option<String> {
+        let latest = self.versions.last_mut()?;
+        latest.signature = Some(key.sign(&latest.hash));
+        Some(key.fingerprint())
     }
 
     /// Checks every hash and every link of the chain. Returns the first version where it
@@ -305,6 +322,13 @@ impl TomFile {
             if v.compute_hash() != v.hash {
                 return Err(fail(
                     "its content or details do not match its hash (changed after release)".into(),
+                ));
+            }
+            if let Some(sig) = &v.signature
+                && !sig.holds_for(&v.hash)
+            {
+                return Err(fail(
+                    "its signature does not match it (changed after it was signed)".into(),
                 ));
             }
             if let Some(Err(e)) = deep.then(|| v.document_ref()) {
