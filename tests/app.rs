@@ -469,7 +469,10 @@ fn release_then_view_and_restore_a_version() {
     assert_eq!(file.versions.len(), before + 1);
     let latest = file.latest().unwrap();
     assert_eq!(latest.label, suggested);
-    assert_eq!(latest.note, "Key rotation");
+    assert_eq!(
+        latest.note.get(file.working.meta.primary_language),
+        "Key rotation"
+    );
     assert!(file.verify().is_ok());
     assert!(
         h.state().editor.is_dirty(),

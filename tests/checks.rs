@@ -18,7 +18,7 @@ fn complete() -> Document {
     let mut doc = Document::empty_template(Lang::De, "Fixture GmbH");
     doc.meta.last_review = Some(date!(2026 - 01 - 10));
     doc.meta.organisation.address = "Weg 1\n12345 Stadt".into();
-    doc.meta.responsible = "R. Verantwortlich".into();
+    doc.meta.responsible = LocalText::new("R. Verantwortlich", "R. Verantwortlich");
     doc.meta.dpo_contact = "dsb@fixture.example".into();
     for c in C::ALL {
         let s = doc.section_mut(&c.into()).expect("canonical section");
@@ -441,7 +441,7 @@ fn structure_and_chain_problems_are_errors() {
     assert_eq!(structure[0].location.measure, Some(m));
 
     let mut file = store::example();
-    file.versions[1].note.push_str(" (edited)");
+    file.versions[1].note.de.push_str(" (edited)");
     let findings = checks::run(&file, TODAY);
     let chain = of(&findings, Check::Chain);
     assert_eq!(chain.len(), 1);

@@ -124,7 +124,7 @@ fn identical_documents_give_an_empty_diff() {
 fn metadata_fields_are_reported_each() {
     let a = base();
     let mut b = a.clone();
-    b.meta.responsible = "Erika Muster".into();
+    b.meta.responsible = LocalText::new("Erika Muster", "Erika Muster");
     b.meta.review_interval_months = 6;
     b.meta.purpose.en = "Annex 3".into();
     b.meta.extra.insert("Gültig ab".into(), "2026-04-01".into());
@@ -442,7 +442,7 @@ fn changes_follow_the_newer_document_with_removals_in_place() {
     b.remove_section(&home).unwrap();
     b.section_mut(&sid("evaluation")).unwrap().body.de = "Jährlich.".into();
     b.section_mut(&sid("pseudonymisation")).unwrap().body.en = "Codes.".into();
-    b.meta.responsible = "X".into();
+    b.meta.responsible.de = "X".into();
     b.section_mut(&sid("integrity")).unwrap().body.de = "Neu.".into();
     let d = check_mirrored(&a, &b);
     let order: Vec<(String, &str)> = d
@@ -517,7 +517,7 @@ fn report_marks_words_and_names_the_versions() {
         "Die Daten werden stündlich verschlüsselt gesichert.".into();
     let d = compare(&a, &b);
     let fp = Fingerprint::working(&b).unwrap();
-    assert_eq!(fp.hash.len(), 12);
+    assert_eq!(fp.hash.len(), tomwerk::store::FINGERPRINT_DIGITS);
     let r = Report::new(
         &d,
         Lang::De,

@@ -160,7 +160,7 @@ fn document_words(doc: &Document, lang: Lang) -> Vec<String> {
         m.organisation.name.clone(),
         m.organisation.address.clone(),
         m.purpose.get(lang).to_owned(),
-        m.responsible.clone(),
+        m.responsible.get(lang).to_owned(),
         m.dpo_contact.clone(),
         m.review_interval_months.to_string(),
     ];
@@ -464,7 +464,7 @@ fn bold_line_headings_with_multimarkdown_metadata() {
     let imported = assert_lossless("bold_headings_en.md", true);
     let doc = &imported.document;
     assert_eq!(doc.meta.organisation.name, "Quillon Print Inc");
-    assert_eq!(doc.meta.responsible, "Dana Example");
+    assert_eq!(doc.meta.responsible.get(Lang::En), "Dana Example");
     assert_eq!(doc.meta.review_interval_months, 12);
     assert_eq!(
         doc.meta.extra.get("Review interval").map(String::as_str),
@@ -529,7 +529,7 @@ fn assert_same_in(a: &Document, b: &Document, lang: Lang) {
     assert_eq!(ma.organisation, mb.organisation);
     assert_eq!(ma.title.get(lang), mb.title.get(lang));
     assert_eq!(ma.purpose.get(lang), mb.purpose.get(lang));
-    assert_eq!(ma.responsible, mb.responsible);
+    assert_eq!(ma.responsible.get(lang), mb.responsible.get(lang));
     assert_eq!(ma.dpo_contact, mb.dpo_contact);
     assert_eq!(ma.last_review, mb.last_review);
     assert_eq!(ma.review_interval_months, mb.review_interval_months);

@@ -14,6 +14,7 @@ fn tomwerk(dir: &Path, args: &[&str]) -> Output {
         .env("TOMWERK_AUTHOR", "Test Author")
         .env("LANG", "en_GB.UTF-8")
         .env("LC_ALL", "en_GB.UTF-8")
+        .env("TOMWERK_CONFIG_DIR", dir.join("config"))
         .output()
         .expect("run tomwerk")
 }
@@ -99,7 +100,7 @@ fn release_through_a_symlink_keeps_the_link() {
     let count = store::load(&d.join("real.tom")).unwrap().versions.len();
     // Change the working copy so a release is possible.
     let mut file = store::load(&d.join("real.tom")).unwrap();
-    file.working.meta.responsible.push_str(" (new)");
+    file.working.meta.responsible.de.push_str(" (new)");
     store::save(&d.join("link.tom"), &file).unwrap();
     let o = tomwerk(d, &["release", "link.tom", "--label", "9.0", "--note", "x"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -132,7 +133,7 @@ fn labels_and_authors_with_control_or_bidi_characters_are_refused() {
         (&*"9".repeat(1001), "a", "n"),
     ] {
         let mut file = store::example();
-        file.working.meta.responsible.push_str(" (new)");
+        file.working.meta.responsible.de.push_str(" (new)");
         let before = file.versions.len();
         assert!(
             file.release(label, date, author, note).is_err(),
@@ -142,7 +143,7 @@ fn labels_and_authors_with_control_or_bidi_characters_are_refused() {
     }
     // A note may have several lines.
     let mut file = store::example();
-    file.working.meta.responsible.push_str(" (new)");
+    file.working.meta.responsible.de.push_str(" (new)");
     assert!(file.release("3.1", date, "a", "line one\nline two").is_ok());
 }
 
@@ -415,4 +416,472 @@ fn a_read_only_target_is_refused_without_force() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("read-only"), "{}", stderr(&o));
     assert_eq!(fs::read(d.join("a.tom")).unwrap(), before);
+}
+
+/// Text of every page of a PDF, through lopdf.
+fn pdf_pages(bytes: &[u8]) -> Vec<String> {
+    let pdf = lopdf::Document::load_mem(bytes).expect("lopdf reads the PDF");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    pages
+        .iter()
+        .map(|p| pdf.extract_text(&[*p]).unwrap_or_default())
+        .collect()
+}
+
+fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read as _;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// Point 3: `export --force` of a tampered file writes the working copy only, with
+/// "INTEGRITY BROKEN" on every page (PDF), in the header (DOCX, every page) and at both
+/// ends (Markdown), and never the genuine fingerprint; a released version is still refused.
+#[test]
+fn forced_export_of_a_tampered_file_is_marked_integrity_broken() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let path = d.join("t.tom");
+    tampered_example(&path);
+    let genuine = store::example();
+    let hashes: Vec<String> = genuine
+        .versions
+        .iter()
+        .map(|v| v.hash[..12].to_owned())
+        .collect();
+    let label = genuine.latest().unwrap().label.clone();
+
+    let o = tomwerk(
+        d,
+        &["export", "t.tom", "v.pdf", "--force", "--version", &label],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("working copy"), "{}", stderr(&o));
+    assert!(!d.join("v.pdf").exists());
+
+    let o = tomwerk(
+        d,
+        &["export", "t.tom", "out.pdf", "--force", "--lang", "en"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("INTEGRITY BROKEN"), "{}", stderr(&o));
+    let pages = pdf_pages(&fs::read(d.join("out.pdf")).unwrap());
+    assert!(pages.len() > 1);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.matches("INTEGRITY BROKEN").count() >= 2,
+            "page {i} lacks the mark in header and footer: {page}"
+        );
+        for h in &hashes {
+            assert!(
+                !page.contains(h.as_str()),
+                "page {i} carries the fingerprint {h}"
+            );
+        }
+    }
+
+    let o = tomwerk(
+        d,
+        &["export", "t.tom", "out.docx", "--force", "--lang", "de"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docx = fs::read(d.join("out.docx")).unwrap();
+    assert!(zip_part(&docx, "word/header1.xml").contains("INTEGRITÄT VERLETZT"));
+    let footer = zip_part(&docx, "word/footer1.xml");
+    assert!(footer.contains("INTEGRITÄT VERLETZT"), "{footer}");
+    for h in &hashes {
+        assert!(!footer.contains(h.as_str()));
+        assert!(!zip_part(&docx, "word/document.xml").contains(h.as_str()));
+    }
+
+    let o = tomwerk(
+        d,
+        &[
+            "export",
+            "t.tom",
+            "out.md",
+            "--force",
+            "--lang",
+            "en",
+            "--history",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = fs::read_to_string(d.join("out.md")).unwrap();
+    assert_eq!(md.matches("**INTEGRITY BROKEN").count(), 2, "{md}");
+    assert!(!md.contains("version:"), "no version claimed: {md}");
+    for h in &hashes {
+        assert!(!md.contains(h.as_str()));
+    }
+}
+
+const FORMAT_2: &str = "tests/fixtures/format-v2.tom";
+
+/// 20.2 / format 3: a format-2 file (the example as round 1 wrote it) loads, keeps every
+/// hash, puts its one-language notes and responsible person into the primary language,
+/// saves as format 3 and still verifies; a second language added to a migrated note
+/// breaks its hash.
+#[test]
+fn a_format_2_file_migrates_to_format_3_with_its_hashes_intact() {
+    let old = store::load(Path::new(FORMAT_2)).unwrap();
+    old.verify_deep().unwrap();
+    assert!(old.latest().unwrap().hash.starts_with("5da676f195df"));
+    assert_eq!(old.versions[0].note.de, "Erstfassung");
+    assert!(old.versions[0].note.en.is_empty());
+    let responsible = &old.working.meta.responsible;
+    assert_eq!(responsible.de, "Jonas Beispiel, Leitung IT");
+    assert!(responsible.en.is_empty());
+    // A released snapshot of format 2 migrates when opened.
+    let first = old.versions[0].document().unwrap();
+    assert_eq!(first.meta.responsible.de, "Jonas Beispiel, Leitung IT");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.tom");
+    store::save(&path, &old).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("(\n  format: 3,"), "{}", &text[..300]);
+    let back = store::load(&path).unwrap();
+    back.verify_deep().unwrap();
+    let hashes = |f: &store::TomFile| {
+        f.versions
+            .iter()
+            .map(|v| v.hash.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(hashes(&back), hashes(&old));
+
+    // Forging an English note onto a version released by format 2 breaks the chain.
+    let mut forged = back.clone();
+    forged.versions[0].note.en = "First version (approved by the customer)".into();
+    assert_eq!(forged.verify().unwrap_err().position, 1);
+
+    // A release on top is format 3 with both notes, and the chain holds.
+    let mut next = back.clone();
+    next.working.meta.responsible.en = "Jonas Beispiel, Head of IT".into();
+    let notes = tomwerk::model::LocalText::new("Englisch ergänzt", "English added");
+    next.release_with_notes("3.0", time::macros::date!(2026 - 11 - 27), "A", &notes)
+        .unwrap();
+    store::save(&path, &next).unwrap();
+    let reread = store::load(&path).unwrap();
+    reread.verify_deep().unwrap();
+    let v3 = reread.latest().unwrap();
+    assert_eq!(v3.content_format, store::FORMAT_VERSION);
+    assert_eq!(v3.note, notes);
+    // Changing one language of a format-3 note breaks its hash.
+    let mut forged = reread.clone();
+    forged.versions[3].note.de = "Nichts geändert".into();
+    assert_eq!(forged.verify().unwrap_err().position, 4);
+}
+
+/// 20.2: an export in a language a release note or the responsible person lacks says so,
+/// one warning each; the other language's export says nothing.
+#[test]
+fn an_export_in_a_language_a_note_lacks_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(FORMAT_2, d.join("m.tom")).unwrap();
+    let o = tomwerk(
+        d,
+        &["export", "m.tom", "en.pdf", "--lang", "en", "--history"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for label in ["1.0", "1.1", "2.0"] {
+        assert!(
+            err.contains(&format!(
+                "release note of version {label} has no English text"
+            )),
+            "{err}"
+        );
+    }
+    assert!(
+        err.contains("responsible person has no English text"),
+        "{err}"
+    );
+    for out in ["en.md", "en.docx"] {
+        let o = tomwerk(d, &["export", "m.tom", out, "--lang", "en", "--history"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(
+            stderr(&o).matches("has no English text").count(),
+            4,
+            "{out}: {}",
+            stderr(&o)
+        );
+    }
+    let o = tomwerk(
+        d,
+        &["export", "m.tom", "de.pdf", "--lang", "de", "--history"],
+    );
+    assert!(o.status.success());
+    assert!(!stderr(&o).contains("no German"), "{}", stderr(&o));
+    // The example (format 3) has both languages: no warning.
+    assert!(tomwerk(d, &["example", "ex.tom"]).status.success());
+    let o = tomwerk(
+        d,
+        &["export", "ex.tom", "ex.pdf", "--lang", "en", "--history"],
+    );
+    assert!(
+        !stderr(&o).contains("has no English text"),
+        "{}",
+        stderr(&o)
+    );
+    let pages = pdf_pages(&fs::read(d.join("ex.pdf")).unwrap()).join("\n");
+    assert!(
+        pages.contains("First version"),
+        "English notes in the history"
+    );
+    assert!(
+        !pages.contains("Erstfassung"),
+        "no German note in the English PDF"
+    );
+}
+
+/// A file of a newer format is refused with one line that names both formats.
+#[test]
+fn a_newer_format_is_refused_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = fs::read_to_string(FORMAT_2)
+        .unwrap()
+        .replacen("format: 2,", "format: 4,", 1);
+    fs::write(d.join("new.tom"), &text).unwrap();
+    for args in [
+        &["verify", "new.tom"][..],
+        &["export", "new.tom", "x.pdf"][..],
+    ] {
+        let o = tomwerk(d, args);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("format version 4") && err.contains("up to version 3"),
+            "{err}"
+        );
+    }
+    assert_eq!(fs::read_to_string(d.join("new.tom")).unwrap(), text);
+}
+
+/// `release --note-de/--note-en` stores both languages; `--note` alone goes to the
+/// primary language.
+#[test]
+fn release_takes_a_note_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "ex.tom"]).status.success());
+    let mut file = store::load(&d.join("ex.tom")).unwrap();
+    file.working.meta.organisation.address.push_str("\nHaus 2");
+    store::save(&d.join("ex.tom"), &file).unwrap();
+    let o = tomwerk(
+        d,
+        &[
+            "release",
+            "ex.tom",
+            "--label",
+            "3.0",
+            "--note-de",
+            "Adresse",
+            "--note-en",
+            "Address",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = store::load(&d.join("ex.tom"))
+        .unwrap()
+        .latest()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (v.note.de.as_str(), v.note.en.as_str()),
+        ("Adresse", "Address")
+    );
+    let o = tomwerk(d, &["release", "ex.tom", "--label", "4.0"]);
+    assert!(!o.status.success(), "a release needs a note");
+}
+
+/// Rewrites version `index` (content edited) and recomputes every hash from there, so the
+/// chain verifies again: what someone who rewrites the file can always do.
+fn rewrite_chain(file: &mut store::TomFile, index: usize) {
+    file.versions[index].content = file.versions[index]
+        .content
+        .replacen("TLS 1.2", "TLS 1.0", 1);
+    for i in index..file.versions.len() {
+        if i > 0 {
+            file.versions[i].prev_hash = file.versions[i - 1].hash.clone();
+        }
+        file.versions[i].hash = file.versions[i].compute_hash();
+    }
+}
+
+/// A changed working copy so that a release is possible.
+fn edit_working(path: &Path) {
+    let mut file = store::load(path).unwrap();
+    file.working.meta.organisation.address.push_str("\nHaus 2");
+    store::save(path, &file).unwrap();
+}
+
+/// 19.6 (c): a signed release; rewriting it and recomputing the chain still fails
+/// `verify` (and every command that reads versions), naming the version; `verify` lists
+/// who signed what; the PDF footer carries the 24-digit fingerprint and the signer's key,
+/// the metadata the full hash.
+#[test]
+fn a_signed_version_rewritten_with_a_recomputed_chain_fails_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "s.tom"]).status.success());
+    edit_working(&d.join("s.tom"));
+    // No key yet: refused with one line, nothing written.
+    let before = fs::read(d.join("s.tom")).unwrap();
+    let o = tomwerk(
+        d,
+        &[
+            "release", "s.tom", "--label", "3.0", "--note", "x", "--sign",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("tomwerk keygen"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert_eq!(fs::read(d.join("s.tom")).unwrap(), before);
+
+    let o = tomwerk(d, &["keygen"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+    let key_fp = stdout.split_whitespace().nth(2).unwrap().to_owned();
+    assert_eq!(key_fp.len(), store::KEY_FINGERPRINT_DIGITS, "{stdout}");
+    let o = tomwerk(d, &["keygen"]);
+    assert_eq!(o.status.code(), Some(1), "a second keygen replaced the key");
+    assert!(stderr(&o).contains("--force"));
+
+    let o = tomwerk(
+        d,
+        &[
+            "release", "s.tom", "--label", "3.0", "--note", "signed", "--sign",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(&key_fp));
+    let signed = store::load(&d.join("s.tom")).unwrap();
+    signed.verify_deep().unwrap();
+    let v3 = signed.latest().unwrap().clone();
+    assert_eq!(v3.signature.as_ref().unwrap().key_fingerprint(), key_fp);
+
+    let o = tomwerk(d, &["verify", "s.tom"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        out.contains(&format!(
+            "3.0\t{}\tsigned by key {key_fp} (your key)",
+            v3.short_hash()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("2.0") && out.contains("not signed"), "{out}");
+
+    // The PDF of the signed version: 24 digits and the key in every footer, full hash in
+    // the metadata.
+    let o = tomwerk(
+        d,
+        &[
+            "export",
+            "s.tom",
+            "s.pdf",
+            "--version",
+            "3.0",
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = fs::read(d.join("s.pdf")).unwrap();
+    assert_eq!(v3.short_hash().len(), 24);
+    for (i, page) in pdf_pages(&bytes).iter().enumerate() {
+        assert!(
+            page.contains(&format!("Checksum {} · signed {key_fp}", v3.short_hash())),
+            "page {i}: {page}"
+        );
+    }
+    let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+    let info = pdf
+        .trailer
+        .get(b"Info")
+        .and_then(|o| o.as_reference())
+        .unwrap();
+    let subject = pdf.get_dictionary(info).unwrap().get(b"Subject").unwrap();
+    let subject = lopdf::decode_text_string(subject).unwrap();
+    assert!(subject.contains(&v3.hash), "{subject}");
+
+    // Rewrite the signed version 3.0 and recompute the chain: the hashes hold, the
+    // signature does not.
+    let mut forged = signed.clone();
+    let index = forged.versions.len() - 1;
+    rewrite_chain(&mut forged, index);
+    store::save(&d.join("s.tom"), &forged).unwrap();
+    let o = tomwerk(d, &["verify", "s.tom"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("version 3.0") && stderr(&o).contains("signature"),
+        "{}",
+        stderr(&o)
+    );
+    let o = tomwerk(d, &["export", "s.tom", "f.pdf", "--version", "3.0"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!d.join("f.pdf").exists());
+
+    // Rewriting an earlier, unsigned version breaks the signed one after it too.
+    let mut forged = signed.clone();
+    rewrite_chain(&mut forged, 1);
+    assert_eq!(forged.verify().unwrap_err().label, "3.0");
+}
+
+/// 19.6 (b): without signatures a recomputed chain verifies (README says so), but
+/// `verify --expect` with the fingerprint from the customer's PDF finds the rewrite.
+#[test]
+fn verify_expect_finds_a_rewritten_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(tomwerk(d, &["example", "e.tom"]).status.success());
+    let file = store::load(&d.join("e.tom")).unwrap();
+    let received = file.latest().unwrap().short_hash().to_owned();
+    assert_eq!(received.len(), 24);
+    let o = tomwerk(d, &["verify", "e.tom", "--expect", &received]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(&file.latest().unwrap().hash));
+    // Upper case and the full hash work as well.
+    let full = file.latest().unwrap().hash.to_uppercase();
+    assert!(
+        tomwerk(d, &["verify", "e.tom", "--expect", &full])
+            .status
+            .success()
+    );
+
+    let mut forged = file.clone();
+    rewrite_chain(&mut forged, 1);
+    store::save(&d.join("e.tom"), &forged).unwrap();
+    assert!(
+        tomwerk(d, &["verify", "e.tom"]).status.success(),
+        "a recomputed chain verifies"
+    );
+    let o = tomwerk(d, &["verify", "e.tom", "--expect", &received]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not in this file"), "{}", stderr(&o));
+    // Deleting the newest version: the same.
+    let mut cut = file.clone();
+    cut.versions.pop();
+    store::save(&d.join("e.tom"), &cut).unwrap();
+    assert_eq!(
+        tomwerk(d, &["verify", "e.tom", "--expect", &received])
+            .status
+            .code(),
+        Some(1)
+    );
+    // Too short or not hex: one clear line.
+    for bad in ["abc", "xyz123xyz123xyz"] {
+        let o = tomwerk(d, &["verify", "e.tom", "--expect", bad]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("not a fingerprint"), "{}", stderr(&o));
+    }
 }

@@ -199,7 +199,7 @@ fn verify_finds_the_first_tampered_version() {
 
     // A note changed, with the hash recomputed: the next link breaks.
     let mut rehashed = file.clone();
-    rehashed.versions[0].note.push('!');
+    rehashed.versions[0].note.de.push('!');
     rehashed.versions[0].hash = rehashed.versions[0].compute_hash();
     let err = rehashed.verify().unwrap_err();
     assert_eq!(err.position, 2);
@@ -344,7 +344,8 @@ fn cli_new_example_versions_release_verify() {
         assert_eq!(fields[1], v.date.to_string());
         assert_eq!(fields[2], v.author);
         assert_eq!(fields[3], v.short_hash());
-        assert!(line.ends_with(&v.note.replace('\n', " ")));
+        let note = v.note.get_or_other(example.working.meta.primary_language);
+        assert!(line.ends_with(&note.replace('\n', " ")));
     }
 
     let o = tomwerk(d, &["verify", "ex.tom"]);
@@ -388,7 +389,7 @@ fn cli_new_example_versions_release_verify() {
     // Tamper with the file: verify names the first bad version and exits 1.
     let text = fs::read_to_string(d.join("ex.tom")).unwrap();
     let first = &f.versions[0];
-    let tampered = text.replacen(&format!("note: \"{}\"", first.note), "note: \"forged\"", 1);
+    let tampered = text.replacen(&format!("de: \"{}\"", first.note.de), "de: \"forged\"", 1);
     assert_ne!(tampered, text);
     fs::write(d.join("ex.tom"), tampered).unwrap();
     let o = tomwerk(d, &["verify", "ex.tom"]);

@@ -17,3 +17,30 @@ integrity-notice-bom-crlf = { $path }: Eine Bytereihenfolge-Markierung (BOM) wur
 integrity-refuse-same-file = { $path } ist die Eingabedatei { $input }; sie wird nicht überschrieben, bitte eine andere Ausgabe wählen
 integrity-refuse-readonly = { $path } ist schreibgeschützt; mit --force wird sie ersetzt
 integrity-refuse-readonly-noforce = { $path } ist schreibgeschützt und wird nicht ersetzt (zuerst Schreibrechte geben)
+
+# Exporte einer Datei mit unterbrochener Versionskette (Issue 19.3).
+integrity-broken-mark = INTEGRITÄT VERLETZT
+integrity-broken-banner = INTEGRITÄT VERLETZT: Die Versionsgeschichte dieser Datei wurde nach der Freigabe verändert; dieser Export ist keine freigegebene Version und trägt keine Prüfsumme.
+integrity-force-working-only = { $path }: Versionskette bei Version { $label } unterbrochen; --force exportiert nur die Arbeitskopie, nie eine freigegebene Version
+integrity-export-forced = { $path }: Versionskette bei Version { $label } unterbrochen; die Arbeitskopie wird mit „INTEGRITÄT VERLETZT“ auf jeder Seite exportiert
+integrity-editor-banner = Die Versionsgeschichte wurde nach der Freigabe verändert (zuerst bei Version { $label }). Die Datei ist nur lesbar geöffnet: Bearbeiten, Freigeben und Wiederherstellen sind gesperrt. Exporte tragen diesen Vermerk statt einer Prüfsumme.
+
+# Exporte in einer Sprache, die einem zweisprachigen Feld fehlt (Issue 20.2).
+export-missing-responsible = Die verantwortliche Person hat keinen Text auf { $language }; der Titelblock zeigt den der anderen Sprache.
+export-missing-release-note = Die Freigabenotiz von Version { $label } hat keinen Text auf { $language }; die Änderungshistorie zeigt den der anderen Sprache.
+
+# Signierte Freigaben und verify --expect (Issue 19.6).
+integrity-chain-broken-verify = { $path }: Kette bei Version { $label } (Nr. { $position }) unterbrochen: { $reason }
+integrity-signed-line = signiert mit Schlüssel { $key }{ $own ->
+    [yes] { " " }(Ihr Schlüssel)
+   *[other] {""}
+}
+integrity-unsigned-line = nicht signiert
+integrity-expect-bad = { $hash } ist keine Prüfsumme: mindestens 12 Hex-Ziffern angeben (die PDF-Fußzeile hat 24) oder den ganzen Hash
+integrity-expect-found = { $path }: Version { $label } vom { $date } ist in der Datei, die Kette ist intakt; vollständiger Hash { $hash }
+integrity-expect-missing = { $path }: Keine Version hat die Prüfsumme { $hash }: Die Version, die der Kunde erhalten hat, ist nicht in dieser Datei (entfernt oder umgeschrieben)
+integrity-keygen-done = Signaturschlüssel { $key } in { $dir } gespeichert; die geheime Schlüsseldatei nicht weitergeben und den Fingerabdruck dort nennen, wo Kunden ihn vergleichen können
+integrity-key-missing = In { $path } gibt es keinen Signaturschlüssel; mit `tomwerk keygen` einen erzeugen
+integrity-key-exists = In { $path } gibt es schon einen Signaturschlüssel; mit --force wird er ersetzt (damit signierte Freigaben bleiben prüfbar)
+integrity-key-invalid = { $path } ist kein Tomwerk-Signaturschlüssel; mit `tomwerk keygen --force` einen neuen erzeugen
+export-fingerprint-signed = Prüfsumme { $hash } · signiert { $key }

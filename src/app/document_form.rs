@@ -94,6 +94,17 @@ pub fn show(
                 read_only,
                 out,
             );
+            bilingual(
+                ui,
+                view,
+                &tr("form-responsible"),
+                &TextField::Responsible,
+                &meta.responsible,
+                None,
+                false,
+                read_only,
+                out,
+            );
             ui.add_space(8.0);
             egui::Grid::new("meta-grid")
                 .num_columns(2)
@@ -115,15 +126,6 @@ pub fn show(
                         MetaField::Address,
                         &meta.organisation.address,
                         true,
-                        read_only,
-                        out,
-                    );
-                    meta_field(
-                        ui,
-                        &tr("form-responsible"),
-                        MetaField::Responsible,
-                        &meta.responsible,
-                        false,
                         read_only,
                         out,
                     );

@@ -25,6 +25,8 @@ pub enum TextField {
     DocTitle,
     /// The purpose line.
     DocPurpose,
+    /// The responsible person and their role.
+    Responsible,
     /// The text before the first section.
     Intro,
     /// A section's title.
@@ -44,8 +46,6 @@ pub enum MetaField {
     Organisation,
     /// Postal address.
     Address,
-    /// Responsible person.
-    Responsible,
     /// DPO contact.
     DpoContact,
 }
@@ -137,13 +137,18 @@ pub struct Editor {
     dirty: bool,
     revision: u64,
     instance: u64,
+    /// Where the version chain broke when the file was opened: such a file is shown
+    /// read-only with a banner (issue 19.3), nothing in it can be edited or released.
+    integrity: Option<crate::store::ChainError>,
 }
 
 impl Editor {
     /// An editor for a file as loaded from `path` (or a new document when `None`).
     pub fn new(file: TomFile, path: Option<PathBuf>) -> Self {
         let disk_hash = path.as_deref().and_then(hash_of_file);
+        let integrity = file.verify().err();
         Self {
+            integrity,
             saved: file.clone(),
             file,
             path,
@@ -161,6 +166,12 @@ impl Editor {
     /// `(instance, revision)` never mistake another document for this one.
     pub fn instance(&self) -> u64 {
         self.instance
+    }
+
+    /// The first version where the chain does not hold, if it is broken: the editor is
+    /// then read-only.
+    pub fn integrity_broken(&self) -> Option<&crate::store::ChainError> {
+        self.integrity.as_ref()
     }
 
     /// The working copy.
@@ -308,6 +319,7 @@ fn text_mut<'a>(doc: &'a mut Document, field: &TextField) -> Result<&'a mut Loca
     Ok(match field {
         TextField::DocTitle => &mut doc.meta.title,
         TextField::DocPurpose => &mut doc.meta.purpose,
+        TextField::Responsible => &mut doc.meta.responsible,
         TextField::Intro => &mut doc.intro,
         TextField::SectionTitle(id) => {
             &mut doc
@@ -362,7 +374,6 @@ fn run_edit(doc: &mut Document, edit: DocEdit) -> Result<Created, EditError> {
             let target = match field {
                 MetaField::Organisation => &mut doc.meta.organisation.name,
                 MetaField::Address => &mut doc.meta.organisation.address,
-                MetaField::Responsible => &mut doc.meta.responsible,
                 MetaField::DpoContact => &mut doc.meta.dpo_contact,
             };
             *target = crate::model::nfc(&value).into_owned();

@@ -344,6 +344,10 @@ impl TomwerkApp {
 
     pub(super) fn restore_version(&mut self, ctx: &egui::Context, label: &str) {
         let lang = self.view.ui_lang;
+        if self.editor.integrity_broken().is_some() {
+            // A version of a tampered file is not trusted enough to become the working copy.
+            return;
+        }
         match self.editor.file.version(label).map(|v| v.document()) {
             Some(Ok(doc)) => {
                 self.view.viewing = None;

@@ -39,8 +39,9 @@ pub fn show(ui: &mut egui::Ui, editor: &Editor, view: &ViewState, out: &mut Vec<
                     if !v.author.is_empty() {
                         ui.label(&v.author);
                     }
-                    if !v.note.is_empty() {
-                        ui.weak(&v.note);
+                    let note = v.note.get_or_other(lang);
+                    if !note.is_empty() {
+                        ui.weak(note);
                     }
                     ui.horizontal(|ui| {
                         if ui

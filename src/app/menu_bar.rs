@@ -8,7 +8,7 @@ use crate::model::Lang;
 
 /// Whether a command can run now.
 fn enabled(command: Command, editor: &Editor, view: &ViewState) -> bool {
-    let read_only = view.viewing.is_some();
+    let read_only = view.viewing.is_some() || editor.integrity_broken().is_some();
     let section = matches!(view.selection, Selection::Section(_));
     match command {
         Command::Undo => editor.can_undo() && !read_only,

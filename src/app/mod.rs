@@ -15,6 +15,7 @@ pub mod editor;
 mod file_ops;
 mod files;
 mod history;
+mod integrity;
 mod markdown;
 mod measures;
 mod menu_bar;
@@ -391,9 +392,16 @@ impl TomwerkApp {
         }
     }
 
+    /// Whether nothing may be edited: a released version is shown, or the file's version
+    /// chain is broken.
+    fn read_only(&self) -> bool {
+        self.view.viewing.is_some() || self.editor.integrity_broken().is_some()
+    }
+
     fn edit(&mut self, ctx: &egui::Context, edit: DocEdit) {
-        if self.view.viewing.is_some() {
-            // A released version is read-only; the UI disables its inputs anyway.
+        if self.read_only() {
+            // A released version or a tampered file is read-only; the UI disables its
+            // inputs anyway.
             return;
         }
         let now = ctx.input(|i| i.time);
@@ -451,12 +459,12 @@ impl TomwerkApp {
             }
             Command::Quit => self.guarded(ctx, Pending::Quit),
             Command::Undo => {
-                if self.view.viewing.is_none() && self.editor.undo() {
+                if !self.read_only() && self.editor.undo() {
                     self.after_change();
                 }
             }
             Command::Redo => {
-                if self.view.viewing.is_none() && self.editor.redo() {
+                if !self.read_only() && self.editor.redo() {
                     self.after_change();
                 }
             }
@@ -555,6 +563,7 @@ impl TomwerkApp {
             | Command::ExportChangeReportWord
             | Command::Checks
             | Command::AddFromCatalogue => self.run_panel_command(ctx, command),
+            Command::Release if self.read_only() => {}
             Command::Release => {
                 let label = self.editor.file.suggest_next_label();
                 let author = if self.settings.author.trim().is_empty() {
@@ -696,7 +705,7 @@ impl TomwerkApp {
             Some(d) => d.as_ref(),
             None => self.editor.doc(),
         };
-        let read_only = viewing.is_some();
+        let read_only = viewing.is_some() || self.editor.integrity_broken().is_some();
         egui::Panel::top("menu-bar").show(ui, |ui| {
             menu_bar::show(
                 ui,
@@ -742,6 +751,7 @@ impl TomwerkApp {
         );
         let selection = self.view.selection.clone();
         egui::CentralPanel::default().show(ui, |ui| {
+            integrity::banner(ui, &self.editor, lang);
             history::version_banner(ui, &self.editor, &self.view, &mut self.queue);
             match &selection {
                 Selection::Document => {

@@ -353,10 +353,13 @@ fn chain(file: &TomFile, out: &mut Vec<Finding>) {
 fn metadata(doc: &Document, out: &mut Vec<Finding>) {
     let meta = &doc.meta;
     for (field, value) in [
-        ("organisation", &meta.organisation.name),
-        ("address", &meta.organisation.address),
-        ("responsible", &meta.responsible),
-        ("dpo", &meta.dpo_contact),
+        ("organisation", meta.organisation.name.as_str()),
+        ("address", meta.organisation.address.as_str()),
+        (
+            "responsible",
+            meta.responsible.get_or_other(meta.primary_language),
+        ),
+        ("dpo", meta.dpo_contact.as_str()),
     ] {
         if value.trim().is_empty() {
             out.push(Finding::new(
@@ -506,6 +509,7 @@ fn planned_without_note(visible: &[Visible<'_>], out: &mut Vec<Finding>) {
 enum Field {
     DocumentTitle,
     Purpose,
+    Responsible,
     Intro,
     Title,
     Body,
@@ -518,6 +522,7 @@ impl Field {
         match self {
             Self::DocumentTitle => "document-title",
             Self::Purpose => "purpose",
+            Self::Responsible => "responsible",
             Self::Intro => "intro",
             Self::Title => "title",
             Self::Body => "body",
@@ -562,6 +567,7 @@ fn printed_texts<'a>(doc: &'a Document, visible: &[Visible<'a>]) -> Vec<Printed<
     let mut out = vec![
         whole(Field::DocumentTitle, &doc.meta.title),
         whole(Field::Purpose, &doc.meta.purpose),
+        whole(Field::Responsible, &doc.meta.responsible),
         whole(Field::Intro, &doc.intro),
     ];
     for v in visible {
@@ -776,7 +782,6 @@ fn characters(doc: &Document, texts: &[Printed<'_>], out: &mut Vec<Finding>) {
     for (field, text) in [
         ("organisation", &meta.organisation.name),
         ("address", &meta.organisation.address),
-        ("responsible", &meta.responsible),
         ("dpo", &meta.dpo_contact),
     ] {
         let chars = unrenderable(text);

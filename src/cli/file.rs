@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use super::{ExampleArgs, FileArgs, NewArgs, ReleaseArgs, today, user_name};
+use super::{
+    ExampleArgs, FileArgs, KeygenArgs, NewArgs, ReleaseArgs, VerifyArgs, today, user_name,
+};
 use crate::i18n::{detect_locale, i18n};
 use crate::model::{Document, Lang};
 use crate::store::{self, TomFile};
@@ -52,6 +54,7 @@ fn write_new(out: &std::path::Path, file: &TomFile, force: bool) -> anyhow::Resu
 /// `tomwerk versions FILE.tom`: one line per version: label, date, author, short hash, note.
 pub fn versions(args: &FileArgs) -> anyhow::Result<ExitCode> {
     let file = super::load_verified(&args.file)?;
+    let lang = file.working.meta.primary_language;
     for v in &file.versions {
         println!(
             "{}\t{}\t{}\t{}\t{}",
@@ -59,7 +62,7 @@ pub fn versions(args: &FileArgs) -> anyhow::Result<ExitCode> {
             v.date,
             v.author,
             v.short_hash(),
-            v.note.replace('\n', " ")
+            v.note.get_or_other(lang).replace('\n', " ")
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -70,13 +73,37 @@ pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
     super::guard_output(&[], &args.file, None)?;
     // The lock is held from reading to the rename: a second release waits and then
     // appends to this one's result instead of silently replacing it.
+    // The key first: a missing key refuses the release before anything is done.
+    let key = if args.sign {
+        Some(
+            store::key_dir()
+                .and_then(|dir| store::SigningKey::load(&dir))
+                .map_err(key_error)?,
+        )
+    } else {
+        None
+    };
     let mut doc = super::lock(&args.file)?;
     let mut file = super::verified(&args.file, doc.load()?)?;
     let author = args.author.clone().unwrap_or_else(user_name);
+    let mut note = crate::model::LocalText::only(
+        file.working.meta.primary_language,
+        args.note.clone().unwrap_or_default(),
+    );
+    for (lang, text) in [(Lang::De, &args.note_de), (Lang::En, &args.note_en)] {
+        if let Some(text) = text {
+            *note.get_mut(lang) = text.clone();
+        }
+    }
     let version = file
-        .release(&args.label, today(), &author, &args.note)
+        .release_with_notes(&args.label, today(), &author, &note)
         .with_context(|| format!("{}: cannot release", args.file.display()))?;
-    let line = format!("{}\t{}", version.label, version.short_hash());
+    let mut line = format!("{}\t{}", version.label, version.short_hash());
+    if let Some(key) = &key
+        && let Some(fingerprint) = file.sign_latest(key)
+    {
+        line.push_str(&format!("\t{}", signed_by(&fingerprint)));
+    }
     doc.save(&file).map_err(super::localized)?;
     // Only now: a label and hash printed before a failed save would claim a release
     // that never reached the disk.
@@ -84,24 +111,150 @@ pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `tomwerk verify FILE.tom`: exit 0 when the chain holds, 1 naming the first bad version.
-pub fn verify(args: &FileArgs) -> anyhow::Result<ExitCode> {
+/// `tomwerk verify FILE.tom [--expect HASH]`: exit 0 when the chain and every signature
+/// hold (and the expected version is there), 1 naming the first bad version.
+pub fn verify(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
+    let ui = detect_locale();
+    let path = args.file.display().to_string();
     let file = super::load_warning(&args.file)?;
-    match file.verify_deep() {
-        Ok(()) => {
+    if let Err(e) = file.verify_deep() {
+        eprintln!(
+            "tomwerk: {}",
+            i18n().tr_args(
+                ui,
+                "integrity-chain-broken-verify",
+                &[
+                    ("path", path.as_str().into()),
+                    ("label", e.label.clone().into()),
+                    ("position", e.position.into()),
+                    ("reason", e.reason.clone().into()),
+                ]
+            )
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    println!(
+        "{}: {} versions, chain intact{}",
+        path,
+        file.versions.len(),
+        file.latest()
+            .map(|v| format!(", latest {} {}", v.label, v.short_hash()))
+            .unwrap_or_default()
+    );
+    // Who signed what: every version once a file holds a signature.
+    if file.versions.iter().any(|v| v.signature.is_some()) {
+        let own = store::key_dir()
+            .and_then(|dir| store::SigningKey::load(&dir))
+            .ok()
+            .map(|k| k.fingerprint());
+        for v in &file.versions {
+            let who = match &v.signature {
+                Some(sig) => {
+                    let fp = sig.key_fingerprint();
+                    let mine = own.as_deref() == Some(fp.as_str());
+                    i18n().tr_args(
+                        ui,
+                        "integrity-signed-line",
+                        &[
+                            ("key", fp.into()),
+                            ("own", if mine { "yes" } else { "no" }.into()),
+                        ],
+                    )
+                }
+                None => i18n().tr(ui, "integrity-unsigned-line"),
+            };
+            println!("  {}\t{}\t{}", v.label, v.short_hash(), who);
+        }
+    }
+    if let Some(expected) = &args.expect {
+        return expect_version(&file, &path, expected);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `verify --expect HASH`: the file must still hold a version whose hash starts with the
+/// fingerprint a customer received (the PDF's footer): the outside anchor a rewritten
+/// history cannot fake.
+fn expect_version(file: &TomFile, path: &str, expected: &str) -> anyhow::Result<ExitCode> {
+    let ui = detect_locale();
+    let wanted: String = expected
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if wanted.len() < 12 || wanted.len() > 64 || !wanted.chars().all(|c| c.is_ascii_hexdigit()) {
+        anyhow::bail!(
+            "{}",
+            i18n().tr_args(ui, "integrity-expect-bad", &[("hash", expected.into())])
+        );
+    }
+    match file.versions.iter().find(|v| v.hash.starts_with(&wanted)) {
+        Some(v) => {
             println!(
-                "{}: {} versions, chain intact{}",
-                args.file.display(),
-                file.versions.len(),
-                file.latest()
-                    .map(|v| format!(", latest {} {}", v.label, v.short_hash()))
-                    .unwrap_or_default()
+                "{}",
+                i18n().tr_args(
+                    ui,
+                    "integrity-expect-found",
+                    &[
+                        ("path", path.into()),
+                        ("label", v.label.clone().into()),
+                        ("date", v.date.to_string().into()),
+                        ("hash", v.hash.clone().into()),
+                    ]
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => {
-            eprintln!("tomwerk: {}: chain broken at {e}", args.file.display());
+        None => {
+            eprintln!(
+                "tomwerk: {}",
+                i18n().tr_args(
+                    ui,
+                    "integrity-expect-missing",
+                    &[("path", path.into()), ("hash", wanted.into())]
+                )
+            );
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// `tomwerk keygen [--force]`: an Ed25519 key pair for `release --sign`.
+pub fn keygen(args: &KeygenArgs) -> anyhow::Result<ExitCode> {
+    let ui = detect_locale();
+    let dir = store::key_dir().map_err(key_error)?;
+    let key = store::SigningKey::generate().map_err(key_error)?;
+    key.save(&dir, args.force).map_err(key_error)?;
+    println!(
+        "{}",
+        i18n().tr_args(
+            ui,
+            "integrity-keygen-done",
+            &[
+                ("dir", dir.display().to_string().into()),
+                ("key", key.fingerprint().into()),
+            ]
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn signed_by(fingerprint: &str) -> String {
+    i18n().tr_args(
+        detect_locale(),
+        "integrity-signed-line",
+        &[("key", fingerprint.into()), ("own", "yes".into())],
+    )
+}
+
+/// One line in the user's language for a key problem.
+fn key_error(e: store::KeyError) -> anyhow::Error {
+    let ui = detect_locale();
+    let (id, path) = match &e {
+        store::KeyError::Missing(p) => ("integrity-key-missing", p.display().to_string()),
+        store::KeyError::Exists(p) => ("integrity-key-exists", p.display().to_string()),
+        store::KeyError::Invalid(p) => ("integrity-key-invalid", p.display().to_string()),
+        _ => return e.into(),
+    };
+    anyhow::anyhow!("{}", i18n().tr_args(ui, id, &[("path", path.into())]))
 }

@@ -61,8 +61,10 @@ pub enum Command {
     Versions(FileArgs),
     /// Freeze the working copy as a new released version.
     Release(ReleaseArgs),
-    /// Check the hash chain of the released versions.
-    Verify(FileArgs),
+    /// Check the hash chain and the signatures of the released versions.
+    Verify(VerifyArgs),
+    /// Make an Ed25519 key pair for signing releases (in the configuration folder).
+    Keygen(KeygenArgs),
     /// Export the document (or a version) as PDF or Markdown.
     Export(ExportArgs),
     /// Import a TOM written in Markdown.
@@ -106,6 +108,26 @@ pub struct FileArgs {
     pub file: PathBuf,
 }
 
+/// `tomwerk verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The .tom file.
+    pub file: PathBuf,
+    /// Also confirm that the file still holds the version with this fingerprint (the
+    /// hex digits from a PDF's footer, at least 12, or the full hash).
+    #[arg(long, value_name = "HASH")]
+    pub expect: Option<String>,
+}
+
+/// `tomwerk keygen`.
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// Replace an existing key (releases signed with it can still be verified: the
+    /// public key is stored with each signature).
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// `tomwerk release`.
 #[derive(Debug, Args)]
 pub struct ReleaseArgs {
@@ -114,12 +136,21 @@ pub struct ReleaseArgs {
     /// The new version's label, e.g. 2.1.
     #[arg(long)]
     pub label: String,
-    /// What changed.
+    /// What changed, in the document's primary language.
+    #[arg(long, required_unless_present_any = ["note_de", "note_en"])]
+    pub note: Option<String>,
+    /// What changed, in German (overrides --note for German).
     #[arg(long)]
-    pub note: String,
+    pub note_de: Option<String>,
+    /// What changed, in English (overrides --note for English).
+    #[arg(long)]
+    pub note_en: Option<String>,
     /// Who releases it (default: the user name).
     #[arg(long)]
     pub author: Option<String>,
+    /// Sign the release with the key made by `tomwerk keygen`.
+    #[arg(long)]
+    pub sign: bool,
 }
 
 /// `tomwerk export`.
@@ -144,7 +175,8 @@ pub struct ExportArgs {
     /// Lay measures out as a list or a two-column table.
     #[arg(long, value_enum, default_value = "list")]
     pub measures: MeasuresArg,
-    /// Replace a read-only output file.
+    /// Replace a read-only output file; and export the working copy of a file whose
+    /// version chain is broken, marked "INTEGRITY BROKEN" on every page.
     #[arg(long)]
     pub force: bool,
     /// Write the PDF even when the font lacks some characters (printed as a
@@ -210,6 +242,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Versions(a) => file::versions(&a),
         Command::Release(a) => file::release(&a),
         Command::Verify(a) => file::verify(&a),
+        Command::Keygen(a) => file::keygen(&a),
         Command::Export(a) => export::run(&a),
         Command::Import(a) => import::run(&a),
         Command::Diff(a) => diff::run(&a),

@@ -364,7 +364,7 @@ impl<'a> Builder<'a> {
             ),
             (
                 MetaField::Responsible,
-                TextChange::plain(&o.responsible, &n.responsible),
+                TextChange::between(&o.responsible, &n.responsible),
             ),
             (
                 MetaField::DpoContact,

@@ -79,13 +79,15 @@ impl Fingerprint {
     }
 }
 
-/// The first 12 hex digits of the SHA-256 of a document's canonical RON text (as
-/// `store::document_to_ron` writes it), the same length as a version's short hash.
+/// The first [`crate::store::FINGERPRINT_DIGITS`] hex digits of the SHA-256 of a
+/// document's canonical RON text (as `store::document_to_ron` writes it), the same length
+/// as a version's short hash.
 pub fn fingerprint_of(doc: &Document) -> Result<String, StoreError> {
     let ron = document_to_ron(doc)?;
     let digest = Sha256::digest(ron.as_bytes());
-    let mut hex = String::with_capacity(12);
-    for b in digest.iter().take(6) {
+    let digits = crate::store::FINGERPRINT_DIGITS;
+    let mut hex = String::with_capacity(digits);
+    for b in digest.iter().take(digits / 2) {
         let _ = write!(hex, "{b:02x}");
     }
     Ok(hex)

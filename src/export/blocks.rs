@@ -497,13 +497,15 @@ pub fn document_blocks(
         out.push(Block::Small(org_lines));
     }
     let mut meta = vec![Inline::plain(version_line(release, lang))];
-    if !doc.meta.responsible.trim().is_empty() {
+    // The other language only where this one is missing; the export's warnings say so.
+    let responsible = doc.meta.responsible.get_or_other(lang).trim();
+    if !responsible.is_empty() {
         meta.push(Inline::plain(format!(
             "\n{}",
             tr1(
                 lang,
                 "export-responsible",
-                &[("name", doc.meta.responsible.trim().to_owned())]
+                &[("name", responsible.to_owned())]
             )
         )));
     }
@@ -548,7 +550,7 @@ pub fn document_blocks(
                     vec![Inline::plain(v.label.clone())],
                     vec![Inline::plain(format_date(v.date, lang))],
                     vec![Inline::plain(v.author.clone())],
-                    vec![Inline::plain(v.note.clone())],
+                    vec![Inline::plain(v.note.get_or_other(lang).to_owned())],
                 ]
             })
             .collect();

@@ -15,7 +15,13 @@ use crate::store::TomFile;
 
 /// Exports a file (its working copy or `options.version`) as Markdown.
 pub fn markdown(file: &TomFile, options: &ExportOptions) -> Result<String, ExportError> {
+    // A broken chain: the working copy only, no version, no history, and a banner.
+    let broken = file.verify().err();
+    if let (Some(_), Some(e)) = (&options.version, &broken) {
+        return Err(ExportError::IntegrityBroken(e.clone()));
+    }
     let (doc, version, draft) = match &options.version {
+        None if broken.is_some() => (file.working.clone(), None, true),
         Some(label) => {
             let v = file
                 .version(label)
@@ -30,15 +36,30 @@ pub fn markdown(file: &TomFile, options: &ExportOptions) -> Result<String, Expor
     };
     let mut out = String::new();
     front_matter(&mut out, &doc, options.lang, version, draft);
+    if broken.is_some() {
+        integrity_banner(&mut out, options.lang);
+    }
     body(&mut out, &doc, options.lang, options.measures, draft);
     if options.toc {
         // The table of contents goes after the title; insert it there.
         out = with_toc(&out, &doc, options.lang);
     }
-    if options.history && !file.versions.is_empty() {
+    if broken.is_some() {
+        integrity_banner(&mut out, options.lang);
+    } else if options.history && !file.versions.is_empty() {
         history(&mut out, file, options.lang);
     }
     Ok(out)
+}
+
+/// The "INTEGRITY BROKEN" line at the start and the end of a Markdown export of a file
+/// whose version chain does not verify (Markdown has no pages; these are its edges).
+fn integrity_banner(out: &mut String, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "<!-- tomwerk:integrity-broken -->\n\n**{}**\n",
+        i18n().tr(lang, "integrity-broken-banner")
+    );
 }
 
 /// One document in one language, without version information (for previews and tests).
@@ -87,7 +108,7 @@ fn front_matter(
         ("organisation", m.organisation.name.as_str()),
         ("address", m.organisation.address.as_str()),
         ("purpose", m.purpose.get(lang)),
-        ("responsible", m.responsible.as_str()),
+        ("responsible", m.responsible.get(lang)),
         ("dpo", m.dpo_contact.as_str()),
     ];
     for (key, value) in fields {
@@ -298,7 +319,7 @@ fn history(out: &mut String, file: &TomFile, lang: Lang) {
             cell_text(&v.label),
             format_date(v.date, lang),
             cell_text(&v.author),
-            cell_text(&v.note)
+            cell_text(v.note.get_or_other(lang))
         );
     }
     out.push('\n');

@@ -68,6 +68,10 @@ pub enum ExportError {
     /// The DOCX package could not be assembled.
     #[error("the Word file could not be written: {0}")]
     Docx(String),
+    /// A released version was asked for, but the version chain does not verify: no
+    /// released version of a tampered file is exported (issue 19.3).
+    #[error("the version chain is broken at {0}; no released version is exported")]
+    IntegrityBroken(crate::store::ChainError),
 }
 
 /// A finished PDF.
@@ -202,10 +206,34 @@ pub struct Release {
 }
 
 /// The document to export, which release it is, and the history up to it.
+///
+/// A file whose version chain does not verify exports only its working copy, as a draft
+/// with no history, marked "INTEGRITY BROKEN" (see [`prepare`]); a released version of it
+/// is refused, so nothing vouches for a tampered file.
 pub fn resolve(
     file: &TomFile,
     options: &ExportOptions,
 ) -> Result<(Document, Release, Vec<Version>), ExportError> {
+    resolve_checked(file, options, file.verify().err())
+}
+
+fn resolve_checked(
+    file: &TomFile,
+    options: &ExportOptions,
+    broken: Option<crate::store::ChainError>,
+) -> Result<(Document, Release, Vec<Version>), ExportError> {
+    if let Some(e) = broken {
+        if options.version.is_some() {
+            return Err(ExportError::IntegrityBroken(e));
+        }
+        let release = Release {
+            label: None,
+            date: options.date,
+            fingerprint: String::new(),
+            draft: true,
+        };
+        return Ok((file.working.clone(), release, Vec::new()));
+    }
     if let Some(label) = &options.version {
         let pos = file
             .versions
@@ -237,7 +265,11 @@ pub fn resolve(
     }
     let ron = crate::store::document_to_ron(&file.working)?;
     let digest = Sha256::digest(ron.as_bytes());
-    let fingerprint: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    let fingerprint: String = digest
+        .iter()
+        .take(crate::store::FINGERPRINT_DIGITS / 2)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let release = Release {
         label: file.latest().map(|v| v.label.clone()),
         date: options.date,
@@ -284,16 +316,40 @@ pub fn prepare(
     file: &TomFile,
     options: &ExportOptions,
 ) -> Result<(Vec<Block>, Furniture, PdfMeta), ExportError> {
-    let (doc, release, history) = resolve(file, options)?;
+    let broken = file.verify().err();
+    let integrity_broken = broken.is_some();
+    let (doc, release, history) = resolve_checked(file, options, broken)?;
     let blocks = blocks::document_blocks(&doc, &release, &history, options);
-    let (furniture, meta) = document_furniture(&doc, &release, options.lang, options.date);
+    let (furniture, meta) = document_furniture(
+        &doc,
+        &release,
+        released_version(file, &release),
+        integrity_broken,
+        options.lang,
+        options.date,
+    );
     Ok((blocks, furniture, meta))
 }
 
+/// The released version a [`Release`] stands for (none for a draft), for its signer and
+/// full hash.
+pub(crate) fn released_version<'a>(file: &'a TomFile, release: &Release) -> Option<&'a Version> {
+    release
+        .label
+        .as_deref()
+        .filter(|_| !release.draft)
+        .and_then(|l| file.version(l))
+}
+
 /// The header/footer furniture and document properties of a document's export.
+///
+/// `released` is the released version exported (none for a draft); `integrity_broken`
+/// replaces the fingerprint by the "INTEGRITY BROKEN" mark on every page.
 pub(crate) fn document_furniture(
     doc: &Document,
     release: &Release,
+    released: Option<&Version>,
+    integrity_broken: bool,
     lang: Lang,
     date: Date,
 ) -> (Furniture, PdfMeta) {
@@ -305,33 +361,55 @@ pub(crate) fn document_furniture(
         format!("{short} – {org}")
     };
     let footer_version = blocks::version_line(&release, lang);
-    let fingerprint = i18n().tr_args(
-        lang,
-        "export-fingerprint",
-        &[(
-            "hash",
-            fluent_bundle::FluentValue::from(release.fingerprint.as_str()),
-        )],
-    );
-    let furniture = Furniture {
+    let fingerprint = match released.and_then(|v| v.signature.as_ref()) {
+        Some(sig) => i18n().tr_args(
+            lang,
+            "export-fingerprint-signed",
+            &[
+                ("hash", release.fingerprint.as_str().into()),
+                ("key", sig.key_fingerprint().into()),
+            ],
+        ),
+        None => i18n().tr_args(
+            lang,
+            "export-fingerprint",
+            &[(
+                "hash",
+                fluent_bundle::FluentValue::from(release.fingerprint.as_str()),
+            )],
+        ),
+    };
+    let mut furniture = Furniture {
         footer_left,
         footer_version,
         fingerprint,
         draft_mark: release.draft.then(|| i18n().tr(lang, "export-draft-mark")),
     };
+    if integrity_broken {
+        // Instead of a fingerprint, on every page: the mark says what the reader must know.
+        let mark = i18n().tr(lang, "integrity-broken-mark");
+        furniture.fingerprint = mark.clone();
+        furniture.draft_mark = Some(mark);
+    }
     let purpose = doc.meta.purpose.get_or_other(lang).trim().to_owned();
+    let mut subject = if purpose.is_empty() {
+        format!(
+            "{} · {}",
+            i18n().tr(lang, "document-title-short"),
+            format_date(release.date, lang)
+        )
+    } else {
+        purpose
+    };
+    // The full hash of a released version in the metadata: the footer's 24 digits are
+    // its prefix, and `tomwerk verify --expect` takes either.
+    if let Some(v) = released {
+        subject.push_str(&format!(" · SHA-256 {}", v.hash));
+    }
     let meta = PdfMeta {
         title: i18n().document_title(doc, lang),
         author: org.to_owned(),
-        subject: if purpose.is_empty() {
-            format!(
-                "{} · {}",
-                i18n().tr(lang, "document-title-short"),
-                format_date(release.date, lang)
-            )
-        } else {
-            purpose
-        },
+        subject,
         lang,
         date,
     };
@@ -341,7 +419,43 @@ pub(crate) fn document_furniture(
 /// Exports a file (its working copy or `options.version`) as PDF.
 pub fn pdf(file: &TomFile, options: &ExportOptions) -> Result<PdfOutput, ExportError> {
     let (blocks, furniture, meta) = prepare(file, options)?;
-    pdf_from_blocks(&blocks, &furniture, &meta)
+    let mut out = pdf_from_blocks(&blocks, &furniture, &meta)?;
+    out.warnings.extend(language_warnings(file, options)?);
+    Ok(out)
+}
+
+/// One warning per printed text that the export in `options.lang` takes from the other
+/// language because its own is missing: the responsible person in the title block, and
+/// (with `options.history`) each release note in the history table. An export never mixes
+/// languages silently (issue 20.2).
+pub fn language_warnings(
+    file: &TomFile,
+    options: &ExportOptions,
+) -> Result<Vec<String>, ExportError> {
+    let lang = options.lang;
+    let (doc, _, history) = resolve(file, options)?;
+    let language = i18n().tr(lang, &format!("language-{}", lang.code()));
+    let mut out = Vec::new();
+    if doc.meta.responsible.lacks(lang) {
+        out.push(i18n().tr_args(
+            lang,
+            "export-missing-responsible",
+            &[("language", language.clone().into())],
+        ));
+    }
+    if options.history {
+        for v in history.iter().filter(|v| v.note.lacks(lang)) {
+            out.push(i18n().tr_args(
+                lang,
+                "export-missing-release-note",
+                &[
+                    ("label", v.label.clone().into()),
+                    ("language", language.clone().into()),
+                ],
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// Exports a file (its working copy or `options.version`) as DOCX (WordprocessingML).

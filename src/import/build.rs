@@ -1184,7 +1184,7 @@ fn apply_front_matter(doc: &mut Document, fm: &FrontMatter, lang: Lang, report: 
             Target::Organisation => filled(&mut meta.organisation.name, "organisation"),
             Target::Address => filled(&mut meta.organisation.address, "address"),
             Target::Purpose => filled(meta.purpose.get_mut(lang), "purpose"),
-            Target::Responsible => filled(&mut meta.responsible, "responsible"),
+            Target::Responsible => filled(meta.responsible.get_mut(lang), "responsible"),
             Target::Dpo => filled(&mut meta.dpo_contact, "dpo"),
             Target::LastReview => match frontmatter::parse_date(value) {
                 Some(d) if meta.last_review.is_none() => {

@@ -331,8 +331,9 @@ pub struct Metadata {
     pub title: LocalText,
     /// The purpose line, e.g. "Anlage 2 zum Auftragsverarbeitungsvertrag".
     pub purpose: LocalText,
-    /// The person responsible for the document.
-    pub responsible: String,
+    /// The person responsible for the document, with their role ("Jonas Beispiel,
+    /// Leitung IT"): prose, so held in both languages (format 3; a plain string before).
+    pub responsible: LocalText,
     /// How to reach the data protection officer.
     pub dpo_contact: String,
     /// Months between reviews (e.g. 12).
@@ -359,7 +360,7 @@ impl Default for Metadata {
             organisation: Organisation::default(),
             title: LocalText::default(),
             purpose: LocalText::default(),
-            responsible: String::new(),
+            responsible: LocalText::default(),
             dpo_contact: String::new(),
             review_interval_months: 12,
             last_review: None,

@@ -130,7 +130,7 @@ fn version_1() -> Document {
         "Anlage 2 zum Auftragsverarbeitungsvertrag",
         "Annex 2 to the data processing agreement",
     );
-    meta.responsible = "Jonas Beispiel, Leitung IT".into();
+    meta.responsible = LocalText::new("Jonas Beispiel, Leitung IT", "Jonas Beispiel, Head of IT");
     meta.dpo_contact = "Dr. Mira Muster, datenschutz@beispiel-logistik.example".into();
     meta.review_interval_months = 12;
     meta.last_review = Some(REVIEW_1);
@@ -803,20 +803,31 @@ pub fn example() -> TomFile {
     let mut file = TomFile::new(version_1());
     // The example is built from constants: a release can only fail on a programming
     // error here, which the tests catch.
-    let _ = file.release("1.0", RELEASE_1_0, "Dr. Mira Muster", "Erstfassung");
+    let _ = file.release_with_notes(
+        "1.0",
+        RELEASE_1_0,
+        "Dr. Mira Muster",
+        &LocalText::new("Erstfassung", "First version"),
+    );
     revise_to_1_1(&mut file.working);
-    let _ = file.release(
+    let _ = file.release_with_notes(
         "1.1",
         RELEASE_1_1,
         "Dr. Mira Muster",
-        "Mehr-Faktor-Authentifizierung geplant, Verschlüsselung präzisiert, Auftragskontrolle ergänzt",
+        &LocalText::new(
+            "Mehr-Faktor-Authentifizierung geplant, Verschlüsselung präzisiert, Auftragskontrolle ergänzt",
+            "Multi-factor authentication planned, encryption made more precise, processor control added",
+        ),
     );
     revise_to_2_0(&mut file.working);
-    let _ = file.release(
+    let _ = file.release_with_notes(
         "2.0",
         RELEASE_2_0,
         "Jonas Beispiel",
-        "Jährliche Überprüfung: Mehr-Faktor-Authentifizierung umgesetzt, Sicherungsplan erweitert",
+        &LocalText::new(
+            "Jährliche Überprüfung: Mehr-Faktor-Authentifizierung umgesetzt, Sicherungsplan erweitert",
+            "Annual review: multi-factor authentication in place, backup plan extended",
+        ),
     );
     file
 }
@@ -937,7 +948,7 @@ mod tests {
         assert_eq!(meta.purpose.de, "Anlage 2 zum Auftragsverarbeitungsvertrag");
         assert!(!meta.purpose.en.is_empty());
         assert!(!meta.title.de.is_empty() && !meta.title.en.is_empty());
-        assert!(!meta.responsible.is_empty());
+        assert!(!meta.responsible.lacks(Lang::En) && !meta.responsible.lacks(Lang::De));
         assert!(meta.dpo_contact.contains('@'));
         assert_eq!(meta.review_interval_months, 12);
         assert_eq!(meta.last_review, Some(REVIEW_2));

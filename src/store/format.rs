@@ -12,11 +12,14 @@ use super::delta;
 use super::error::{StoreError, StoreErrorKind};
 use super::history::{TomFile, Version};
 use super::migrate;
-use crate::model::{Document, validate};
+use crate::model::{Document, LocalText, validate};
 
 /// The format version this build writes. Older files are migrated when read; newer
 /// ones are refused.
-pub const FORMAT_VERSION: u32 = 2;
+///
+/// Format 3 (issue 20.2) holds release notes and the responsible person in both
+/// languages; format 2 held one plain string each.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Files larger than this are refused before reading (a TOM with hundreds of versions
 /// is a few dozen MB).
@@ -45,13 +48,14 @@ struct EnvelopeIn {
 
 /// A version as stored: the first (and any whose format differs from its predecessor's)
 /// with its full `content`, the others with a `delta` against the previous content.
+/// The note is a [`LocalText`] since format 3, a plain string before (`N`).
 #[derive(Serialize, Deserialize)]
-struct VersionRepr {
+pub(crate) struct VersionRepr<N = LocalText> {
     label: String,
     #[serde(with = "iso_date")]
     date: Date,
     author: String,
-    note: String,
+    note: N,
     prev_hash: String,
     hash: String,
     content_format: u32,
@@ -59,6 +63,15 @@ struct VersionRepr {
     content: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     delta: Option<String>,
+    /// `(key: "<64 hex>", signature: "<128 hex>")` for a signed release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signature: Option<SignatureRepr>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SignatureRepr {
+    key: String,
+    signature: String,
 }
 
 fn versions_out(versions: &[Version]) -> Vec<VersionRepr> {
@@ -84,12 +97,35 @@ fn versions_out(versions: &[Version]) -> Vec<VersionRepr> {
                 content_format: v.content_format,
                 content,
                 delta,
+                signature: v.signature.as_ref().map(|s| SignatureRepr {
+                    key: s.public_key.clone(),
+                    signature: s.signature.clone(),
+                }),
             }
         })
         .collect()
 }
 
-fn versions_in(reprs: Vec<VersionRepr>) -> Vec<Version> {
+impl VersionRepr<String> {
+    /// A format-2 version with its one note put into `lang` (the document's primary
+    /// language); its hash still holds (see [`Version::compute_hash`]).
+    pub(crate) fn with_note_in(self, lang: crate::model::Lang) -> VersionRepr {
+        VersionRepr {
+            label: self.label,
+            date: self.date,
+            author: self.author,
+            note: LocalText::only(lang, self.note),
+            prev_hash: self.prev_hash,
+            hash: self.hash,
+            content_format: self.content_format,
+            content: self.content,
+            delta: self.delta,
+            signature: self.signature,
+        }
+    }
+}
+
+pub(crate) fn versions_in(reprs: Vec<VersionRepr>) -> Vec<Version> {
     let mut out: Vec<Version> = Vec::with_capacity(reprs.len());
     for r in reprs {
         // A delta that does not apply leaves the content empty: the file still opens,
@@ -108,6 +144,10 @@ fn versions_in(reprs: Vec<VersionRepr>) -> Vec<Version> {
             hash: r.hash,
             content_format: r.content_format,
             content,
+            signature: r.signature.map(|s| crate::store::ReleaseSignature {
+                public_key: s.key,
+                signature: s.signature,
+            }),
             parsed: Default::default(),
         });
     }
@@ -150,6 +190,7 @@ pub(crate) fn document_from_ron(text: &str, format: u32) -> Result<Document, Sto
     check(doc)
 }
 
+/// Refuses a document whose structure is unusable (duplicate ids and the like).
 pub(crate) fn check(doc: Document) -> Result<Document, StoreError> {
     let fatal: Vec<String> = validate(&doc)
         .into_iter()

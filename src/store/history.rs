@@ -7,7 +7,12 @@ use time::Date;
 
 use super::error::StoreError;
 use super::format::{FORMAT_VERSION, document_from_ron, document_to_ron};
-use crate::model::Document;
+use super::signing::ReleaseSignature;
+use crate::model::{Document, LocalText};
+
+/// The first `content_format` whose versions hash their note in both languages; older
+/// versions hashed their one note text (see [`Version::compute_hash`]).
+const BILINGUAL_NOTES_FORMAT: u32 = 3;
 
 /// A released, frozen version of the document.
 ///
@@ -22,8 +27,9 @@ pub struct Version {
     pub date: Date,
     /// Who released it.
     pub author: String,
-    /// What changed, in the releaser's words.
-    pub note: String,
+    /// What changed, in the releaser's words, in both languages (format 3; a version
+    /// released by format 2 holds its one note in the document's primary language).
+    pub note: LocalText,
     /// Hash of the previous version (empty for the first).
     pub prev_hash: String,
     /// SHA-256 (hex) over this version's fields, its content and `prev_hash`.
@@ -33,6 +39,9 @@ pub struct Version {
     /// The document as released, in RON. Do not change it after [`Version::document`]
     /// was called: the parsed document is cached.
     pub content: String,
+    /// The releaser's Ed25519 signature over `hash`, if the release was signed
+    /// (`release --sign`); not part of the hash, which it covers.
+    pub signature: Option<ReleaseSignature>,
     /// The parsed `content`, filled on first use (the editor asks every frame).
     pub(super) parsed: ParsedCache,
 }
@@ -50,9 +59,10 @@ impl PartialEq for ParsedCache {
 impl Eq for ParsedCache {}
 
 impl Version {
-    /// The first 12 hex digits of the hash, as printed in footers and listings.
+    /// The first [`FINGERPRINT_DIGITS`] hex digits of the hash (96 bits, a real
+    /// commitment), as printed in footers, change reports and listings.
     pub fn short_hash(&self) -> &str {
-        self.hash.get(..12).unwrap_or(&self.hash)
+        self.hash.get(..FINGERPRINT_DIGITS).unwrap_or(&self.hash)
     }
 
     /// The released document (parsed, and migrated if it is older).
@@ -70,21 +80,36 @@ impl Version {
     }
 
     /// The hash these fields should have.
+    ///
+    /// A version released by format 3 or later hashes its note's German and English text
+    /// as two fields. One released earlier had a single note, which migration put into one
+    /// language: it hashes that text alone, so its hash still holds; a second language
+    /// added to it later is hashed too (joined by a NUL, which no note holds), so such an
+    /// addition breaks the hash.
     pub fn compute_hash(&self) -> String {
         let mut h = Sha256::new();
         h.update(b"tomwerk-version\n");
         // Length prefixes make the encoding unambiguous (no field can bleed into another).
         let date = self.date.to_string();
         let format = self.content_format.to_string();
-        for field in [
+        let legacy_note = match (self.note.de.is_empty(), self.note.en.is_empty()) {
+            (_, true) => self.note.de.clone(),
+            (true, false) => self.note.en.clone(),
+            (false, false) => format!("{}\u{0}{}", self.note.de, self.note.en),
+        };
+        let mut fields = vec![
             self.prev_hash.as_str(),
             self.label.as_str(),
             date.as_str(),
             self.author.as_str(),
-            self.note.as_str(),
-            format.as_str(),
-            self.content.as_str(),
-        ] {
+        ];
+        if self.content_format >= BILINGUAL_NOTES_FORMAT {
+            fields.extend([self.note.de.as_str(), self.note.en.as_str()]);
+        } else {
+            fields.push(&legacy_note);
+        }
+        fields.extend([format.as_str(), self.content.as_str()]);
+        for field in fields {
             h.update(field.len().to_string().as_bytes());
             h.update(b":");
             h.update(field.as_bytes());
@@ -128,6 +153,9 @@ pub enum ReleaseError {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// Hex digits of a printed fingerprint (issue 19.6: at least 96 bits).
+pub const FINGERPRINT_DIGITS: usize = 24;
 
 /// The longest label, author or note a release accepts, in characters.
 pub const MAX_FIELD_CHARS: usize = 1_000;
@@ -197,8 +225,9 @@ impl TomFile {
         }
     }
 
-    /// Freezes the working copy as a new version. Refuses a blank or duplicate label and
-    /// a working copy unchanged since the latest release.
+    /// Freezes the working copy as a new version, with its note in the document's primary
+    /// language (see [`TomFile::release_with_notes`] for both). Refuses a blank or
+    /// duplicate label and a working copy unchanged since the latest release.
     pub fn release(
         &mut self,
         label: &str,
@@ -206,13 +235,26 @@ impl TomFile {
         author: &str,
         note: &str,
     ) -> Result<&Version, ReleaseError> {
+        let note = LocalText::only(self.working.meta.primary_language, note);
+        self.release_with_notes(label, date, author, &note)
+    }
+
+    /// Freezes the working copy as a new version with a note in both languages.
+    pub fn release_with_notes(
+        &mut self,
+        label: &str,
+        date: Date,
+        author: &str,
+        note: &LocalText,
+    ) -> Result<&Version, ReleaseError> {
         let label = label.trim();
         if label.is_empty() {
             return Err(ReleaseError::EmptyLabel);
         }
         check_field("label", label, false)?;
         check_field("author", author.trim(), false)?;
-        check_field("note", note.trim(), true)?;
+        check_field("note", note.de.trim(), true)?;
+        check_field("note", note.en.trim(), true)?;
         if self.version(label).is_some() {
             return Err(ReleaseError::DuplicateLabel(label.to_owned()));
         }
@@ -225,11 +267,12 @@ impl TomFile {
             label: label.to_owned(),
             date,
             author: author.trim().to_owned(),
-            note: note.trim().to_owned(),
+            note: LocalText::new(note.de.trim(), note.en.trim()),
             prev_hash: self.latest().map(|v| v.hash.clone()).unwrap_or_default(),
             hash: String::new(),
             content_format: FORMAT_VERSION,
             content: document_to_ron(&self.working)?,
+            signature: None,
             parsed: ParsedCache::default(),
         };
         version.hash = version.compute_hash();
@@ -238,6 +281,14 @@ impl TomFile {
             .versions
             .last()
             .unwrap_or_else(|| unreachable!("just pushed")))
+    }
+
+    /// Signs the newest version with `key` (after [`TomFile::release`], before saving).
+    /// Returns the key's fingerprint, or `None` when nothing is released.
+    pub fn sign_latest(&mut self, key: &super::signing::SigningKey) -> Option<String> {
+        let latest = self.versions.last_mut()?;
+        latest.signature = Some(key.sign(&latest.hash));
+        Some(key.fingerprint())
     }
 
     /// Checks every hash and every link of the chain. Returns the first version where it
@@ -271,6 +322,13 @@ impl TomFile {
             if v.compute_hash() != v.hash {
                 return Err(fail(
                     "its content or details do not match its hash (changed after release)".into(),
+                ));
+            }
+            if let Some(sig) = &v.signature
+                && !sig.holds_for(&v.hash)
+            {
+                return Err(fail(
+                    "its signature does not match it (changed after it was signed)".into(),
                 ));
             }
             if let Some(Err(e)) = deep.then(|| v.document_ref()) {

@@ -9,6 +9,7 @@ mod format;
 mod history;
 mod lock;
 mod migrate;
+mod signing;
 
 pub use atomic::{write_atomic, write_atomic_with};
 pub use error::{StoreError, StoreErrorKind};
@@ -17,5 +18,6 @@ pub use format::{
     FORMAT_VERSION, LoadNotice, MAX_FILE_SIZE, document_to_ron, load, load_with_notices,
     normalise_text, parse, parse_with_notices, save, to_ron,
 };
-pub use history::{ChainError, ReleaseError, TomFile, Version};
+pub use history::{ChainError, FINGERPRINT_DIGITS, ReleaseError, TomFile, Version};
 pub use lock::LockedDocument;
+pub use signing::{KEY_FINGERPRINT_DIGITS, KeyError, ReleaseSignature, SigningKey, key_dir};

@@ -142,7 +142,8 @@ pub fn tracked_report(
     );
     let mut pieces = cover(&report, old, new, lang);
     pieces.extend(merge_groups(old.groups(&options), new.groups(&options)));
-    let (furniture, mut meta) = document_furniture(&new.document, &new.release, lang, options.date);
+    let (furniture, mut meta) =
+        document_furniture(&new.document, &new.release, None, false, lang, options.date);
     meta.subject = report.title;
     let date = new.release.date;
     let author = RevisionAuthor {
