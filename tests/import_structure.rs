@@ -331,7 +331,7 @@ fn class6_the_title_block_fills_the_metadata() {
     let imported = import_markdown(md, Some(Lang::De)).unwrap();
     let meta = &imported.document.meta;
     assert_eq!(meta.organisation.name, "Muster GmbH");
-    assert_eq!(meta.responsible, "Erika Beispiel");
+    assert_eq!(meta.responsible.get(Lang::De), "Erika Beispiel");
     assert_eq!(meta.dpo_contact, "Dr. Max Muster, dsb@muster.example");
     assert_eq!(meta.last_review, Some(time::macros::date!(2025 - 10 - 12)));
     assert_eq!(meta.extra.get("Version").map(String::as_str), Some("1.1"));

@@ -31,8 +31,8 @@ pub struct ReleaseFacts {
     pub date: Date,
     /// Who released it.
     pub author: String,
-    /// The release note.
-    pub note: String,
+    /// The release note, in both languages.
+    pub note: LocalText,
     /// The full chain hash (64 hex digits).
     pub full_hash: String,
 }

@@ -110,10 +110,9 @@ impl Report {
                     } else {
                         vec![Inline::plain(r.author.trim())]
                     },
-                    if r.note.trim().is_empty() {
-                        dash()
-                    } else {
-                        vec![Inline::plain(r.note.trim())]
+                    match r.note.get_or_other(lang).trim() {
+                        "" => dash(),
+                        note => vec![Inline::plain(note)],
                     },
                 ],
                 None if f.label.is_none() => vec![

@@ -62,7 +62,7 @@ impl Document {
             | to_nfc(&mut m.organisation.address)
             | local_to_nfc(&mut m.title)
             | local_to_nfc(&mut m.purpose)
-            | to_nfc(&mut m.responsible)
+            | local_to_nfc(&mut m.responsible)
             | to_nfc(&mut m.dpo_contact);
         for value in m.extra.values_mut() {
             changed |= to_nfc(value);

@@ -53,7 +53,10 @@ impl ReportSide {
             .filter(|a| !a.is_empty());
         let author = released_by.unwrap_or_else(|| {
             let meta = &document.meta;
-            [meta.responsible.trim(), meta.organisation.name.trim()]
+            [
+                meta.responsible.get_or_other(Lang::De).trim(),
+                meta.organisation.name.trim(),
+            ]
                 .into_iter()
                 .find(|s| !s.is_empty())
                 .unwrap_or("Tomwerk")
@@ -73,6 +76,7 @@ impl ReportSide {
             _ => Fingerprint {
                 label: None,
                 hash: self.release.fingerprint.clone(),
+                release: None,
             },
         }
     }
