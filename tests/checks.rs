@@ -4,7 +4,7 @@ use std::process::Command;
 
 use time::Date;
 use time::macros::date;
-use tomwerk::checks::{self, Check, Finding, Level, Location};
+use tomwerk::checks::{self, Check, Field, Finding, Level, Location};
 use tomwerk::model::{
     CanonicalSection as C, Document, Lang, LocalText, Measure, MeasureId, MeasureStatus, SectionId,
 };
@@ -48,7 +48,7 @@ fn of(findings: &[Finding], check: Check) -> Vec<&Finding> {
 fn at(section: C) -> Location {
     Location {
         section: Some(section.into()),
-        measure: None,
+        ..Location::default()
     }
 }
 
@@ -232,8 +232,12 @@ fn missing_translations_are_reported_per_document_language() {
     let missing = of(&findings, Check::MissingTranslation);
     assert_eq!(missing.len(), 3, "{missing:?}");
     assert!(missing.iter().all(|f| f.level == Level::Warning));
-    assert_eq!(missing[0].location, Location::default());
-    assert_eq!(missing[1].location, at(C::Encryption));
+    // Each names the field and the language to open (issue 20.5).
+    assert_eq!(missing[0].location.section, None);
+    assert_eq!(missing[0].location.text, Some((Field::Purpose, Lang::En)));
+    assert_eq!(missing[1].location.section, at(C::Encryption).section);
+    assert_eq!(missing[1].location.text, Some((Field::Body, Lang::En)));
+    assert_eq!(missing[2].location.text, Some((Field::Measure, Lang::De)));
     assert_eq!(missing[2].location.measure, Some(m));
     assert_eq!(
         missing[1].line(&doc, Lang::En),
@@ -377,7 +381,8 @@ fn links_must_use_http_https_or_mailto() {
             (
                 Location {
                     section: Some(C::Recovery.into()),
-                    measure: Some(m)
+                    measure: Some(m),
+                    ..Location::default()
                 },
                 Some("smb".to_owned()),
                 Level::Error

@@ -25,6 +25,7 @@ mod section_tree;
 pub mod settings;
 mod spell_ui;
 mod status;
+mod translation;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -143,6 +144,21 @@ pub struct ViewState {
     pub show_history: bool,
     /// A released version shown read-only instead of the working copy.
     pub viewing: Option<(String, Arc<Document>)>,
+    /// Focus this language of this field once `Selection` is shown (a finding followed).
+    pub focus_text: Option<(TextField, Lang, Selection)>,
+    /// Earlier source texts, for the changes behind a stale translation.
+    pub sources: translation::Sources,
+}
+
+impl ViewState {
+    /// The content language shown where one language is shown (section titles in the
+    /// tree and the heading): the one edited, or the primary one in translation mode.
+    pub fn content_lang(&self, doc: &Document) -> Lang {
+        match self.content {
+            ContentMode::Single(l) => l,
+            ContentMode::Both => doc.meta.primary_language,
+        }
+    }
 }
 
 /// Everything the UI can ask for. Panels push these; [`TomwerkApp::apply`] runs them.
@@ -269,7 +285,14 @@ impl TomwerkApp {
             .first()
             .map(|s| Selection::Section(s.id.clone()))
             .unwrap_or(Selection::Document);
-        let content = ContentMode::Single(editor.doc().meta.primary_language);
+        // The example (no file) opens in the interface language when it has that language
+        // (issue 20.2): an English UI edits and exports the English text.
+        let meta = &editor.doc().meta;
+        let content = if editor.path.is_none() && meta.languages.contains(&ui_lang) {
+            ContentMode::Single(ui_lang)
+        } else {
+            ContentMode::Single(meta.primary_language)
+        };
         let mut app = Self {
             editor,
             view: ViewState {
@@ -281,6 +304,8 @@ impl TomwerkApp {
                 focus_measure: None,
                 show_history: false,
                 viewing: None,
+                focus_text: None,
+                sources: translation::Sources::default(),
             },
             settings,
             files: files::FileDialogs::new(config.native_dialogs),
@@ -688,6 +713,7 @@ impl TomwerkApp {
             None => self.editor.doc(),
         };
         let read_only = viewing.is_some();
+        self.view.sources.refresh(&self.editor);
         egui::Panel::top("menu-bar").show(ui, |ui| {
             menu_bar::show(
                 ui,
@@ -732,6 +758,15 @@ impl TomwerkApp {
             &mut self.queue,
         );
         let selection = self.view.selection.clone();
+        // Every text field's id is ("text", field, language): focus the one a followed
+        // finding names, in the frame that shows its section.
+        if let Some((field, lang, target)) = &self.view.focus_text
+            && *target == selection
+        {
+            let id = egui::Id::unique(("text", field, *lang));
+            ctx.memory_mut(|m| m.request_focus(id));
+            self.view.focus_text = None;
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             history::version_banner(ui, &self.editor, &self.view, &mut self.queue);
             match &selection {

@@ -62,6 +62,8 @@ pub enum Check {
     PlannedWithoutNote,
     /// A text exists in one of the document's languages but not in another.
     MissingTranslation,
+    /// A translation whose source text changed since the translation was last edited.
+    StaleTranslation,
     /// The document records no date of its last review.
     NoReviewDate,
     /// Last review plus the review interval lies before today.
@@ -89,13 +91,14 @@ pub enum Check {
 
 impl Check {
     /// Every check, in the order [`run`] applies them.
-    pub const ALL: [Check; 16] = [
+    pub const ALL: [Check; 17] = [
         Self::Structure,
         Self::Chain,
         Self::LetterNotCovered,
         Self::EmptySection,
         Self::PlannedWithoutNote,
         Self::MissingTranslation,
+        Self::StaleTranslation,
         Self::NoReviewDate,
         Self::ReviewOverdue,
         Self::ReleaseOutdated,
@@ -122,6 +125,7 @@ impl Check {
             Self::EmptySection
             | Self::PlannedWithoutNote
             | Self::MissingTranslation
+            | Self::StaleTranslation
             | Self::ReviewOverdue
             | Self::ReleaseOutdated
             | Self::LinkWithoutScheme
@@ -142,6 +146,7 @@ impl Check {
             Self::EmptySection => "check-empty-section",
             Self::PlannedWithoutNote => "check-planned-without-note",
             Self::MissingTranslation => "check-missing-translation",
+            Self::StaleTranslation => "check-stale-translation",
             Self::NoReviewDate => "check-no-review-date",
             Self::ReviewOverdue => "check-review-overdue",
             Self::ReleaseOutdated => "check-release-outdated",
@@ -164,6 +169,9 @@ pub struct Location {
     pub section: Option<SectionId>,
     /// The measure, if the finding concerns one.
     pub measure: Option<MeasureId>,
+    /// The text field and its language, if the finding concerns one language of a text
+    /// (a missing or stale translation): the editor opens that field.
+    pub text: Option<(Field, Lang)>,
 }
 
 impl Location {
@@ -175,6 +183,7 @@ impl Location {
         Self {
             section: Some(id.clone()),
             measure: None,
+            text: None,
         }
     }
 
@@ -182,7 +191,14 @@ impl Location {
         Self {
             section: Some(section.clone()),
             measure: Some(measure.clone()),
+            text: None,
         }
+    }
+
+    /// The same place, narrowed to one language of one text field.
+    fn with_text(mut self, field: Field, lang: Lang) -> Self {
+        self.text = Some((field, lang));
+        self
     }
 }
 
@@ -501,15 +517,23 @@ fn planned_without_note(visible: &[Visible<'_>], out: &mut Vec<Finding>) {
     }
 }
 
-/// What a printed text is, for messages (`field` argument, a fluent selector).
+/// What a printed text is, for messages (`field` argument, a fluent selector) and for
+/// the editor to open the field a finding names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
+pub enum Field {
+    /// The document title.
     DocumentTitle,
+    /// The purpose line.
     Purpose,
+    /// The introduction.
     Intro,
+    /// A section's heading.
     Title,
+    /// A section's text.
     Body,
+    /// A measure's text.
     Measure,
+    /// A measure's note.
     Note,
 }
 
@@ -608,15 +632,20 @@ fn translations(doc: &Document, texts: &[Printed<'_>], out: &mut Vec<Finding>) {
     let langs = languages(doc);
     for t in texts {
         for &lang in &langs {
-            if t.text.lacks(lang) {
-                let mut args = t.args();
-                args.push(("lang", lang.code().to_owned()));
-                out.push(Finding::new(
-                    Check::MissingTranslation,
-                    t.location.clone(),
-                    args,
-                ));
-            }
+            let check = if t.text.lacks(lang) {
+                Check::MissingTranslation
+            } else if t.text.is_stale(lang) {
+                Check::StaleTranslation
+            } else {
+                continue;
+            };
+            let mut args = t.args();
+            args.push(("lang", lang.code().to_owned()));
+            out.push(Finding::new(
+                check,
+                t.location.clone().with_text(t.field, lang),
+                args,
+            ));
         }
     }
 }

@@ -57,11 +57,17 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot write {path_text}"))?;
         out.pages
     } else if ext.as_deref() == Some("docx") {
+        for w in export::file_language_warnings(&file, &options)? {
+            eprintln!("tomwerk: {w}");
+        }
         let bytes = export::docx(&file, &options)?;
         store::write_atomic(&args.out, &bytes)
             .with_context(|| format!("cannot write {path_text}"))?;
         0
     } else {
+        for w in export::file_language_warnings(&file, &options)? {
+            eprintln!("tomwerk: {w}");
+        }
         let md = export::markdown::markdown(&file, &options)?;
         store::write_atomic(&args.out, md.as_bytes())
             .with_context(|| format!("cannot write {path_text}"))?;

@@ -9,6 +9,7 @@ mod change_report;
 pub mod docx;
 pub mod fonts;
 mod hyphen;
+mod language;
 pub mod layout;
 pub mod markdown;
 pub mod pdf;
@@ -22,6 +23,7 @@ use crate::model::{Document, Lang};
 use crate::store::{TomFile, Version};
 
 pub use blocks::{Block, Highlight, Inline, InlineStyle};
+pub use language::{gaps as language_gaps, language_warnings};
 pub use layout::{Furniture, Layout, PageSetup};
 
 /// How measures are laid out after a section's text.
@@ -218,7 +220,21 @@ pub fn prepare(
 /// Exports a file (its working copy or `options.version`) as PDF.
 pub fn pdf(file: &TomFile, options: &ExportOptions) -> Result<PdfOutput, ExportError> {
     let (blocks, furniture, meta) = prepare(file, options)?;
-    pdf_from_blocks(&blocks, &furniture, &meta)
+    let mut out = pdf_from_blocks(&blocks, &furniture, &meta)?;
+    let mut warnings = file_language_warnings(file, options)?;
+    warnings.append(&mut out.warnings);
+    out.warnings = warnings;
+    Ok(out)
+}
+
+/// The warnings of an export of `file` with `options` about its language: texts printed
+/// in the other language and stale translations (every format gives them).
+pub fn file_language_warnings(
+    file: &TomFile,
+    options: &ExportOptions,
+) -> Result<Vec<String>, ExportError> {
+    let (doc, _, _) = resolve(file, options)?;
+    Ok(language_warnings(&doc, options.lang))
 }
 
 /// Exports a file (its working copy or `options.version`) as DOCX (WordprocessingML).
