@@ -311,4 +311,150 @@ mod ui {
         );
         assert_eq!(body.accesskit_node().value().unwrap_or_default(), "");
     }
+
+    /// A file with version 1.1 of 15 September 2025 and a changed working copy.
+    fn file_with_version(path: &std::path::Path) {
+        let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
+        doc.section_mut(&SectionId::from("encryption"))
+            .unwrap()
+            .body = LocalText::new("Daten werden verschlüsselt.", "Data is encrypted.");
+        let mut file = TomFile::new(doc);
+        file.release("1.1", time::macros::date!(2025 - 09 - 15), "DSB", "")
+            .unwrap();
+        file.working
+            .section_mut(&SectionId::from("encryption"))
+            .unwrap()
+            .body
+            .en = "Data is encrypted with AES.".into();
+        store::save(path, &file).unwrap();
+    }
+
+    fn set_field(h: &mut Harness<'_, TomwerkApp>, role: Role, label: &str, text: &str) {
+        h.get_by_role_and_label(role, label).focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_role_and_label(role, label).type_text(text);
+        h.run();
+    }
+
+    #[test]
+    fn the_release_form_takes_a_multi_line_note_and_a_past_date_only() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path.clone());
+        config.today = Some(time::macros::date!(2026 - 03 - 05));
+        let mut h = harness(config);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+        h.run();
+        // Today is preselected.
+        let date = h.get_by_role_and_label(Role::TextInput, "Release date");
+        assert_eq!(date.accesskit_node().value().as_deref(), Some("2026-03-05"));
+        // The note is a multi-line field.
+        h.get_by_role_and_label(Role::MultilineTextInput, "Change note")
+            .focus();
+        h.run();
+        h.get_by_role_and_label(Role::MultilineTextInput, "Change note")
+            .type_text("Verschlüsselung präzisiert.");
+        h.key_press(Key::Enter);
+        h.get_by_role_and_label(Role::MultilineTextInput, "Change note")
+            .type_text("MFA geplant.");
+        h.run();
+        for (typed, says) in [
+            ("2026-03-06", "in the future"),
+            ("1.9.2025", "before version 1.1"),
+            ("31.02.2026", "is not a date"),
+        ] {
+            set_field(&mut h, Role::TextInput, "Release date", typed);
+            h.get_by_label("Release").click();
+            h.run();
+            h.get_by_label_contains(says);
+            assert_eq!(h.state().editor.file.versions.len(), 1, "{typed} refused");
+        }
+        set_field(&mut h, Role::TextInput, "Release date", "01.03.2026");
+        h.get_by_label("Release").click();
+        h.run();
+        let on_disk = store::load(&path).unwrap();
+        assert_eq!(on_disk.versions.len(), 2);
+        let v = on_disk.latest().unwrap();
+        assert_eq!(v.date, time::macros::date!(2026 - 03 - 01));
+        assert_eq!(v.note, "Verschlüsselung präzisiert.\nMFA geplant.");
+        assert!(on_disk.verify().is_ok());
+    }
+
+    #[test]
+    fn the_recovery_prompt_opens_the_document_it_belongs_to() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.tom"), dir.path().join("b.tom"));
+        let mut doc = Document::empty_template(Lang::De, "A GmbH");
+        store::save(&a, &TomFile::new(doc.clone())).unwrap();
+        doc.meta.organisation.name = "B GmbH".into();
+        store::save(&b, &TomFile::new(doc.clone())).unwrap();
+        // B was being edited when Tomwerk crashed; the settings name A as the last file.
+        doc.meta.organisation.name = "B GmbH (ungespeichert)".into();
+        tomwerk::app::Recovery::new(data.path().to_owned())
+            .write(&TomFile::new(doc), Some(&b))
+            .unwrap();
+        let mut settings = Settings::default();
+        settings.remember(&a);
+        let mut config = AppConfig::headless(data.path());
+        config.reopen_last = true;
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 900.0))
+            .build_eframe(move |cc| TomwerkApp::with_settings(&cc.egui_ctx, config, settings));
+        h.run();
+        // The prompt is over B, names B and says when the copy was written.
+        assert_eq!(h.state().editor.path.as_deref(), Some(b.as_path()));
+        h.get_by_label_contains(&format!("unsaved changes to {}", b.display()));
+        h.get_by_label_contains("The copy was written on");
+        h.get_by_label("Restore").click();
+        h.run();
+        assert_eq!(h.state().editor.path.as_deref(), Some(b.as_path()));
+        assert_eq!(
+            h.state().editor.doc().meta.organisation.name,
+            "B GmbH (ungespeichert)"
+        );
+    }
+
+    #[test]
+    fn opening_an_export_without_an_opener_shows_the_path() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("tom.pdf");
+        let mut config = AppConfig::headless(data.path());
+        config.opener = Some("/nonexistent/xdg-open".into());
+        let mut h = harness(config);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run();
+        set_field(&mut h, Role::TextInput, "Path", target.to_str().unwrap());
+        h.get_by_label("OK").click();
+        for _ in 0..600 {
+            if h.query_by_label("Open").is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            h.step();
+        }
+        h.run();
+        h.get_by_label("Open").click();
+        h.run();
+        h.get_by_label("The file cannot be opened here");
+        h.get_by_label(target.to_str().unwrap());
+        h.get_by_label("Copy path").click();
+        h.run();
+        assert!(
+            h.state()
+                .toast_texts()
+                .iter()
+                .any(|t| t.contains("Path copied")),
+            "{:?}",
+            h.state().toast_texts()
+        );
+        assert_eq!(h.state().open_dialogs(), 0);
+    }
 }

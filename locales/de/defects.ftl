@@ -43,3 +43,15 @@ marker-stale-unknown = Der Ausgangstext wurde geändert, seit diese Übersetzung
 translation-confirm = Übersetzung ist aktuell
 tree-stale = { $lang } veraltet
 tree-stale-hint = Eine Übersetzung in diesem Abschnitt ist veraltet: ihr Ausgangstext wurde seit der letzten Bearbeitung geändert.
+# Punkt 20.4: das Freigabeformular.
+release-date = Freigabedatum
+release-date-hint = Heute oder ein früherer Tag, z. B. 03.12.2026 oder 2026-12-03.
+release-date-invalid = „{ $text }“ ist kein Datum; bitte als 03.12.2026 oder 2026-12-03 schreiben.
+release-date-future = Das Freigabedatum { $date } liegt in der Zukunft; eine Freigabe kann auf heute ({ $today }) oder früher datiert werden.
+release-date-before = Das Freigabedatum { $date } liegt vor Version { $label } vom { $latest }; Versionen werden der Reihe nach freigegeben.
+recovery-written = Die Kopie wurde am { $when } geschrieben.
+# Punkt 20.7: kein Programm zum Öffnen einer exportierten Datei.
+no-opener-title = Die Datei kann hier nicht geöffnet werden
+no-opener-text = Auf diesem Rechner wurde kein Programm zum Öffnen von Dateien gefunden (etwa xdg-open). Die Datei wurde gespeichert unter:
+button-copy-path = Pfad kopieren
+path-copied = Pfad in die Zwischenablage kopiert.

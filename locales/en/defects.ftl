@@ -40,3 +40,15 @@ marker-stale-unknown = The source text changed since this translation was last e
 translation-confirm = Translation is current
 tree-stale = { $lang } outdated
 tree-stale-hint = A translation in this section is out of date: its source text changed since it was last edited.
+# Issue 20.4: the release form.
+release-date = Release date
+release-date-hint = Today or an earlier day, e.g. 2026-12-03 or 3.12.2026.
+release-date-invalid = “{ $text }” is not a date; write it as 2026-12-03 or 3.12.2026.
+release-date-future = The release date { $date } is in the future; a release can be dated today ({ $today }) or earlier.
+release-date-before = The release date { $date } is before version { $label } of { $latest }; versions are released in order.
+recovery-written = The copy was written on { $when }.
+# Issue 20.7: no program to open an exported file.
+no-opener-title = The file cannot be opened here
+no-opener-text = No program to open files was found on this computer (such as xdg-open). The file was written to:
+button-copy-path = Copy path
+path-copied = Path copied to the clipboard.

@@ -65,6 +65,9 @@ pub struct AppConfig {
     pub reopen_last: bool,
     /// "Today" for exports and releases; `None` asks the clock.
     pub today: Option<Date>,
+    /// The program that opens exported files; `None` uses the desktop's (`xdg-open`,
+    /// `open`, `explorer`).
+    pub opener: Option<PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -77,6 +80,7 @@ impl Default for AppConfig {
             ui_lang: None,
             reopen_last: true,
             today: None,
+            opener: None,
         }
     }
 }
@@ -93,6 +97,7 @@ impl AppConfig {
             ui_lang: Some(Lang::En),
             reopen_last: false,
             today: None,
+            opener: None,
         }
     }
 }
@@ -246,7 +251,15 @@ impl TomwerkApp {
             .or(settings.ui_lang)
             .unwrap_or_else(detect_locale);
         let mut dialogs = VecDeque::new();
-        let start_path = config.file.clone().or_else(|| {
+        let recovery = Recovery::new(config.data_dir.clone());
+        let found = recovery.find();
+        // A recovery copy is offered over the document it belongs to (issue 20.6), not
+        // over whatever the settings name as the last file.
+        let recovered_origin = found
+            .as_ref()
+            .and_then(|f| f.origin.clone())
+            .filter(|p| p.exists());
+        let start_path = config.file.clone().or(recovered_origin).or_else(|| {
             config
                 .reopen_last
                 .then(|| settings.recent.first().cloned())
@@ -275,8 +288,7 @@ impl TomwerkApp {
             },
             None => Editor::new(store::example(), None),
         };
-        let recovery = Recovery::new(config.data_dir.clone());
-        if let Some(found) = recovery.find() {
+        if let Some(found) = found {
             dialogs.push_front(Dialog::Recovery(Box::new(found)));
         }
         let first = editor
@@ -407,7 +419,12 @@ impl TomwerkApp {
             Action::OpenRecent(path) => self.guarded(ctx, Pending::OpenPath(path)),
             Action::PathChosen(purpose, path) => self.path_chosen(ctx, purpose, path),
             Action::Answer(answer) => self.answer(ctx, answer),
-            Action::OpenExternal(path) => open_external(&path),
+            Action::OpenExternal(path) => {
+                if open_external(self.config.opener.as_deref(), &path).is_err() {
+                    // Nothing could open it (no xdg-open): say where the file is.
+                    self.dialogs.push_back(Dialog::NoOpener(path));
+                }
+            }
             Action::DismissToast(id) => self.toasts.dismiss(id),
             Action::ViewVersion(label) => self.view_version(label),
             Action::RestoreVersion(label) => self.restore_version(ctx, &label),
@@ -582,6 +599,7 @@ impl TomwerkApp {
                     label,
                     author,
                     note: String::new(),
+                    date: release_date_text(self.today(), lang),
                     error: None,
                 });
             }
@@ -846,6 +864,10 @@ impl TomwerkApp {
                 self.recovery_written = true;
             }
             (Dialog::Recovery(_), A::Discard) => self.recovery.clear(),
+            (Dialog::NoOpener(path), A::CopyPath) => {
+                ctx.copy_text(path.display().to_string());
+                self.toasts.info(tr(self.view.ui_lang, "path-copied"));
+            }
             (Dialog::DiskConflict(path), A::Overwrite) => self.save_to(ctx, &path, false),
             (Dialog::DiskConflict(path), A::Reload) => {
                 self.recovery.clear();
@@ -857,15 +879,20 @@ impl TomwerkApp {
                     label,
                     author,
                     note,
+                    date,
                     ..
                 },
                 A::Ok,
             ) => {
-                if let Err(e) = self.release(ctx, &label, &author, &note) {
+                let result = self
+                    .release_date(&date)
+                    .and_then(|day| self.release(ctx, &label, &author, &note, day));
+                if let Err(e) = result {
                     self.dialogs.push_front(Dialog::Release {
                         label,
                         author,
                         note,
+                        date,
                         error: Some(e),
                     });
                 }
@@ -900,6 +927,30 @@ impl eframe::App for TomwerkApp {
         // Panel widths and the like are not worth restoring; settings are stored apart.
         false
     }
+}
+
+/// A date as the release form shows it: "03.12.2026" in German, ISO in English.
+fn release_date_text(date: Date, lang: Lang) -> String {
+    match lang {
+        Lang::De => crate::i18n::format_date(date, Lang::De),
+        Lang::En => date.to_string(),
+    }
+}
+
+/// Reads a typed date: "2026-12-03" or "3.12.2026" (either form in either language).
+pub fn parse_typed_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let iso = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(d) = Date::parse(text, &iso) {
+        return Some(d);
+    }
+    let mut parts = text.split('.').map(str::trim);
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some_and(|rest| !rest.is_empty()) {
+        return None;
+    }
+    let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
 }
 
 /// What the loader repaired in a file's text (a BOM, CRLF line endings), for a toast.
@@ -965,22 +1016,24 @@ fn expand_home(text: &str) -> PathBuf {
     }
 }
 
-/// Opens a file with the desktop's default program, locally (xdg-open); failures are
-/// silent because the toast already shows the path.
-fn open_external(path: &Path) {
-    let program = if cfg!(target_os = "macos") {
+/// Opens a file with the desktop's default program (or `opener`), locally. An error
+/// means no such program could be started; the caller then shows the path.
+fn open_external(opener: Option<&Path>, path: &Path) -> std::io::Result<()> {
+    let default = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
         "explorer"
     } else {
         "xdg-open"
     };
-    let _ = std::process::Command::new(program)
+    let program = opener.map_or_else(|| default.into(), |p| p.as_os_str().to_owned());
+    std::process::Command::new(program)
         .arg(path)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
-        .spawn();
+        .spawn()
+        .map(|_| ())
 }
 
 /// The window icon (the PNG in `assets/`).
