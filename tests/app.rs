@@ -460,7 +460,12 @@ fn release_then_view_and_restore_a_version() {
         Some(suggested.clone()),
         "the next label is suggested"
     );
-    type_at_end(&mut h, Role::MultilineTextInput, "Change note", "Key rotation");
+    type_at_end(
+        &mut h,
+        Role::MultilineTextInput,
+        "Change note",
+        "Key rotation",
+    );
     h.get_by_label("Release").click();
     h.run();
     // The example has no file: the release asks where to save it; not now.

@@ -231,6 +231,28 @@ fn an_import_enables_only_the_language_it_was_imported_in() {
     assert_eq!(imported.document.meta.primary_language, Lang::En);
 }
 
+// ---------------------------------------------------------------- 20.5 plural forms
+
+#[test]
+fn the_checks_summary_uses_plural_forms() {
+    use fluent_bundle::FluentValue;
+    let summary = |lang, n: usize| {
+        tomwerk::i18n::i18n().tr_args(
+            lang,
+            "checks-summary",
+            &[
+                ("errors", FluentValue::from(n)),
+                ("warnings", FluentValue::from(n)),
+                ("infos", FluentValue::from(n)),
+            ],
+        )
+    };
+    assert_eq!(summary(Lang::En, 1), "1 error, 1 warning, 1 note");
+    assert_eq!(summary(Lang::De, 1), "1 Fehler, 1 Warnung, 1 Hinweis");
+    assert_eq!(summary(Lang::En, 2), "2 errors, 2 warnings, 2 notes");
+    assert_eq!(summary(Lang::De, 2), "2 Fehler, 2 Warnungen, 2 Hinweise");
+}
+
 mod ui {
     use egui::accesskit::Role;
     use egui::{Key, Modifiers};

@@ -84,6 +84,9 @@ pub enum Check {
     MetadataMissing,
     /// A measure has no text in any language (it would print as an empty bullet).
     EmptyMeasure,
+    /// A canonical section describes its measures only in prose: no structured measure
+    /// (with kind and status) in it or below it.
+    NoStructuredMeasures,
     /// A word the dictionary of its field's language does not know (opt-in: only
     /// [`spelling::run`] produces it, so it is not in [`Check::ALL`]).
     Spelling,
@@ -91,7 +94,7 @@ pub enum Check {
 
 impl Check {
     /// Every check, in the order [`run`] applies them.
-    pub const ALL: [Check; 17] = [
+    pub const ALL: [Check; 18] = [
         Self::Structure,
         Self::Chain,
         Self::LetterNotCovered,
@@ -109,6 +112,7 @@ impl Check {
         Self::UnrenderableCharacter,
         Self::MetadataMissing,
         Self::EmptyMeasure,
+        Self::NoStructuredMeasures,
     ];
 
     /// The level of this check's findings.
@@ -131,9 +135,11 @@ impl Check {
             | Self::LinkWithoutScheme
             | Self::MetadataMissing
             | Self::EmptyMeasure => Level::Warning,
-            Self::NoReviewDate | Self::NeverReleased | Self::UnreleasedChanges | Self::Spelling => {
-                Level::Info
-            }
+            Self::NoReviewDate
+            | Self::NeverReleased
+            | Self::UnreleasedChanges
+            | Self::Spelling
+            | Self::NoStructuredMeasures => Level::Info,
         }
     }
 
@@ -157,6 +163,7 @@ impl Check {
             Self::UnrenderableCharacter => "check-unrenderable-character",
             Self::MetadataMissing => "check-metadata-missing",
             Self::EmptyMeasure => "check-empty-measure",
+            Self::NoStructuredMeasures => "check-no-structured-measures",
             Self::Spelling => "check-spelling",
         }
     }
@@ -322,6 +329,7 @@ pub fn run(file: &TomFile, today: Date) -> Vec<Finding> {
     let visible = visible_sections(doc);
     coverage(doc, &visible, &mut out);
     empty_sections(&visible, &mut out);
+    prose_only(&visible, &mut out);
     planned_without_note(&visible, &mut out);
     empty_measures(&visible, &mut out);
     let texts = printed_texts(doc, &visible);
@@ -478,6 +486,27 @@ fn empty_sections(visible: &[Visible<'_>], out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Check::EmptySection,
                 Location::section(&v.section.id),
+                Vec::new(),
+            ));
+        }
+    }
+}
+
+/// Canonical sections with prose but no structured measure in them or their visible
+/// subsections (issue 20.5): an info, since a list of measures with kind and status is
+/// what a reader of the annex checks against.
+fn prose_only(visible: &[Visible<'_>], out: &mut Vec<Finding>) {
+    fn any_measure(s: &Section) -> bool {
+        !s.measures.is_empty() || s.children.iter().any(|c| !c.hidden && any_measure(c))
+    }
+    for v in visible {
+        let s = v.section;
+        // A parent with visible subsections is checked through them (no double hints).
+        let leaf = s.children.iter().all(|c| c.hidden);
+        if leaf && s.canonical().is_some() && !s.body.is_empty() && !any_measure(s) {
+            out.push(Finding::new(
+                Check::NoStructuredMeasures,
+                Location::section(&s.id),
                 Vec::new(),
             ));
         }
