@@ -25,6 +25,7 @@ mod section_tree;
 pub mod settings;
 mod spell_ui;
 mod status;
+mod theme;
 mod translation;
 
 use std::collections::VecDeque;
@@ -246,6 +247,7 @@ impl TomwerkApp {
     /// Like [`Self::new`] with explicit settings (tests and benchmarks).
     pub fn with_settings(ctx: &egui::Context, config: AppConfig, mut settings: Settings) -> Self {
         rich_text::install_fonts(ctx);
+        theme::install(ctx);
         let ui_lang = config
             .ui_lang
             .or(settings.ui_lang)

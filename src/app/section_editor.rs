@@ -110,6 +110,7 @@ pub fn show(
                 // A released version: every widget is disabled (and looks it); the
                 // scroll area outside stays usable for reading.
                 ui.disable();
+                super::theme::read_only_fields(ui);
             }
             let number = doc.number_of(&section.id).unwrap_or_default();
             // One rule with the tree (issue 15.9): the content language being edited.
