@@ -404,7 +404,8 @@ mod ui {
         let path = dir.path().join("t.tom");
         file_with_version(&path);
         let mut h = app_with_file(data.path(), &path, Lang::En);
-        h.get_by_label("2. Encryption").click();
+        // A German document: the tree shows the content language (issue 15.9).
+        h.get_by_label("2. Verschlüsselung").click();
         h.run();
         let body = || (Role::MultilineTextInput, "Body text");
         assert!(

@@ -301,7 +301,8 @@ fn a_released_version_is_exported_from_the_history() {
     let bytes = std::fs::read(&target).expect("the version's PDF is written");
     // The PDF is of that version, not of the working copy: compare with a CLI-style export.
     let options = tomwerk::export::ExportOptions {
-        lang: h.state().editor.file.working.meta.primary_language,
+        // The language being edited: the example opens in the UI language (issue 20.2).
+        lang: tomwerk::model::Lang::En,
         version: Some(oldest.clone()),
         toc: false,
         history: true,

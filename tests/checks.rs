@@ -4,7 +4,7 @@ use std::process::Command;
 
 use time::Date;
 use time::macros::date;
-use tomwerk::checks::{self, Check, Finding, Level, Location};
+use tomwerk::checks::{self, Check, Field, Finding, Level, Location};
 use tomwerk::model::{
     CanonicalSection as C, Document, Lang, LocalText, Measure, MeasureId, MeasureStatus, SectionId,
 };
@@ -48,7 +48,7 @@ fn of(findings: &[Finding], check: Check) -> Vec<&Finding> {
 fn at(section: C) -> Location {
     Location {
         section: Some(section.into()),
-        measure: None,
+        ..Location::default()
     }
 }
 
@@ -58,9 +58,60 @@ fn add(doc: &mut Document, section: C, text: LocalText, status: MeasureStatus) -
     doc.add_measure(&section.into(), m).expect("measure added")
 }
 
+/// [`complete`] with one structured measure in every section without subsections.
+fn structured() -> Document {
+    let mut doc = complete();
+    let leaves: Vec<C> = C::ALL
+        .into_iter()
+        .filter(|c| {
+            doc.section(&(*c).into())
+                .is_some_and(|s| s.children.is_empty())
+        })
+        .collect();
+    for c in leaves {
+        add(
+            &mut doc,
+            c,
+            LocalText::new(
+                format!("Maßnahme zu {}", c.id()),
+                format!("Measure on {}", c.id()),
+            ),
+            MeasureStatus::Implemented,
+        );
+    }
+    doc
+}
+
 #[test]
 fn a_complete_document_has_no_findings() {
-    assert_eq!(run(complete()), Vec::<Finding>::new());
+    assert_eq!(run(structured()), Vec::<Finding>::new());
+}
+
+#[test]
+fn a_section_with_prose_only_gets_a_hint_about_structured_measures() {
+    let mut doc = structured();
+    doc.section_mut(&C::Encryption.into())
+        .expect("2.")
+        .measures
+        .clear();
+    let found = run(doc.clone());
+    let hints = of(&found, Check::NoStructuredMeasures);
+    assert_eq!(hints.len(), 1, "{found:?}");
+    assert_eq!(hints[0].level, Level::Info);
+    assert_eq!(hints[0].location.section, Some(C::Encryption.into()));
+    assert!(hints[0].message(Lang::En).contains("only in prose"));
+    // A parent is checked through its subsections: no hint on "Confidentiality".
+    doc.section_mut(&C::PhysicalAccess.into())
+        .expect("3.1")
+        .measures
+        .clear();
+    let found = run(doc);
+    assert_eq!(of(&found, Check::NoStructuredMeasures).len(), 2);
+    assert!(
+        of(&found, Check::NoStructuredMeasures)
+            .iter()
+            .all(|f| f.location.section != Some(C::Confidentiality.into()))
+    );
 }
 
 #[test]
@@ -232,8 +283,12 @@ fn missing_translations_are_reported_per_document_language() {
     let missing = of(&findings, Check::MissingTranslation);
     assert_eq!(missing.len(), 3, "{missing:?}");
     assert!(missing.iter().all(|f| f.level == Level::Warning));
-    assert_eq!(missing[0].location, Location::default());
-    assert_eq!(missing[1].location, at(C::Encryption));
+    // Each names the field and the language to open (issue 20.5).
+    assert_eq!(missing[0].location.section, None);
+    assert_eq!(missing[0].location.text, Some((Field::Purpose, Lang::En)));
+    assert_eq!(missing[1].location.section, at(C::Encryption).section);
+    assert_eq!(missing[1].location.text, Some((Field::Body, Lang::En)));
+    assert_eq!(missing[2].location.text, Some((Field::Measure, Lang::De)));
     assert_eq!(missing[2].location.measure, Some(m));
     assert_eq!(
         missing[1].line(&doc, Lang::En),
@@ -307,7 +362,7 @@ fn review_and_release_age_are_warnings_against_the_injected_date() {
 
 #[test]
 fn unreleased_changes_and_missing_releases_are_infos() {
-    let mut file = released(complete());
+    let mut file = released(structured());
     assert!(checks::run(&file, TODAY).is_empty());
     file.working
         .section_mut(&C::Input.into())
@@ -321,7 +376,7 @@ fn unreleased_changes_and_missing_releases_are_infos() {
     assert_eq!(findings[0].level, Level::Info);
     assert!(findings[0].message(Lang::En).contains("version 1.0"));
 
-    let never = checks::run(&TomFile::new(complete()), TODAY);
+    let never = checks::run(&TomFile::new(structured()), TODAY);
     assert_eq!(
         never.iter().map(|f| f.check).collect::<Vec<_>>(),
         [Check::NeverReleased]
@@ -377,7 +432,8 @@ fn links_must_use_http_https_or_mailto() {
             (
                 Location {
                     section: Some(C::Recovery.into()),
-                    measure: Some(m)
+                    measure: Some(m),
+                    ..Location::default()
                 },
                 Some("smb".to_owned()),
                 Level::Error

@@ -191,7 +191,16 @@ compare-no-versions = Es ist noch keine Version freigegeben: Geben Sie eine frei
 compare-error = Der Vergleich ist fehlgeschlagen: { $error }
 compare-choose-first = Wählen Sie zuerst die beiden Versionen, die verglichen werden sollen.
 checks-heading = Prüfungen
-checks-summary = { $errors } Fehler, { $warnings } Warnungen, { $infos } Hinweise
+checks-summary = { $errors } { $errors ->
+    [one] Fehler
+   *[other] Fehler
+}, { $warnings } { $warnings ->
+    [one] Warnung
+   *[other] Warnungen
+}, { $infos } { $infos ->
+    [one] Hinweis
+   *[other] Hinweise
+}
 checks-none = Keine Befunde.
 checks-hint = Zu dieser Stelle springen
 checks-working-copy = Die Prüfungen betreffen den Arbeitsstand.

@@ -34,6 +34,14 @@ check-missing-translation = { $where } ist nicht { $lang ->
     [de] ins Deutsche
    *[en] ins Englische
 } übersetzt.
+check-stale-translation = { $where } ist veraltet: { $lang ->
+    [de] der englische Ausgangstext
+   *[en] der deutsche Ausgangstext
+} wurde geändert, seit die { $lang ->
+    [de] deutsche
+   *[en] englische
+} Fassung zuletzt bearbeitet wurde.
+check-no-structured-measures = Der Abschnitt beschreibt seine Maßnahmen nur als Fließtext; erfassen Sie sie als strukturierte Maßnahmen (mit Art und Status), damit jede einzeln prüfbar ist.
 check-no-review-date = Es ist kein Datum der letzten Überprüfung eingetragen.
 check-review-overdue = Die Überprüfung ist überfällig: zuletzt am { $date }, bei einem Turnus von { $months } Monaten fällig seit { $due }.
 check-release-outdated = Die neueste freigegebene Version { $version } vom { $date } ist älter als der Überprüfungsturnus von { $months } Monaten (fällig seit { $due }).

@@ -8,3 +8,50 @@ released-choose-file = Version { $label } freigegeben, aber noch nicht gespeiche
 version-banner = Version { $label } vom { $date } – nur lesen
 version-banner-back = Zurück zur Arbeitskopie
 version-banner-restore = Diese Version wiederherstellen
+# Punkt 15.8 / 20.2: was einem Export in einer Sprache fehlt.
+export-lang-field-title = Dokumenttitel
+export-lang-field-purpose = Zweck
+export-lang-field-intro = Einleitung
+export-lang-field-heading = Überschrift
+export-lang-field-body = Text
+export-lang-field-measure = Maßnahme { $n }
+export-lang-field-note = Anmerkung zu Maßnahme { $n }
+export-lang-more = { " " }und { $count } weitere
+export-lang-missing = { $count ->
+    [one] Ein Text ist
+   *[other] { $count } Texte sind
+} nicht ins { $lang ->
+    [de] Deutsche
+   *[en] Englische
+} übersetzt; der Export druckt dort den { $lang ->
+    [de] englischen
+   *[en] deutschen
+} Text: { $places }.
+export-lang-stale = { $count ->
+    [one] Eine Übersetzung ins
+   *[other] { $count } Übersetzungen ins
+} { $lang ->
+    [de] Deutsche
+   *[en] Englische
+} { $count ->
+    [one] ist
+   *[other] sind
+} möglicherweise veraltet (der Ausgangstext wurde seitdem geändert): { $places }.
+marker-stale-translation = veraltet
+marker-stale-hint = Der Ausgangstext wurde geändert, seit diese Übersetzung zuletzt bearbeitet wurde. Änderungen am Ausgangstext seitdem:
+marker-stale-unknown = Der Ausgangstext wurde geändert, seit diese Übersetzung zuletzt bearbeitet wurde (der frühere Ausgangstext steht weder in der gespeicherten Datei noch in der Versionsgeschichte).
+translation-confirm = Übersetzung ist aktuell
+tree-stale = { $lang } veraltet
+tree-stale-hint = Eine Übersetzung in diesem Abschnitt ist veraltet: ihr Ausgangstext wurde seit der letzten Bearbeitung geändert.
+# Punkt 20.4: das Freigabeformular.
+release-date = Freigabedatum
+release-date-hint = Heute oder ein früherer Tag, z. B. 03.12.2026 oder 2026-12-03.
+release-date-invalid = „{ $text }“ ist kein Datum; bitte als 03.12.2026 oder 2026-12-03 schreiben.
+release-date-future = Das Freigabedatum { $date } liegt in der Zukunft; eine Freigabe kann auf heute ({ $today }) oder früher datiert werden.
+release-date-before = Das Freigabedatum { $date } liegt vor Version { $label } vom { $latest }; Versionen werden der Reihe nach freigegeben.
+recovery-written = Die Kopie wurde am { $when } geschrieben.
+# Punkt 20.7: kein Programm zum Öffnen einer exportierten Datei.
+no-opener-title = Die Datei kann hier nicht geöffnet werden
+no-opener-text = Auf diesem Rechner wurde kein Programm zum Öffnen von Dateien gefunden (etwa xdg-open). Die Datei wurde gespeichert unter:
+button-copy-path = Pfad kopieren
+path-copied = Pfad in die Zwischenablage kopiert.

@@ -191,7 +191,16 @@ compare-no-versions = No version has been released yet: release one to compare i
 compare-error = The comparison failed: { $error }
 compare-choose-first = Choose the two versions to compare first.
 checks-heading = Checks
-checks-summary = { $errors } errors, { $warnings } warnings, { $infos } notes
+checks-summary = { $errors } { $errors ->
+    [one] error
+   *[other] errors
+}, { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+}, { $infos } { $infos ->
+    [one] note
+   *[other] notes
+}
 checks-none = No findings.
 checks-hint = Go to this place
 checks-working-copy = The checks concern the working copy.

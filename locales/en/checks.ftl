@@ -34,6 +34,14 @@ check-missing-translation = { $where } is not translated into { $lang ->
     [de] German
    *[en] English
 }.
+check-stale-translation = { $where } is out of date: the { $lang ->
+    [de] English source text
+   *[en] German source text
+} changed since the { $lang ->
+    [de] German
+   *[en] English
+} version was last edited.
+check-no-structured-measures = The section describes its measures only in prose; add them as structured measures (with kind and status) so readers can check each one.
 check-no-review-date = No date of the last review is recorded.
 check-review-overdue = The review is overdue: last reviewed on { $date }, due since { $due } at an interval of { $months } months.
 check-release-outdated = The latest released version { $version } of { $date } is older than the review interval of { $months } months (due since { $due }).

@@ -8,3 +8,47 @@ released-choose-file = Version { $label } released but not saved yet: choose whe
 version-banner = Version { $label } of { $date } – read only
 version-banner-back = Back to the working copy
 version-banner-restore = Restore this version
+# Issue 15.8 / 20.2: what an export in one language lacks.
+export-lang-field-title = Document title
+export-lang-field-purpose = Purpose
+export-lang-field-intro = Introduction
+export-lang-field-heading = heading
+export-lang-field-body = text
+export-lang-field-measure = measure { $n }
+export-lang-field-note = note on measure { $n }
+export-lang-more = { " " }and { $count } more
+export-lang-missing = { $count ->
+    [one] One text is
+   *[other] { $count } texts are
+} not translated into { $lang ->
+    [de] German
+   *[en] English
+}, so the export prints { $lang ->
+    [de] the English
+   *[en] the German
+} text there: { $places }.
+export-lang-stale = { $count ->
+    [one] One translation into
+   *[other] { $count } translations into
+} { $lang ->
+    [de] German
+   *[en] English
+} may be out of date (the source text changed since): { $places }.
+marker-stale-translation = outdated
+marker-stale-hint = The source text changed since this translation was last edited. Changes to the source since then:
+marker-stale-unknown = The source text changed since this translation was last edited (the earlier source is not in the saved file or the version history).
+translation-confirm = Translation is current
+tree-stale = { $lang } outdated
+tree-stale-hint = A translation in this section is out of date: its source text changed since it was last edited.
+# Issue 20.4: the release form.
+release-date = Release date
+release-date-hint = Today or an earlier day, e.g. 2026-12-03 or 3.12.2026.
+release-date-invalid = “{ $text }” is not a date; write it as 2026-12-03 or 3.12.2026.
+release-date-future = The release date { $date } is in the future; a release can be dated today ({ $today }) or earlier.
+release-date-before = The release date { $date } is before version { $label } of { $latest }; versions are released in order.
+recovery-written = The copy was written on { $when }.
+# Issue 20.7: no program to open an exported file.
+no-opener-title = The file cannot be opened here
+no-opener-text = No program to open files was found on this computer (such as xdg-open). The file was written to:
+button-copy-path = Copy path
+path-copied = Path copied to the clipboard.

@@ -3,7 +3,7 @@
 
 use time::Date;
 
-use super::{Action, Editor, Selection, ViewState, tr};
+use super::{Action, ContentMode, Editor, Selection, TextField, ViewState, tr};
 use crate::checks::{self, Finding, Level};
 use crate::i18n::i18n;
 
@@ -137,15 +137,45 @@ fn follow(f: &Finding, view: &mut ViewState, out: &mut Vec<Action>) {
     if view.viewing.is_some() {
         out.push(Action::ViewVersion(None));
     }
-    match &f.location.section {
-        Some(id) => {
-            out.push(Action::Select(Selection::Section(id.clone())));
-            if let Some(m) = &f.location.measure {
-                view.focus_measure = Some(m.clone());
-            }
+    let target = match &f.location.section {
+        Some(id) => Selection::Section(id.clone()),
+        None => Selection::Document,
+    };
+    out.push(Action::Select(target.clone()));
+    // A finding about one language of a text (a missing or stale translation) opens
+    // that language's field, not the first one shown (issue 20.5).
+    if let Some((field, lang)) = f.location.text
+        && let Some(text_field) = text_field(field, &f.location)
+    {
+        if let ContentMode::Single(shown) = view.content
+            && shown != lang
+        {
+            view.content = ContentMode::Single(lang);
         }
-        None => out.push(Action::Select(Selection::Document)),
+        if matches!(field, checks::Field::Measure) && view.content == ContentMode::Single(lang) {
+            view.focus_measure = f.location.measure.clone();
+        }
+        view.focus_text = Some((text_field, lang, target));
+        return;
     }
+    if let Some(m) = &f.location.measure {
+        view.focus_measure = Some(m.clone());
+    }
+}
+
+/// The editor's field for a checked text at `location`.
+fn text_field(field: checks::Field, location: &checks::Location) -> Option<TextField> {
+    use checks::Field as F;
+    Some(match field {
+        F::DocumentTitle => TextField::DocTitle,
+        F::Purpose => TextField::DocPurpose,
+        F::Responsible => TextField::Responsible,
+        F::Intro => TextField::Intro,
+        F::Title => TextField::SectionTitle(location.section.clone()?),
+        F::Body => TextField::SectionBody(location.section.clone()?),
+        F::Measure => TextField::MeasureText(location.measure.clone()?),
+        F::Note => TextField::MeasureNote(location.measure.clone()?),
+    })
 }
 
 impl super::TomwerkApp {

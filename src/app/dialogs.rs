@@ -52,14 +52,18 @@ pub enum Dialog {
     ConfirmDelete(SectionId),
     /// The version chain does not verify.
     ChainBroken(String),
+    /// No program could open this exported file (issue 20.7): say where it is.
+    NoOpener(std::path::PathBuf),
     /// Release a version.
     Release {
         /// Version label.
         label: String,
         /// Author.
         author: String,
-        /// Change note.
+        /// Change note (several lines allowed).
         note: String,
+        /// The release date as typed (today by default; never in the future).
+        date: String,
         /// Why the last attempt was refused.
         error: Option<String>,
     },
@@ -82,6 +86,8 @@ pub enum Answer {
     Overwrite,
     /// Load the file from disk instead.
     Reload,
+    /// Copy the path to the clipboard.
+    CopyPath,
 }
 
 fn tr(lang: Lang, id: &str) -> String {
@@ -93,6 +99,22 @@ fn text_field(ui: &mut egui::Ui, label: &str, value: &mut String, width: f32) ->
     let l = ui.label(label);
     ui.add(egui::TextEdit::singleline(value).desired_width(width))
         .labelled_by(l.id)
+}
+
+/// A file time as local date and time ("03.12.2026, 14:05" / "3 December 2026, 14:05");
+/// in UTC (said so) when the local offset is unknown.
+pub fn written_at(t: std::time::SystemTime, lang: Lang) -> Option<String> {
+    let utc = time::OffsetDateTime::from(t);
+    let (local, zone) = match time::UtcOffset::local_offset_at(utc) {
+        Ok(offset) => (utc.to_offset(offset), ""),
+        Err(_) => (utc, " UTC"),
+    };
+    Some(format!(
+        "{}, {:02}:{:02}{zone}",
+        crate::i18n::format_date(local.date(), lang),
+        local.hour(),
+        local.minute()
+    ))
 }
 
 /// Shows `dialog` and returns the answer once the user gives one.
@@ -155,6 +177,10 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                     .map(|p| p.display().to_string())
                     .unwrap_or_else(|| tr(lang, "title-untitled"));
                 ui.label(i18n().tr_args(lang, "recovery-text", &[("file", origin.into())]));
+                // When the copy was written, so the user can tell which session it is.
+                if let Some(when) = found.modified.and_then(|t| written_at(t, lang)) {
+                    ui.label(i18n().tr_args(lang, "recovery-written", &[("when", when.into())]));
+                }
                 ui.horizontal(|ui| {
                     if ui.button(tr(lang, "button-restore")).clicked() {
                         answer = Some(Answer::Restore);
@@ -170,6 +196,19 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                 if ui.button(tr(lang, "button-ok")).clicked() {
                     answer = Some(Answer::Ok);
                 }
+            }
+            Dialog::NoOpener(path) => {
+                ui.heading(tr(lang, "no-opener-title"));
+                ui.label(tr(lang, "no-opener-text"));
+                ui.monospace(path.display().to_string());
+                ui.horizontal(|ui| {
+                    if ui.button(tr(lang, "button-copy-path")).clicked() {
+                        answer = Some(Answer::CopyPath);
+                    }
+                    if ui.button(tr(lang, "button-ok")).clicked() {
+                        answer = Some(Answer::Ok);
+                    }
+                });
             }
             Dialog::ChainBroken(message) => {
                 ui.heading(tr(lang, "chain-broken-title"));
@@ -255,6 +294,7 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                 label,
                 author,
                 note,
+                date,
                 error,
             } => {
                 ui.heading(tr(lang, "release-title"));
@@ -266,7 +306,17 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                         ui.end_row();
                         text_field(ui, &tr(lang, "release-author"), author, 240.0);
                         ui.end_row();
-                        text_field(ui, &tr(lang, "release-note"), note, 240.0);
+                        text_field(ui, &tr(lang, "release-date"), date, 240.0)
+                            .on_hover_text(tr(lang, "release-date-hint"));
+                        ui.end_row();
+                        // The note may run over several lines (issue 20.4).
+                        let l = ui.label(tr(lang, "release-note"));
+                        ui.add(
+                            egui::TextEdit::multiline(note)
+                                .desired_rows(4)
+                                .desired_width(360.0),
+                        )
+                        .labelled_by(l.id);
                         ui.end_row();
                     });
                 if let Some(e) = error {
@@ -286,7 +336,10 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
     if answer.is_none() && modal.should_close() {
         // Escape or a click outside: the safe answer (nothing lost, nothing done).
         answer = Some(match dialog {
-            Dialog::Error(..) | Dialog::ImportReport(..) | Dialog::ChainBroken(_) => Answer::Ok,
+            Dialog::Error(..)
+            | Dialog::ImportReport(..)
+            | Dialog::ChainBroken(_)
+            | Dialog::NoOpener(_) => Answer::Ok,
             // Recovery must be answered explicitly: an accidental Escape would lose work.
             Dialog::Recovery(_) => return None,
             _ => Answer::Cancel,

@@ -64,6 +64,7 @@ pub fn show(
                 // A released version: every widget is disabled (and looks it); the
                 // scroll area outside stays usable for reading.
                 ui.disable();
+                super::theme::read_only_fields(ui);
             }
             ui.heading(tr("form-heading"));
             ui.add_space(6.0);

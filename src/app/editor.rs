@@ -55,6 +55,8 @@ pub enum MetaField {
 pub enum DocEdit {
     /// Replace one language of a bilingual text.
     SetText(TextField, Lang, String),
+    /// Mark the translation of a text into this language as current with its source.
+    ConfirmTranslation(TextField, Lang),
     /// Replace a single-language metadata field.
     SetMeta(MetaField, String),
     /// Months between reviews.
@@ -140,6 +142,7 @@ pub struct Editor {
     /// Where the version chain broke when the file was opened: such a file is shown
     /// read-only with a banner (issue 19.3), nothing in it can be edited or released.
     integrity: Option<crate::store::ChainError>,
+    saves: u64,
 }
 
 impl Editor {
@@ -159,6 +162,7 @@ impl Editor {
             dirty: false,
             revision: 0,
             instance: next_instance(),
+            saves: 0,
         }
     }
 
@@ -193,6 +197,21 @@ impl Editor {
     /// Grows with every change; autosave and caches compare it.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// How often the file was saved since it was opened.
+    pub fn saves(&self) -> u64 {
+        self.saves
+    }
+
+    /// The working copy as last loaded or saved.
+    pub fn saved_doc(&self) -> &Document {
+        &self.saved.working
+    }
+
+    /// The oldest state undo can return to (the start of this session's edits).
+    pub fn oldest_undo(&self) -> Option<&Document> {
+        self.undo.first()
     }
 
     /// True when there is a step to undo.
@@ -281,6 +300,7 @@ impl Editor {
     pub fn mark_saved(&mut self, path: &Path, bytes: &[u8]) {
         self.path = Some(path.to_owned());
         self.saved = self.file.clone();
+        self.saves += 1;
         self.disk_hash = Some(hash_bytes(bytes));
         self.dirty = false;
         self.merge = None;
@@ -313,6 +333,20 @@ pub fn hash_bytes(bytes: &[u8]) -> [u8; 32] {
 
 fn hash_of_file(path: &Path) -> Option<[u8; 32]> {
     std::fs::read(path).ok().map(|b| hash_bytes(&b))
+}
+
+/// The bilingual text a field names, if it still exists.
+pub fn text_of<'a>(doc: &'a Document, field: &TextField) -> Option<&'a LocalText> {
+    Some(match field {
+        TextField::DocTitle => &doc.meta.title,
+        TextField::DocPurpose => &doc.meta.purpose,
+        TextField::Responsible => &doc.meta.responsible,
+        TextField::Intro => &doc.intro,
+        TextField::SectionTitle(id) => &doc.section(id)?.title,
+        TextField::SectionBody(id) => &doc.section(id)?.body,
+        TextField::MeasureText(id) => &doc.measure(id)?.1.text,
+        TextField::MeasureNote(id) => &doc.measure(id)?.1.note,
+    })
 }
 
 fn text_mut<'a>(doc: &'a mut Document, field: &TextField) -> Result<&'a mut LocalText, EditError> {
@@ -363,7 +397,12 @@ fn run_edit(doc: &mut Document, edit: DocEdit) -> Result<Created, EditError> {
         // Typed and pasted text is stored in NFC (issue 21.4): a paste from macOS arrives
         // decomposed and would print "Pru¨fung".
         DocEdit::SetText(field, lang, value) => {
-            *text_mut(doc, &field)?.get_mut(lang) = crate::model::nfc(&value).into_owned();
+            let primary = doc.meta.primary_language;
+            let value = crate::model::nfc(&value).into_owned();
+            text_mut(doc, &field)?.set_edited(lang, value, primary);
+        }
+        DocEdit::ConfirmTranslation(field, lang) => {
+            text_mut(doc, &field)?.confirm_translation(lang);
         }
         DocEdit::AddWord(word) => {
             doc.meta

@@ -369,16 +369,52 @@ impl TomwerkApp {
     /// version that exists only in memory is not released for anyone. A document with a
     /// file is written atomically (versions and working copy together); one without a
     /// file asks for a path (the save-as flow) and the message says it is not saved yet.
+    /// The release date typed in the release form, checked (issue 20.4): a real date, not
+    /// after today and not before the latest released version.
+    pub(super) fn release_date(&self, text: &str) -> Result<time::Date, String> {
+        let lang = self.view.ui_lang;
+        let arg = |d: time::Date| crate::i18n::format_date(d, lang);
+        let date = super::parse_typed_date(text).ok_or_else(|| {
+            i18n().tr_args(
+                lang,
+                "release-date-invalid",
+                &[("text", text.trim().to_owned().into())],
+            )
+        })?;
+        let today = self.today();
+        if date > today {
+            return Err(i18n().tr_args(
+                lang,
+                "release-date-future",
+                &[("date", arg(date).into()), ("today", arg(today).into())],
+            ));
+        }
+        if let Some(latest) = self.editor.file.latest()
+            && date < latest.date
+        {
+            return Err(i18n().tr_args(
+                lang,
+                "release-date-before",
+                &[
+                    ("date", arg(date).into()),
+                    ("label", latest.label.clone().into()),
+                    ("latest", arg(latest.date).into()),
+                ],
+            ));
+        }
+        Ok(date)
+    }
+
     pub(super) fn release(
         &mut self,
         ctx: &egui::Context,
         label: &str,
         author: &str,
         note: &str,
+        date: time::Date,
     ) -> Result<(), String> {
         let lang = self.view.ui_lang;
         let mut file = self.editor.file.clone();
-        let date = self.today();
         file.release(label, date, author, note)
             .map_err(|e| release_error_text(lang, &e))?;
         self.editor.set_file_versions(file);

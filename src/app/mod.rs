@@ -26,6 +26,8 @@ mod section_tree;
 pub mod settings;
 mod spell_ui;
 mod status;
+mod theme;
+mod translation;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -65,6 +67,9 @@ pub struct AppConfig {
     pub reopen_last: bool,
     /// "Today" for exports and releases; `None` asks the clock.
     pub today: Option<Date>,
+    /// The program that opens exported files; `None` uses the desktop's (`xdg-open`,
+    /// `open`, `explorer`).
+    pub opener: Option<PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -77,6 +82,7 @@ impl Default for AppConfig {
             ui_lang: None,
             reopen_last: true,
             today: None,
+            opener: None,
         }
     }
 }
@@ -93,6 +99,7 @@ impl AppConfig {
             ui_lang: Some(Lang::En),
             reopen_last: false,
             today: None,
+            opener: None,
         }
     }
 }
@@ -144,6 +151,21 @@ pub struct ViewState {
     pub show_history: bool,
     /// A released version shown read-only instead of the working copy.
     pub viewing: Option<(String, Arc<Document>)>,
+    /// Focus this language of this field once `Selection` is shown (a finding followed).
+    pub focus_text: Option<(TextField, Lang, Selection)>,
+    /// Earlier source texts, for the changes behind a stale translation.
+    pub sources: translation::Sources,
+}
+
+impl ViewState {
+    /// The content language shown where one language is shown (section titles in the
+    /// tree and the heading): the one edited, or the primary one in translation mode.
+    pub fn content_lang(&self, doc: &Document) -> Lang {
+        match self.content {
+            ContentMode::Single(l) => l,
+            ContentMode::Both => doc.meta.primary_language,
+        }
+    }
 }
 
 /// Everything the UI can ask for. Panels push these; [`TomwerkApp::apply`] runs them.
@@ -227,12 +249,21 @@ impl TomwerkApp {
     /// Like [`Self::new`] with explicit settings (tests and benchmarks).
     pub fn with_settings(ctx: &egui::Context, config: AppConfig, mut settings: Settings) -> Self {
         rich_text::install_fonts(ctx);
+        theme::install(ctx);
         let ui_lang = config
             .ui_lang
             .or(settings.ui_lang)
             .unwrap_or_else(detect_locale);
         let mut dialogs = VecDeque::new();
-        let start_path = config.file.clone().or_else(|| {
+        let recovery = Recovery::new(config.data_dir.clone());
+        let found = recovery.find();
+        // A recovery copy is offered over the document it belongs to (issue 20.6), not
+        // over whatever the settings name as the last file.
+        let recovered_origin = found
+            .as_ref()
+            .and_then(|f| f.origin.clone())
+            .filter(|p| p.exists());
+        let start_path = config.file.clone().or(recovered_origin).or_else(|| {
             config
                 .reopen_last
                 .then(|| settings.recent.first().cloned())
@@ -261,8 +292,7 @@ impl TomwerkApp {
             },
             None => Editor::new(store::example(), None),
         };
-        let recovery = Recovery::new(config.data_dir.clone());
-        if let Some(found) = recovery.find() {
+        if let Some(found) = found {
             dialogs.push_front(Dialog::Recovery(Box::new(found)));
         }
         let first = editor
@@ -271,7 +301,14 @@ impl TomwerkApp {
             .first()
             .map(|s| Selection::Section(s.id.clone()))
             .unwrap_or(Selection::Document);
-        let content = ContentMode::Single(editor.doc().meta.primary_language);
+        // The example (no file) opens in the interface language when it has that language
+        // (issue 20.2): an English UI edits and exports the English text.
+        let meta = &editor.doc().meta;
+        let content = if editor.path.is_none() && meta.languages.contains(&ui_lang) {
+            ContentMode::Single(ui_lang)
+        } else {
+            ContentMode::Single(meta.primary_language)
+        };
         let mut app = Self {
             editor,
             view: ViewState {
@@ -283,6 +320,8 @@ impl TomwerkApp {
                 focus_measure: None,
                 show_history: false,
                 viewing: None,
+                focus_text: None,
+                sources: translation::Sources::default(),
             },
             settings,
             files: files::FileDialogs::new(config.native_dialogs),
@@ -384,7 +423,12 @@ impl TomwerkApp {
             Action::OpenRecent(path) => self.guarded(ctx, Pending::OpenPath(path)),
             Action::PathChosen(purpose, path) => self.path_chosen(ctx, purpose, path),
             Action::Answer(answer) => self.answer(ctx, answer),
-            Action::OpenExternal(path) => open_external(&path),
+            Action::OpenExternal(path) => {
+                if open_external(self.config.opener.as_deref(), &path).is_err() {
+                    // Nothing could open it (no xdg-open): say where the file is.
+                    self.dialogs.push_back(Dialog::NoOpener(path));
+                }
+            }
             Action::DismissToast(id) => self.toasts.dismiss(id),
             Action::ViewVersion(label) => self.view_version(label),
             Action::RestoreVersion(label) => self.restore_version(ctx, &label),
@@ -575,6 +619,7 @@ impl TomwerkApp {
                     label,
                     author,
                     note: String::new(),
+                    date: release_date_text(self.today(), lang),
                     error: None,
                 });
             }
@@ -706,6 +751,7 @@ impl TomwerkApp {
             None => self.editor.doc(),
         };
         let read_only = viewing.is_some() || self.editor.integrity_broken().is_some();
+        self.view.sources.refresh(&self.editor);
         egui::Panel::top("menu-bar").show(ui, |ui| {
             menu_bar::show(
                 ui,
@@ -750,6 +796,15 @@ impl TomwerkApp {
             &mut self.queue,
         );
         let selection = self.view.selection.clone();
+        // Every text field's id is ("text", field, language): focus the one a followed
+        // finding names, in the frame that shows its section.
+        if let Some((field, lang, target)) = &self.view.focus_text
+            && *target == selection
+        {
+            let id = egui::Id::unique(("text", field, *lang));
+            ctx.memory_mut(|m| m.request_focus(id));
+            self.view.focus_text = None;
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             integrity::banner(ui, &self.editor, lang);
             history::version_banner(ui, &self.editor, &self.view, &mut self.queue);
@@ -830,6 +885,10 @@ impl TomwerkApp {
                 self.recovery_written = true;
             }
             (Dialog::Recovery(_), A::Discard) => self.recovery.clear(),
+            (Dialog::NoOpener(path), A::CopyPath) => {
+                ctx.copy_text(path.display().to_string());
+                self.toasts.info(tr(self.view.ui_lang, "path-copied"));
+            }
             (Dialog::DiskConflict(path), A::Overwrite) => self.save_to(ctx, &path, false),
             (Dialog::DiskConflict(path), A::Reload) => {
                 self.recovery.clear();
@@ -841,15 +900,20 @@ impl TomwerkApp {
                     label,
                     author,
                     note,
+                    date,
                     ..
                 },
                 A::Ok,
             ) => {
-                if let Err(e) = self.release(ctx, &label, &author, &note) {
+                let result = self
+                    .release_date(&date)
+                    .and_then(|day| self.release(ctx, &label, &author, &note, day));
+                if let Err(e) = result {
                     self.dialogs.push_front(Dialog::Release {
                         label,
                         author,
                         note,
+                        date,
                         error: Some(e),
                     });
                 }
@@ -884,6 +948,30 @@ impl eframe::App for TomwerkApp {
         // Panel widths and the like are not worth restoring; settings are stored apart.
         false
     }
+}
+
+/// A date as the release form shows it: "03.12.2026" in German, ISO in English.
+fn release_date_text(date: Date, lang: Lang) -> String {
+    match lang {
+        Lang::De => crate::i18n::format_date(date, Lang::De),
+        Lang::En => date.to_string(),
+    }
+}
+
+/// Reads a typed date: "2026-12-03" or "3.12.2026" (either form in either language).
+pub fn parse_typed_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let iso = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(d) = Date::parse(text, &iso) {
+        return Some(d);
+    }
+    let mut parts = text.split('.').map(str::trim);
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some_and(|rest| !rest.is_empty()) {
+        return None;
+    }
+    let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
 }
 
 /// What the loader repaired in a file's text (a BOM, CRLF line endings), for a toast.
@@ -949,22 +1037,24 @@ fn expand_home(text: &str) -> PathBuf {
     }
 }
 
-/// Opens a file with the desktop's default program, locally (xdg-open); failures are
-/// silent because the toast already shows the path.
-fn open_external(path: &Path) {
-    let program = if cfg!(target_os = "macos") {
+/// Opens a file with the desktop's default program (or `opener`), locally. An error
+/// means no such program could be started; the caller then shows the path.
+fn open_external(opener: Option<&Path>, path: &Path) -> std::io::Result<()> {
+    let default = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
         "explorer"
     } else {
         "xdg-open"
     };
-    let _ = std::process::Command::new(program)
+    let program = opener.map_or_else(|| default.into(), |p| p.as_os_str().to_owned());
+    std::process::Command::new(program)
         .arg(path)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
-        .spawn();
+        .spawn()
+        .map(|_| ())
 }
 
 /// The window icon (the PNG in `assets/`).

@@ -53,6 +53,16 @@ pub fn bilingual(
                 .horizontal(|ui| {
                     let l = ui.label(egui::RichText::new(&name).strong());
                     missing_marker(ui, view.ui_lang, value, lang);
+                    let here = (value, field);
+                    super::translation::stale_marker(
+                        ui,
+                        view.ui_lang,
+                        &view.sources,
+                        here,
+                        lang,
+                        read_only,
+                        out,
+                    );
                     l.id
                 })
                 .inner;
@@ -100,12 +110,11 @@ pub fn show(
                 // A released version: every widget is disabled (and looks it); the
                 // scroll area outside stays usable for reading.
                 ui.disable();
+                super::theme::read_only_fields(ui);
             }
             let number = doc.number_of(&section.id).unwrap_or_default();
-            let shown_lang = match view.content {
-                ContentMode::Single(l) => l,
-                ContentMode::Both => lang,
-            };
+            // One rule with the tree (issue 15.9): the content language being edited.
+            let shown_lang = view.content_lang(doc);
             ui.heading(format!(
                 "{number} {}",
                 i18n().section_title(section, shown_lang)
@@ -173,6 +182,16 @@ fn body_editor(
                 .horizontal(|ui| {
                     let l = ui.label(egui::RichText::new(&name).strong());
                     missing_marker(ui, ui_lang, &section.body, lang);
+                    let here = (&section.body, &field);
+                    super::translation::stale_marker(
+                        ui,
+                        ui_lang,
+                        &view.sources,
+                        here,
+                        lang,
+                        read_only,
+                        out,
+                    );
                     l.id
                 })
                 .inner;

@@ -29,6 +29,24 @@ pub fn missing_languages(doc: &Document, section: &Section) -> Vec<Lang> {
         .collect()
 }
 
+/// The languages in which some translation of the section is stale: its source text
+/// changed since the translation was last edited (issue 15.8).
+pub fn stale_languages(doc: &Document, section: &Section) -> Vec<Lang> {
+    doc.meta
+        .languages
+        .iter()
+        .copied()
+        .filter(|&l| {
+            section.title.is_stale(l)
+                || section.body.is_stale(l)
+                || section
+                    .measures
+                    .iter()
+                    .any(|m| m.text.is_stale(l) || m.note.is_stale(l))
+        })
+        .collect()
+}
+
 /// Shows the tree.
 pub fn show(
     ui: &mut egui::Ui,
@@ -84,7 +102,7 @@ pub fn show(
                 let (section, depth) = rows[i - 1];
                 ui.horizontal(|ui| {
                     ui.add_space(depth as f32 * 16.0);
-                    let title = i18n().section_title(section, lang);
+                    let title = i18n().section_title(section, view.content_lang(doc));
                     let text = match numbers.get(section.id.as_str()) {
                         Some(n) => format!("{n} {title}"),
                         None => title,
@@ -110,6 +128,20 @@ pub fn show(
                                 ),
                             )
                             .on_hover_text(tr("marker-missing-translation"));
+                        }
+                        let stale = stale_languages(doc, section);
+                        if !stale.is_empty() {
+                            let codes: Vec<String> =
+                                stale.iter().map(|l| l.code().to_uppercase()).collect();
+                            ui.colored_label(
+                                ui.visuals().warn_fg_color,
+                                i18n().tr_args(
+                                    lang,
+                                    "tree-stale",
+                                    &[("lang", codes.join("/").into())],
+                                ),
+                            )
+                            .on_hover_text(tr("tree-stale-hint"));
                         }
                         if section.is_empty() {
                             ui.weak(tr("marker-empty-short"))

@@ -62,6 +62,8 @@ pub enum Check {
     PlannedWithoutNote,
     /// A text exists in one of the document's languages but not in another.
     MissingTranslation,
+    /// A translation whose source text changed since the translation was last edited.
+    StaleTranslation,
     /// The document records no date of its last review.
     NoReviewDate,
     /// Last review plus the review interval lies before today.
@@ -82,6 +84,9 @@ pub enum Check {
     MetadataMissing,
     /// A measure has no text in any language (it would print as an empty bullet).
     EmptyMeasure,
+    /// A canonical section describes its measures only in prose: no structured measure
+    /// (with kind and status) in it or below it.
+    NoStructuredMeasures,
     /// A word the dictionary of its field's language does not know (opt-in: only
     /// [`spelling::run`] produces it, so it is not in [`Check::ALL`]).
     Spelling,
@@ -89,13 +94,14 @@ pub enum Check {
 
 impl Check {
     /// Every check, in the order [`run`] applies them.
-    pub const ALL: [Check; 16] = [
+    pub const ALL: [Check; 18] = [
         Self::Structure,
         Self::Chain,
         Self::LetterNotCovered,
         Self::EmptySection,
         Self::PlannedWithoutNote,
         Self::MissingTranslation,
+        Self::StaleTranslation,
         Self::NoReviewDate,
         Self::ReviewOverdue,
         Self::ReleaseOutdated,
@@ -106,6 +112,7 @@ impl Check {
         Self::UnrenderableCharacter,
         Self::MetadataMissing,
         Self::EmptyMeasure,
+        Self::NoStructuredMeasures,
     ];
 
     /// The level of this check's findings.
@@ -122,14 +129,17 @@ impl Check {
             Self::EmptySection
             | Self::PlannedWithoutNote
             | Self::MissingTranslation
+            | Self::StaleTranslation
             | Self::ReviewOverdue
             | Self::ReleaseOutdated
             | Self::LinkWithoutScheme
             | Self::MetadataMissing
             | Self::EmptyMeasure => Level::Warning,
-            Self::NoReviewDate | Self::NeverReleased | Self::UnreleasedChanges | Self::Spelling => {
-                Level::Info
-            }
+            Self::NoReviewDate
+            | Self::NeverReleased
+            | Self::UnreleasedChanges
+            | Self::Spelling
+            | Self::NoStructuredMeasures => Level::Info,
         }
     }
 
@@ -142,6 +152,7 @@ impl Check {
             Self::EmptySection => "check-empty-section",
             Self::PlannedWithoutNote => "check-planned-without-note",
             Self::MissingTranslation => "check-missing-translation",
+            Self::StaleTranslation => "check-stale-translation",
             Self::NoReviewDate => "check-no-review-date",
             Self::ReviewOverdue => "check-review-overdue",
             Self::ReleaseOutdated => "check-release-outdated",
@@ -152,6 +163,7 @@ impl Check {
             Self::UnrenderableCharacter => "check-unrenderable-character",
             Self::MetadataMissing => "check-metadata-missing",
             Self::EmptyMeasure => "check-empty-measure",
+            Self::NoStructuredMeasures => "check-no-structured-measures",
             Self::Spelling => "check-spelling",
         }
     }
@@ -164,6 +176,9 @@ pub struct Location {
     pub section: Option<SectionId>,
     /// The measure, if the finding concerns one.
     pub measure: Option<MeasureId>,
+    /// The text field and its language, if the finding concerns one language of a text
+    /// (a missing or stale translation): the editor opens that field.
+    pub text: Option<(Field, Lang)>,
 }
 
 impl Location {
@@ -175,6 +190,7 @@ impl Location {
         Self {
             section: Some(id.clone()),
             measure: None,
+            text: None,
         }
     }
 
@@ -182,7 +198,14 @@ impl Location {
         Self {
             section: Some(section.clone()),
             measure: Some(measure.clone()),
+            text: None,
         }
+    }
+
+    /// The same place, narrowed to one language of one text field.
+    fn with_text(mut self, field: Field, lang: Lang) -> Self {
+        self.text = Some((field, lang));
+        self
     }
 }
 
@@ -306,6 +329,7 @@ pub fn run(file: &TomFile, today: Date) -> Vec<Finding> {
     let visible = visible_sections(doc);
     coverage(doc, &visible, &mut out);
     empty_sections(&visible, &mut out);
+    prose_only(&visible, &mut out);
     planned_without_note(&visible, &mut out);
     empty_measures(&visible, &mut out);
     let texts = printed_texts(doc, &visible);
@@ -471,6 +495,27 @@ fn empty_sections(visible: &[Visible<'_>], out: &mut Vec<Finding>) {
     }
 }
 
+/// Canonical sections with prose but no structured measure in them or their visible
+/// subsections (issue 20.5): an info, since a list of measures with kind and status is
+/// what a reader of the annex checks against.
+fn prose_only(visible: &[Visible<'_>], out: &mut Vec<Finding>) {
+    fn any_measure(s: &Section) -> bool {
+        !s.measures.is_empty() || s.children.iter().any(|c| !c.hidden && any_measure(c))
+    }
+    for v in visible {
+        let s = v.section;
+        // A parent with visible subsections is checked through them (no double hints).
+        let leaf = s.children.iter().all(|c| c.hidden);
+        if leaf && s.canonical().is_some() && !s.body.is_empty() && !any_measure(s) {
+            out.push(Finding::new(
+                Check::NoStructuredMeasures,
+                Location::section(&s.id),
+                Vec::new(),
+            ));
+        }
+    }
+}
+
 /// The measure's text as message arguments, shortened, in both languages.
 fn measure_args(m: &Measure) -> Vec<(&'static str, String)> {
     vec![
@@ -504,16 +549,25 @@ fn planned_without_note(visible: &[Visible<'_>], out: &mut Vec<Finding>) {
     }
 }
 
-/// What a printed text is, for messages (`field` argument, a fluent selector).
+/// What a printed text is, for messages (`field` argument, a fluent selector) and for
+/// the editor to open the field a finding names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
+pub enum Field {
+    /// The document title.
     DocumentTitle,
+    /// The purpose line.
     Purpose,
+    /// The responsible person in the title block.
     Responsible,
+    /// The introduction.
     Intro,
+    /// A section's heading.
     Title,
+    /// A section's text.
     Body,
+    /// A measure's text.
     Measure,
+    /// A measure's note.
     Note,
 }
 
@@ -614,15 +668,20 @@ fn translations(doc: &Document, texts: &[Printed<'_>], out: &mut Vec<Finding>) {
     let langs = languages(doc);
     for t in texts {
         for &lang in &langs {
-            if t.text.lacks(lang) {
-                let mut args = t.args();
-                args.push(("lang", lang.code().to_owned()));
-                out.push(Finding::new(
-                    Check::MissingTranslation,
-                    t.location.clone(),
-                    args,
-                ));
-            }
+            let check = if t.text.lacks(lang) {
+                Check::MissingTranslation
+            } else if t.text.is_stale(lang) {
+                Check::StaleTranslation
+            } else {
+                continue;
+            };
+            let mut args = t.args();
+            args.push(("lang", lang.code().to_owned()));
+            out.push(Finding::new(
+                check,
+                t.location.clone().with_text(t.field, lang),
+                args,
+            ));
         }
     }
 }

@@ -69,18 +69,18 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot write {path_text}"))?;
         out.pages
     } else if ext.as_deref() == Some("docx") {
-        let bytes = export::docx(&file, &options)?;
-        for w in export::language_warnings(&file, &options)? {
+        for w in export::file_language_warnings(&file, &options)? {
             eprintln!("tomwerk: {w}");
         }
+        let bytes = export::docx(&file, &options)?;
         store::write_atomic(&args.out, &bytes)
             .with_context(|| format!("cannot write {path_text}"))?;
         0
     } else {
-        let md = export::markdown::markdown(&file, &options)?;
-        for w in export::language_warnings(&file, &options)? {
+        for w in export::file_language_warnings(&file, &options)? {
             eprintln!("tomwerk: {w}");
         }
+        let md = export::markdown::markdown(&file, &options)?;
         store::write_atomic(&args.out, md.as_bytes())
             .with_context(|| format!("cannot write {path_text}"))?;
         0

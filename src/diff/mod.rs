@@ -136,7 +136,8 @@ pub struct TextChange {
 impl TextChange {
     /// The change of a bilingual text; `None` when it is the same in both languages.
     pub fn between(old: &LocalText, new: &LocalText) -> Option<Self> {
-        if old == new {
+        // What a translation was made from is bookkeeping, not a change of the text.
+        if old.same_text(new) {
             return None;
         }
         Some(Self {

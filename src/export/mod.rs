@@ -11,6 +11,7 @@ mod change_report;
 pub mod docx;
 pub mod fonts;
 mod hyphen;
+mod language;
 pub mod layout;
 pub mod markdown;
 pub mod pdf;
@@ -24,6 +25,7 @@ use crate::model::{Document, Lang};
 use crate::store::{TomFile, Version};
 
 pub use blocks::{Block, Highlight, Inline, InlineStyle};
+pub use language::{gaps as language_gaps, language_warnings};
 pub use layout::{Furniture, Layout, PageSetup};
 
 /// How measures are laid out after a section's text.
@@ -420,7 +422,22 @@ pub(crate) fn document_furniture(
 pub fn pdf(file: &TomFile, options: &ExportOptions) -> Result<PdfOutput, ExportError> {
     let (blocks, furniture, meta) = prepare(file, options)?;
     let mut out = pdf_from_blocks(&blocks, &furniture, &meta)?;
-    out.warnings.extend(language_warnings(file, options)?);
+    let mut warnings = file_language_warnings(file, options)?;
+    warnings.append(&mut out.warnings);
+    out.warnings = warnings;
+    Ok(out)
+}
+
+/// The warnings of an export of `file` with `options` about its language: texts printed
+/// in the other language, stale translations, and the responsible person and release
+/// notes missing in that language (every format gives them).
+pub fn file_language_warnings(
+    file: &TomFile,
+    options: &ExportOptions,
+) -> Result<Vec<String>, ExportError> {
+    let (doc, _, _) = resolve(file, options)?;
+    let mut out = language_warnings(&doc, options.lang);
+    out.extend(release_language_warnings(file, options)?);
     Ok(out)
 }
 
@@ -428,7 +445,7 @@ pub fn pdf(file: &TomFile, options: &ExportOptions) -> Result<PdfOutput, ExportE
 /// language because its own is missing: the responsible person in the title block, and
 /// (with `options.history`) each release note in the history table. An export never mixes
 /// languages silently (issue 20.2).
-pub fn language_warnings(
+pub fn release_language_warnings(
     file: &TomFile,
     options: &ExportOptions,
 ) -> Result<Vec<String>, ExportError> {

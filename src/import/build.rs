@@ -140,6 +140,9 @@ pub fn build(text: &str, lang: Option<Lang>, detection: MeasureDetection) -> Imp
     let lang = lang.or(fm_lang).unwrap_or_else(|| detect_language(body));
     let scanned = blocks::scan(body);
     let mut doc = Document::empty_template(lang, "");
+    // An import is kept in the language it was written in (issue 20.2): the other one
+    // is switched on when the user starts translating, not reported as missing at once.
+    doc.meta.languages = vec![lang];
     let mut report = ImportReport {
         lang: Some(lang),
         repairs: scanned.repairs.clone(),

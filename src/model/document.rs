@@ -73,6 +73,32 @@ pub struct LocalText {
     pub de: String,
     /// The English text.
     pub en: String,
+    /// What the translation was last made from (issue 15.8). Left out of the file while
+    /// unknown, so files written before it load and hash as they are; an unknown basis
+    /// counts as "translated from the current source".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<TranslationBasis>,
+}
+
+/// The source text a translation was made from: its language and a fingerprint of its
+/// text at the time the translation was last edited or confirmed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TranslationBasis {
+    /// The language translated from; the other language is the translation.
+    pub source: Lang,
+    /// [`text_fingerprint`] of the source text then.
+    pub fingerprint: String,
+}
+
+/// A short fingerprint of a text for translation tracking: the first 8 bytes of the
+/// SHA-256 of the text without leading and trailing white space, in hex.
+pub fn text_fingerprint(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.trim().as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 impl LocalText {
@@ -81,7 +107,68 @@ impl LocalText {
         Self {
             de: de.into(),
             en: en.into(),
+            basis: None,
         }
+    }
+
+    /// True when both hold the same words (what the translation was made from aside).
+    pub fn same_text(&self, other: &LocalText) -> bool {
+        self.de == other.de && self.en == other.en
+    }
+
+    /// Sets the text in `lang` as an edit by the user, keeping track of what the
+    /// translation is made from. `primary` is the document's source language: an edit of
+    /// the translation makes it current with the source as it is now; an edit of the
+    /// source first records the old source text as the basis when none is known yet
+    /// (the translation was made from it), so the translation turns stale.
+    pub fn set_edited(&mut self, lang: Lang, value: String, primary: Lang) {
+        if lang == primary {
+            let known = self.basis.as_ref().is_some_and(|b| b.source == lang);
+            if !known
+                && !self.get(lang).trim().is_empty()
+                && !self.get(lang.other()).trim().is_empty()
+            {
+                self.basis = Some(TranslationBasis {
+                    source: lang,
+                    fingerprint: text_fingerprint(self.get(lang)),
+                });
+            }
+        } else {
+            let source = self.get(primary);
+            self.basis =
+                (!value.trim().is_empty() && !source.trim().is_empty()).then(|| TranslationBasis {
+                    source: primary,
+                    fingerprint: text_fingerprint(source),
+                });
+        }
+        *self.get_mut(lang) = value;
+    }
+
+    /// Marks the translation into `lang` as current with its source as it is now
+    /// ("still correct" after the source changed). Returns false when there is nothing
+    /// to confirm (no text in one of the languages).
+    pub fn confirm_translation(&mut self, lang: Lang) -> bool {
+        let source = lang.other();
+        if self.get(lang).trim().is_empty() || self.get(source).trim().is_empty() {
+            return false;
+        }
+        self.basis = Some(TranslationBasis {
+            source,
+            fingerprint: text_fingerprint(self.get(source)),
+        });
+        true
+    }
+
+    /// True when the text in `lang` is a translation whose source changed since it was
+    /// last edited or confirmed: a stale translation.
+    pub fn is_stale(&self, lang: Lang) -> bool {
+        let Some(basis) = &self.basis else {
+            return false;
+        };
+        basis.source == lang.other()
+            && !self.get(lang).trim().is_empty()
+            && !self.get(basis.source).trim().is_empty()
+            && text_fingerprint(self.get(basis.source)) != basis.fingerprint
     }
 
     /// A text in one language only.

@@ -9,7 +9,7 @@ mod validate;
 pub use canonical::{Art32Letter, CanonicalSection};
 pub use document::{
     Document, Lang, LocalText, Measure, MeasureId, MeasureKind, MeasureStatus, Metadata,
-    Organisation, Section, SectionId, format_number,
+    Organisation, Section, SectionId, TranslationBasis, format_number, text_fingerprint,
 };
 pub use edit::{EditError, MoveDirection, SectionPath};
 pub use nfc::{nfc, to_nfc};

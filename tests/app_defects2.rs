@@ -1,0 +1,482 @@
+//! Tests of the editor defects of issues 15 and 20, second round: stale translations
+//! (15.8), languages (20.2), checks (20.5), the release form (20.4), recovery (20.6) and
+//! the rest. Each failed before its fix.
+
+use std::process::Command;
+
+use time::macros::date;
+use tomwerk::app::{DocEdit, Editor, TextField};
+use tomwerk::checks::{self, Check, Field};
+use tomwerk::diff::compare;
+use tomwerk::export::{self, ExportOptions, MeasureLayout};
+use tomwerk::model::{Document, Lang, LocalText, SectionId};
+use tomwerk::store::{self, TomFile};
+
+fn enc() -> SectionId {
+    SectionId::from("encryption")
+}
+
+/// A file in today's format: both languages of 2. Encryption written, no translation
+/// bookkeeping at all (as every `.tom` written before issue 15.8).
+fn todays_file(path: &std::path::Path) {
+    let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
+    doc.section_mut(&enc()).unwrap().body =
+        LocalText::new("Daten werden verschlüsselt.", "Data is encrypted.");
+    let mut file = TomFile::new(doc);
+    file.release("1.0", date!(2026 - 03 - 01), "DSB", "Erstfassung")
+        .unwrap();
+    store::save(path, &file).unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(
+        text.starts_with("(\n    format: 2") || text.contains("format: 2"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("basis"),
+        "today's format has no basis: {text}"
+    );
+}
+
+fn stale(file: &TomFile) -> Vec<checks::Finding> {
+    checks::run(file, date!(2026 - 03 - 05))
+        .into_iter()
+        .filter(|f| f.check == Check::StaleTranslation)
+        .collect()
+}
+
+fn options(lang: Lang) -> ExportOptions {
+    ExportOptions {
+        lang,
+        version: None,
+        toc: false,
+        history: false,
+        measures: MeasureLayout::List,
+        date: date!(2026 - 03 - 05),
+    }
+}
+
+fn tomwerk(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+        .args(args)
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("TOMWERK_TODAY", "2026-03-05")
+        .output()
+        .unwrap()
+}
+
+// ---------------------------------------------------------------- 15.8 stale translations
+
+#[test]
+fn a_file_in_todays_format_loads_with_nothing_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.tom");
+    todays_file(&path);
+    let file = store::load(&path).unwrap();
+    assert!(file.verify().is_ok());
+    assert!(stale(&file).is_empty());
+    let body = &file.working.section(&enc()).unwrap().body;
+    assert!(body.basis.is_none() && !body.is_stale(Lang::En));
+}
+
+#[test]
+fn editing_the_german_text_makes_the_english_stale_and_the_file_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.tom");
+    todays_file(&path);
+    let mut editor = Editor::new(store::load(&path).unwrap(), Some(path.clone()));
+    let field = TextField::SectionBody(enc());
+    editor
+        .apply(
+            DocEdit::SetText(
+                field.clone(),
+                Lang::De,
+                "Daten werden mit AES-256 verschlüsselt. Schlüssel liegen im HSM.".into(),
+            ),
+            0.0,
+        )
+        .unwrap();
+    assert!(
+        editor
+            .doc()
+            .section(&enc())
+            .unwrap()
+            .body
+            .is_stale(Lang::En)
+    );
+    store::save(&path, &editor.file).unwrap();
+    let file = store::load(&path).unwrap();
+    assert!(file.verify().is_ok());
+    let found = stale(&file);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].location.section, Some(enc()));
+    assert_eq!(found[0].location.text, Some((Field::Body, Lang::En)));
+    assert_eq!(found[0].level, checks::Level::Warning);
+    assert!(found[0].message(Lang::En).contains("out of date"));
+    assert!(found[0].message(Lang::De).contains("veraltet"));
+
+    // The CLI reports it, and an English export warns and names the place.
+    let f = path.to_str().unwrap();
+    let out = tomwerk(&["check", f]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("out of date"), "{stdout}");
+    for ext in ["pdf", "md", "docx"] {
+        let target = dir.path().join(format!("en.{ext}"));
+        let out = tomwerk(&["export", f, target.to_str().unwrap(), "--lang", "en"]);
+        assert!(out.status.success(), "{out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("may be out of date") && stderr.contains("2. Encryption: text"),
+            "{ext}: {stderr}"
+        );
+    }
+    // A German export has nothing to say about it.
+    let target = dir.path().join("de.pdf");
+    let out = tomwerk(&["export", f, target.to_str().unwrap(), "--lang", "de"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("veraltet"));
+
+    // Updating the English text makes it current again.
+    let mut editor = Editor::new(file, Some(path.clone()));
+    editor
+        .apply(
+            DocEdit::SetText(
+                field,
+                Lang::En,
+                "Data is encrypted with AES-256. Keys are kept in an HSM.".into(),
+            ),
+            0.0,
+        )
+        .unwrap();
+    assert!(stale(&editor.file).is_empty());
+}
+
+#[test]
+fn confirming_a_translation_clears_it_and_is_no_change_in_a_diff() {
+    let mut file = TomFile::new(Document::empty_template(Lang::De, "X"));
+    file.working.section_mut(&enc()).unwrap().body = LocalText::new("Alt.", "Old.");
+    let mut editor = Editor::new(file, None);
+    let field = TextField::SectionBody(enc());
+    editor
+        .apply(
+            DocEdit::SetText(field.clone(), Lang::De, "Neu.".into()),
+            0.0,
+        )
+        .unwrap();
+    let before = editor.doc().clone();
+    assert!(before.section(&enc()).unwrap().body.is_stale(Lang::En));
+    editor
+        .apply(DocEdit::ConfirmTranslation(field, Lang::En), 10.0)
+        .unwrap();
+    assert!(
+        !editor
+            .doc()
+            .section(&enc())
+            .unwrap()
+            .body
+            .is_stale(Lang::En)
+    );
+    // What a translation was made from is bookkeeping: no change for customers.
+    assert!(compare(&before, editor.doc()).is_empty());
+    // Undo brings the stale state back.
+    assert!(editor.undo());
+    assert!(
+        editor
+            .doc()
+            .section(&enc())
+            .unwrap()
+            .body
+            .is_stale(Lang::En)
+    );
+}
+
+#[test]
+fn an_english_export_of_german_only_text_says_it_prints_german() {
+    let mut doc = Document::empty_template(Lang::De, "X");
+    doc.section_mut(&enc()).unwrap().body = LocalText::new("Verschlüsselt.", "Encrypted.");
+    doc.intro = LocalText::only(Lang::De, "Diese TOM gilt für alle Standorte.");
+    let file = TomFile::new(doc);
+    let pdf = export::pdf(&file, &options(Lang::En)).unwrap();
+    assert!(
+        pdf.warnings
+            .iter()
+            .any(|w| w.contains("not translated into English") && w.contains("Introduction")),
+        "{:?}",
+        pdf.warnings
+    );
+    let pdf = export::pdf(&file, &options(Lang::De)).unwrap();
+    assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+}
+
+// ---------------------------------------------------------------- 20.2 languages
+
+#[test]
+fn an_import_enables_only_the_language_it_was_imported_in() {
+    let md = "# TOM\n\n## Verschlüsselung\n\nDaten werden verschlüsselt.\n\n## Zutrittskontrolle\n\nEin Pförtner.\n";
+    let imported = tomwerk::import::import_markdown(md, Some(Lang::De)).unwrap();
+    assert_eq!(imported.document.meta.languages, vec![Lang::De]);
+    let findings = checks::run(&TomFile::new(imported.document), date!(2026 - 03 - 05));
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.check == Check::MissingTranslation),
+        "{findings:?}"
+    );
+    let imported = tomwerk::import::import_markdown(
+        "# TOM\n\n## Encryption\n\nData is encrypted.\n",
+        Some(Lang::En),
+    )
+    .unwrap();
+    assert_eq!(imported.document.meta.languages, vec![Lang::En]);
+    assert_eq!(imported.document.meta.primary_language, Lang::En);
+}
+
+// ---------------------------------------------------------------- 20.5 plural forms
+
+#[test]
+fn the_checks_summary_uses_plural_forms() {
+    use fluent_bundle::FluentValue;
+    let summary = |lang, n: usize| {
+        tomwerk::i18n::i18n().tr_args(
+            lang,
+            "checks-summary",
+            &[
+                ("errors", FluentValue::from(n)),
+                ("warnings", FluentValue::from(n)),
+                ("infos", FluentValue::from(n)),
+            ],
+        )
+    };
+    assert_eq!(summary(Lang::En, 1), "1 error, 1 warning, 1 note");
+    assert_eq!(summary(Lang::De, 1), "1 Fehler, 1 Warnung, 1 Hinweis");
+    assert_eq!(summary(Lang::En, 2), "2 errors, 2 warnings, 2 notes");
+    assert_eq!(summary(Lang::De, 2), "2 Fehler, 2 Warnungen, 2 Hinweise");
+}
+
+mod ui {
+    use egui::accesskit::Role;
+    use egui::{Key, Modifiers};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    use tomwerk::app::{AppConfig, ContentMode, Settings, TomwerkApp};
+    use tomwerk::model::{Document, Lang, LocalText, SectionId};
+    use tomwerk::store::{self, TomFile};
+
+    pub fn harness(config: AppConfig) -> Harness<'static, TomwerkApp> {
+        Harness::builder()
+            .with_size(egui::vec2(1280.0, 900.0))
+            .with_step_dt(1.0 / 60.0)
+            .build_eframe(move |cc| {
+                TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
+            })
+    }
+
+    #[test]
+    fn the_example_opens_in_the_ui_language() {
+        let data = tempfile::tempdir().unwrap();
+        for lang in [Lang::En, Lang::De] {
+            let mut config = AppConfig::headless(data.path());
+            config.ui_lang = Some(lang);
+            let mut h = harness(config);
+            h.run();
+            assert_eq!(h.state().view.content, ContentMode::Single(lang));
+        }
+        let mut config = AppConfig::headless(data.path());
+        config.ui_lang = Some(Lang::En);
+        let mut h = harness(config);
+        h.run();
+        h.get_by_label("2. Encryption").click();
+        h.run();
+        let body = h.get_by_role_and_label(Role::MultilineTextInput, "Body text");
+        let value = body.accesskit_node().value().unwrap_or_default();
+        assert!(value.contains("encrypt"), "English body expected: {value}");
+    }
+
+    #[test]
+    fn a_missing_translation_finding_opens_the_english_field() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        // Every section filled, so the one finding is in view (not scrolled away).
+        let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
+        let ids: Vec<SectionId> = doc
+            .all_sections()
+            .iter()
+            .map(|(s, _)| s.id.clone())
+            .collect();
+        for id in ids {
+            doc.section_mut(&id).unwrap().body = LocalText::new("Text.", "Text.");
+        }
+        doc.section_mut(&SectionId::from("encryption"))
+            .unwrap()
+            .body = LocalText::only(Lang::De, "Daten werden verschlüsselt.");
+        store::save(&path, &TomFile::new(doc)).unwrap();
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path);
+        let mut h = harness(config);
+        h.run();
+        assert_eq!(h.state().view.content, ContentMode::Single(Lang::De));
+        h.get_by_label("View").click();
+        h.run();
+        h.get_by_label_contains("Checks").click();
+        h.run();
+        h.run();
+        h.get_by_label_contains("is not translated into English")
+            .click();
+        h.run();
+        h.run();
+        assert_eq!(h.state().view.content, ContentMode::Single(Lang::En));
+        let body = h.get_by_role_and_label(Role::MultilineTextInput, "Body text");
+        assert!(
+            body.accesskit_node().is_focused(),
+            "the English body is focused"
+        );
+        assert_eq!(body.accesskit_node().value().unwrap_or_default(), "");
+    }
+
+    /// A file with version 1.1 of 15 September 2025 and a changed working copy.
+    fn file_with_version(path: &std::path::Path) {
+        let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
+        doc.section_mut(&SectionId::from("encryption"))
+            .unwrap()
+            .body = LocalText::new("Daten werden verschlüsselt.", "Data is encrypted.");
+        let mut file = TomFile::new(doc);
+        file.release("1.1", time::macros::date!(2025 - 09 - 15), "DSB", "")
+            .unwrap();
+        file.working
+            .section_mut(&SectionId::from("encryption"))
+            .unwrap()
+            .body
+            .en = "Data is encrypted with AES.".into();
+        store::save(path, &file).unwrap();
+    }
+
+    fn set_field(h: &mut Harness<'_, TomwerkApp>, role: Role, label: &str, text: &str) {
+        h.get_by_role_and_label(role, label).focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_role_and_label(role, label).type_text(text);
+        h.run();
+    }
+
+    #[test]
+    fn the_release_form_takes_a_multi_line_note_and_a_past_date_only() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path.clone());
+        config.today = Some(time::macros::date!(2026 - 03 - 05));
+        let mut h = harness(config);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+        h.run();
+        // Today is preselected.
+        let date = h.get_by_role_and_label(Role::TextInput, "Release date");
+        assert_eq!(date.accesskit_node().value().as_deref(), Some("2026-03-05"));
+        // The note is a multi-line field.
+        h.get_by_role_and_label(Role::MultilineTextInput, "Change note")
+            .focus();
+        h.run();
+        h.get_by_role_and_label(Role::MultilineTextInput, "Change note")
+            .type_text("Verschlüsselung präzisiert.");
+        h.key_press(Key::Enter);
+        h.get_by_role_and_label(Role::MultilineTextInput, "Change note")
+            .type_text("MFA geplant.");
+        h.run();
+        for (typed, says) in [
+            ("2026-03-06", "in the future"),
+            ("1.9.2025", "before version 1.1"),
+            ("31.02.2026", "is not a date"),
+        ] {
+            set_field(&mut h, Role::TextInput, "Release date", typed);
+            h.get_by_label("Release").click();
+            h.run();
+            h.get_by_label_contains(says);
+            assert_eq!(h.state().editor.file.versions.len(), 1, "{typed} refused");
+        }
+        set_field(&mut h, Role::TextInput, "Release date", "01.03.2026");
+        h.get_by_label("Release").click();
+        h.run();
+        let on_disk = store::load(&path).unwrap();
+        assert_eq!(on_disk.versions.len(), 2);
+        let v = on_disk.latest().unwrap();
+        assert_eq!(v.date, time::macros::date!(2026 - 03 - 01));
+        assert_eq!(v.note.get(tomwerk::model::Lang::De), "Verschlüsselung präzisiert.\nMFA geplant.");
+        assert!(on_disk.verify().is_ok());
+    }
+
+    #[test]
+    fn the_recovery_prompt_opens_the_document_it_belongs_to() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.tom"), dir.path().join("b.tom"));
+        let mut doc = Document::empty_template(Lang::De, "A GmbH");
+        store::save(&a, &TomFile::new(doc.clone())).unwrap();
+        doc.meta.organisation.name = "B GmbH".into();
+        store::save(&b, &TomFile::new(doc.clone())).unwrap();
+        // B was being edited when Tomwerk crashed; the settings name A as the last file.
+        doc.meta.organisation.name = "B GmbH (ungespeichert)".into();
+        tomwerk::app::Recovery::new(data.path().to_owned())
+            .write(&TomFile::new(doc), Some(&b))
+            .unwrap();
+        let mut settings = Settings::default();
+        settings.remember(&a);
+        let mut config = AppConfig::headless(data.path());
+        config.reopen_last = true;
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 900.0))
+            .build_eframe(move |cc| TomwerkApp::with_settings(&cc.egui_ctx, config, settings));
+        h.run();
+        // The prompt is over B, names B and says when the copy was written.
+        assert_eq!(h.state().editor.path.as_deref(), Some(b.as_path()));
+        h.get_by_label_contains(&format!("unsaved changes to {}", b.display()));
+        h.get_by_label_contains("The copy was written on");
+        h.get_by_label("Restore").click();
+        h.run();
+        assert_eq!(h.state().editor.path.as_deref(), Some(b.as_path()));
+        assert_eq!(
+            h.state().editor.doc().meta.organisation.name,
+            "B GmbH (ungespeichert)"
+        );
+    }
+
+    #[test]
+    fn opening_an_export_without_an_opener_shows_the_path() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("tom.pdf");
+        let mut config = AppConfig::headless(data.path());
+        config.opener = Some("/nonexistent/xdg-open".into());
+        let mut h = harness(config);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run();
+        set_field(&mut h, Role::TextInput, "Path", target.to_str().unwrap());
+        h.get_by_label("OK").click();
+        for _ in 0..600 {
+            if h.query_by_label("Open").is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            h.step();
+        }
+        h.run();
+        h.get_by_label("Open").click();
+        h.run();
+        h.get_by_label("The file cannot be opened here");
+        h.get_by_label(target.to_str().unwrap());
+        h.get_by_label("Copy path").click();
+        h.run();
+        assert!(
+            h.state()
+                .toast_texts()
+                .iter()
+                .any(|t| t.contains("Path copied")),
+            "{:?}",
+            h.state().toast_texts()
+        );
+        assert_eq!(h.state().open_dialogs(), 0);
+    }
+}
