@@ -81,6 +81,52 @@ struct Span {
     marked: bool,
     /// A misspelled word.
     wrong: bool,
+    /// The `- ` of a bullet item: keeps its width (the hanging indent), shown dimmed on
+    /// the cursor's line and painted as a bullet elsewhere.
+    bullet: bool,
+}
+
+/// The marker of one list item: `- `, `* `, `+ ` or `1. ` / `1) ` with its spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListMarker {
+    /// 0-based source line of the item's first line.
+    pub line: usize,
+    /// Bytes of the marker and the spaces after it.
+    pub range: Range<usize>,
+    /// A bullet (`-`, `*`, `+`) rather than a number.
+    pub bullet: bool,
+}
+
+/// The list items' markers of `text`, from pulldown-cmark's item offsets (so a `-` at the
+/// start of a line inside a code block or a paragraph is no list).
+pub fn list_markers(text: &str) -> Vec<ListMarker> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        let Event::Start(Tag::Item) = event else {
+            continue;
+        };
+        let Some(rest) = text.get(range.start..) else {
+            continue;
+        };
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (mark, bullet) = if rest.starts_with(['-', '*', '+']) {
+            (1, true)
+        } else if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+            (digits + 1, false)
+        } else {
+            continue;
+        };
+        let after = &rest[mark..];
+        let line_end = after.find('\n').unwrap_or(after.len());
+        let spaces =
+            after[..line_end].len() - after[..line_end].trim_start_matches([' ', '\t']).len();
+        out.push(ListMarker {
+            line: text[..range.start].matches('\n').count(),
+            range: range.start..range.start + mark + spaces,
+            bullet,
+        });
+    }
+    out
 }
 
 /// Builds the layout job for `text`; `cursor_line` (0-based) is the line whose marks stay
@@ -95,6 +141,16 @@ pub fn layout_job(
     for r in misspelled {
         if let Some(s) = spans.get_mut(r.clone()) {
             s.iter_mut().for_each(|s| s.wrong = true);
+        }
+    }
+    for marker in list_markers(text) {
+        for s in &mut spans[marker.range.clone()] {
+            if marker.bullet {
+                s.bullet = true;
+            } else {
+                // The number is what the reader sees; it stays as content.
+                s.content = true;
+            }
         }
     }
     let mut options = Options::empty();
@@ -199,6 +255,19 @@ fn format(span: Span, on_cursor_line: bool, palette: &Palette) -> TextFormat {
     } else {
         FontFamily::Proportional
     };
+    if span.bullet {
+        // Full width, so the item's text sits at its hanging indent; the bullet itself is
+        // painted over it by [`paint_bullets`] off the cursor's line.
+        return TextFormat {
+            font_id: FontId::new(size, FontFamily::Proportional),
+            color: if on_cursor_line {
+                palette.dim
+            } else {
+                Color32::TRANSPARENT
+            },
+            ..TextFormat::default()
+        };
+    }
     if is_mark(span) {
         // Marks stay in the buffer (the stored form is Markdown) but step back: dimmed and
         // smaller on the cursor's line, nearly invisible elsewhere.
@@ -284,21 +353,158 @@ pub fn galley(
         h.finish()
     };
     let cache_id = id.with("rich-text-job");
-    let cached: Option<(u64, Arc<LayoutJob>)> = ui.data(|d| d.get_temp(cache_id));
-    let job = match cached {
-        Some((k, job)) if k == key => job,
+    let cached: Option<(u64, Arc<LayoutJob>, Arc<Vec<ListMarker>>)> =
+        ui.data(|d| d.get_temp(cache_id));
+    let (job, markers) = match cached {
+        Some((k, job, markers)) if k == key => (job, markers),
         _ => {
             let wrong = spelling
                 .map(|(lang, words)| super::spell_ui::misspelled(ui.ctx(), text, lang, words))
                 .unwrap_or_default();
             let job = Arc::new(layout_job(text, cursor_line, &palette, &wrong));
-            ui.data_mut(|d| d.insert_temp(cache_id, (key, job.clone())));
-            job
+            let markers = Arc::new(list_markers(text));
+            ui.data_mut(|d| d.insert_temp(cache_id, (key, job.clone(), markers.clone())));
+            (job, markers)
         }
     };
+    let items: std::collections::BTreeMap<usize, usize> =
+        markers.iter().map(|m| (m.line, m.range.end)).collect();
     let mut job = (*job).clone();
     job.wrap.max_width = wrap_width;
-    ui.ctx().fonts_mut(|f| f.layout_job(job))
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    ui.ctx()
+        .fonts_mut(|f| Arc::new(hanging_galley(f, pixels_per_point, job, &items)))
+}
+
+/// Lays `job` out paragraph by paragraph (each cached by egui) and indents the wrapped
+/// rows of the paragraphs in `items` (list items) under their first word.
+fn hanging_galley(
+    fonts: &mut egui::epaint::text::FontsView<'_>,
+    pixels_per_point: f32,
+    job: LayoutJob,
+    items: &std::collections::BTreeMap<usize, usize>,
+) -> egui::Galley {
+    let job = Arc::new(job);
+    let text = job.text.as_str();
+    let mut children = Vec::new();
+    let mut start = 0;
+    let mut line = 0;
+    loop {
+        let mut end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if end + 1 == text.len() {
+            // A final newline belongs to the last paragraph (as in egui's own split).
+            end += 1;
+        }
+        let paragraph = paragraph_job(&job, start..end);
+        let mut galley = fonts.layout_job(paragraph.clone());
+        if let Some(&marker_end) = items.get(&line)
+            && galley.rows.len() > 1
+        {
+            // The indent is where the item's text starts, after its marker.
+            let marker_chars = text
+                .get(start..marker_end.clamp(start, end))
+                .map_or(0, |m| m.chars().count());
+            let indent = galley.rows[0]
+                .row
+                .glyphs
+                .get(marker_chars)
+                .map_or(0.0, |g| g.pos.x);
+            if indent > 0.0 && indent < job.wrap.max_width / 2.0 {
+                let mut narrower = paragraph;
+                narrower.wrap.max_width = job.wrap.max_width - indent;
+                let mut indented = (*fonts.layout_job(narrower)).clone();
+                for row in indented.rows.iter_mut().skip(1) {
+                    row.pos.x += indent;
+                }
+                galley = Arc::new(indented);
+            }
+        }
+        children.push(galley);
+        if end >= text.len() {
+            break;
+        }
+        start = end + 1;
+        line += 1;
+    }
+    egui::Galley::concat(job, &children, pixels_per_point)
+}
+
+/// The part `range` of `job` as a job of its own (sections clipped and shifted).
+fn paragraph_job(job: &LayoutJob, range: Range<usize>) -> LayoutJob {
+    let mut out = LayoutJob {
+        text: job.text[range.clone()].to_owned(),
+        wrap: job.wrap.clone(),
+        sections: Vec::new(),
+        break_on_newline: job.break_on_newline,
+        halign: job.halign,
+        justify: job.justify,
+        first_row_min_height: 0.0,
+        round_output_to_gui: job.round_output_to_gui,
+        keep_trailing_whitespace: job.keep_trailing_whitespace,
+    };
+    for section in &job.sections {
+        let (a, b) = (section.byte_range.start.0, section.byte_range.end.0);
+        if b <= range.start || a > range.end || (a == range.end && a != b) {
+            continue;
+        }
+        let (a, b) = (a.max(range.start), b.min(range.end));
+        out.sections.push(egui::text::LayoutSection {
+            leading_space: 0.0,
+            byte_range: egui::text::ByteIndex(a - range.start)
+                ..egui::text::ByteIndex(b - range.start),
+            format: section.format.clone(),
+        });
+    }
+    if out.sections.is_empty()
+        && let Some(first) = job.sections.first()
+    {
+        out.sections.push(egui::text::LayoutSection {
+            leading_space: 0.0,
+            byte_range: egui::text::ByteIndex(0)..egui::text::ByteIndex(0),
+            format: first.format.clone(),
+        });
+    }
+    out
+}
+
+/// Paints a bullet over each bullet item's hidden `-` (off the cursor's line), where the
+/// text edit `output` drew its galley.
+pub fn paint_bullets(ui: &egui::Ui, output: &egui::text_edit::TextEditOutput, text: &str) {
+    let id = output.response.response.id;
+    let cursor_line = output
+        .cursor_range
+        .filter(|_| output.response.response.has_focus())
+        .map(|r| line_of_char(text, r.primary.index.0));
+    let markers: Option<(u64, Arc<LayoutJob>, Arc<Vec<ListMarker>>)> =
+        ui.data(|d| d.get_temp(id.with("rich-text-job")));
+    let Some((_, _, markers)) = markers else {
+        return;
+    };
+    let color = ui.visuals().text_color();
+    let size = egui::TextStyle::Body.resolve(ui.style()).size;
+    for marker in markers
+        .iter()
+        .filter(|m| m.bullet && Some(m.line) != cursor_line)
+    {
+        let Some(before) = text.get(..marker.range.start) else {
+            continue;
+        };
+        let at = egui::text::CCursor::new(before.chars().count());
+        let rect = output
+            .galley
+            .pos_from_cursor(at)
+            .translate(output.galley_pos.to_vec2());
+        if !ui.clip_rect().intersects(rect) {
+            continue;
+        }
+        ui.painter().text(
+            rect.left_center(),
+            egui::Align2::LEFT_CENTER,
+            "•",
+            FontId::proportional(size),
+            color,
+        );
+    }
 }
 
 /// Memory key of the body editor that had the focus last frame.
@@ -567,5 +773,97 @@ mod spelling_tests {
         assert_ne!(wrong, Stroke::NONE);
         let fine = &job.sections[0].format;
         assert_eq!(fine.underline, Stroke::NONE);
+    }
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    #[test]
+    fn list_markers_come_from_items_only() {
+        let text = "Absatz - kein Punkt\n\n- erster\n  - innen\n1. eins\n\n```\n- code\n```";
+        let markers = list_markers(text);
+        let shown: Vec<(usize, &str, bool)> = markers
+            .iter()
+            .map(|m| (m.line, &text[m.range.clone()], m.bullet))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![(2, "- ", true), (3, "- ", true), (4, "1. ", false)]
+        );
+    }
+
+    #[test]
+    fn bullet_marks_keep_their_width_and_numbers_stay_content() {
+        let p = Palette::from_visuals(&egui::Visuals::dark(), 14.0, true);
+        let job = layout_job("- Punkt\n2. Zahl", Some(1), &p, &[]);
+        let bullet = &job.sections[0];
+        assert_eq!(bullet.byte_range.end.0, 2, "the marker is `- `");
+        assert_eq!(
+            bullet.format.color,
+            Color32::TRANSPARENT,
+            "off the cursor line"
+        );
+        assert_eq!(
+            bullet.format.font_id.size, p.size,
+            "full width: the hanging indent"
+        );
+        let at = job.text.find("2.").unwrap_or(0);
+        let number = job
+            .sections
+            .iter()
+            .find(|s| s.byte_range.start.0 <= at && at < s.byte_range.end.0)
+            .map(|s| s.format.color);
+        assert_eq!(number, Some(p.text));
+    }
+
+    #[test]
+    fn wrapped_rows_of_a_list_item_hang_under_its_text() {
+        let ctx = egui::Context::default();
+        let text = "- Die Sicherungen werden täglich verschlüsselt und an einem zweiten Ort aufbewahrt, getrennt vom Rechenzentrum.\nDanach ein gewöhnlicher Absatz, der ebenfalls lang genug ist, um umzubrechen.";
+        let mut galley = None;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let p = Palette::from_visuals(ui.visuals(), 14.0, false);
+            let mut job = layout_job(text, None, &p, &[]);
+            job.wrap.max_width = 220.0;
+            let items = list_markers(text)
+                .into_iter()
+                .map(|m| (m.line, m.range.end))
+                .collect();
+            let ppp = ui.ctx().pixels_per_point();
+            galley = Some(ui.ctx().fonts_mut(|f| hanging_galley(f, ppp, job, &items)));
+        });
+        output.textures_delta.clear();
+        let galley = galley.expect("laid out");
+        assert_eq!(galley.text(), text);
+        let first_item_row = &galley.rows[0];
+        let indent = first_item_row.row.glyphs[2].pos.x;
+        assert!(indent > 3.0, "the text starts after the marker: {indent}");
+        // Rows of the item after the first start at the indent; the plain paragraph's
+        // wrapped rows start at 0.
+        let paragraph_start = 1 + galley
+            .rows
+            .iter()
+            .position(|r| r.ends_with_newline)
+            .expect("the item's last row");
+        assert!(paragraph_start >= 2, "the item wraps");
+        for row in &galley.rows[1..paragraph_start] {
+            assert!(
+                (row.pos.x - indent).abs() < 0.5,
+                "{} vs {indent}",
+                row.pos.x
+            );
+            assert!(
+                row.pos.x + row.size.x <= 220.0 + 0.5,
+                "stays inside the width"
+            );
+        }
+        for row in &galley.rows[paragraph_start..] {
+            assert_eq!(row.pos.x, 0.0);
+        }
+        // Cursor positions still map onto the text.
+        let n = text.chars().count();
+        assert_eq!(galley.end().index.0, n);
     }
 }

@@ -224,6 +224,7 @@ fn body_editor(
                     .interactive(!read_only)
                     .layouter(&mut layouter)
                     .show(ui);
+                rich_text::paint_bullets(ui, &output, &text);
                 let r = output.response.response.clone().labelled_by(label_id);
                 if !read_only {
                     spelling_menu(
