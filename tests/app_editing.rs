@@ -163,3 +163,104 @@ fn add_to_dictionary_stores_the_word_in_the_document_and_survives_a_reload() {
     assert_eq!(tomwerk::spell::misspelled(text, &en, &[]).len(), 1);
     assert!(tomwerk::spell::misspelled(text, &en, &[words]).is_empty());
 }
+
+/// Runs frames until the preview shows pages for the current key (the layout runs in a
+/// thread after a pause in typing).
+fn wait_for_preview(h: &mut Harness<'_, TomwerkApp>) {
+    for _ in 0..300 {
+        h.run();
+        let key = h.state().preview_key();
+        if h.state().preview.shown_key() == Some(&key) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the preview never caught up");
+}
+
+#[test]
+fn page_preview_shows_the_export_layout_follows_edits_and_selects_by_click() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    open_english_encryption(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    wait_for_preview(&mut h);
+    assert!(h.query_by_label("Page 1 of 1").is_none());
+    let total = h.state().preview.pages().unwrap().layout.pages.len();
+    assert!(total >= 2, "the example has pages");
+    h.get_by_label(&format!("Page 1 of {total}"));
+
+    // The pages are exactly what the export lays out, for the same file and options.
+    let expected = |h: &Harness<'_, TomwerkApp>| {
+        let app = h.state();
+        let file = &app.editor.file;
+        let options = tomwerk::app::preview::export_options(file, &app.preview_key(), app.today());
+        let (blocks, furniture, meta) = tomwerk::export::prepare(file, &options).unwrap();
+        let fonts = tomwerk::export::fonts::fonts().unwrap();
+        tomwerk::export::layout::layout(
+            &blocks,
+            &furniture,
+            meta.lang,
+            fonts,
+            &tomwerk::export::PageSetup::A4,
+        )
+    };
+    assert_eq!(*h.state().preview.pages().unwrap().layout, expected(&h));
+
+    // An edit reaches the pages after the pause, and they are the export's again.
+    set_body(
+        &mut h,
+        "Backups are encrypted with Zebrafish256 before they leave.",
+    );
+    wait_for_preview(&mut h);
+    let pages = h.state().preview.pages().unwrap().layout.clone();
+    assert_eq!(*pages, expected(&h));
+    assert!(
+        pages
+            .pages
+            .iter()
+            .flat_map(|p| p.runs())
+            .any(|r| r.text.contains("Zebrafish256")),
+        "the typed text is on a page"
+    );
+
+    // Clicking just below a section's heading in the preview selects that section.
+    let (target, page, y) = {
+        let headings = &h.state().preview.pages().unwrap().headings;
+        let (id, page, y) = headings
+            .iter()
+            .find(|(id, _, _)| *id != encryption())
+            .cloned()
+            .unwrap();
+        (id, page, y)
+    };
+    let label = format!("Page {} of {}", page + 1, pages.pages.len());
+    // Bring that page into view through its thumbnail, then click on the page.
+    h.get_by_role_and_label(Role::Button, &label).click();
+    h.run();
+    h.run();
+    let rect = h.get_by_role_and_label(Role::Image, &label).rect();
+    let scale = rect.width() / pages.setup.width;
+    let pos = rect.min + egui::vec2(pages.setup.margin_left + 20.0, y + 6.0) * scale;
+    h.hover_at(pos);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    assert_eq!(
+        h.state().view.selection,
+        tomwerk::app::Selection::Section(target)
+    );
+    // The View menu entry closes it again.
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label_contains("Page preview").click();
+    h.run();
+    assert!(h.query_by_label(&format!("Page 1 of {total}")).is_none());
+}

@@ -61,7 +61,7 @@ pub enum Command {
     EditEnglish,
     /// Edit both languages side by side.
     TranslationMode,
-    /// Show the rendered Markdown preview next to the body text.
+    /// Show the live page preview (the exported pages) beside the editor.
     TogglePreview,
     /// Show the user interface in German.
     UiGerman,

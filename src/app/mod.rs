@@ -18,6 +18,7 @@ mod history;
 mod markdown;
 mod measures;
 mod menu_bar;
+pub mod preview;
 pub mod recovery;
 mod rich_text;
 mod section_editor;
@@ -203,6 +204,8 @@ pub struct TomwerkApp {
     compare: Option<compare::CompareView>,
     checks: checks_panel::ChecksPanel,
     catalogue: Option<catalogue_dialog::CatalogueDialog>,
+    /// The live page preview (issue 17).
+    pub preview: preview::PagePreview,
 }
 
 impl std::fmt::Debug for TomwerkApp {
@@ -300,6 +303,7 @@ impl TomwerkApp {
             compare: None,
             checks: checks_panel::ChecksPanel::default(),
             catalogue: None,
+            preview: preview::PagePreview::default(),
         };
         if let Some(text) = start_notice {
             app.toasts.info(text);
@@ -563,6 +567,20 @@ impl TomwerkApp {
         }
     }
 
+    /// What the page preview lays out now: the shown document in the export language,
+    /// with the preview's options.
+    pub fn preview_key(&self) -> preview::PreviewKey {
+        preview::PreviewKey {
+            instance: self.editor.instance(),
+            revision: self.editor.revision(),
+            version: self.view.viewing.as_ref().map(|(label, _)| label.clone()),
+            lang: self.edit_lang(),
+            toc: self.preview.toc,
+            history: self.preview.history,
+            measures_table: self.preview.measures_table,
+        }
+    }
+
     /// The language new content is written in.
     fn edit_lang(&self) -> Lang {
         match self.view.content {
@@ -731,6 +749,18 @@ impl TomwerkApp {
             today,
             &mut self.queue,
         );
+        if self.view.preview {
+            let key = self.preview_key();
+            preview::panel(
+                ui,
+                &mut self.preview,
+                &self.editor.file,
+                key,
+                &self.view,
+                today,
+                &mut self.queue,
+            );
+        }
         let selection = self.view.selection.clone();
         egui::CentralPanel::default().show(ui, |ui| {
             history::version_banner(ui, &self.editor, &self.view, &mut self.queue);

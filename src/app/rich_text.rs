@@ -13,6 +13,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use crate::export::fonts;
 use crate::model::Lang;
 
+/// Name of the egui font family holding the export's embedded regular face (the page
+/// preview draws with it, so its text is the PDF's).
+pub const REGULAR_FAMILY: &str = "tomwerk-regular";
 /// Name of the egui font family holding the embedded bold face.
 pub const BOLD_FAMILY: &str = "tomwerk-bold";
 /// Name of the egui font family holding the embedded italic face.
@@ -22,7 +25,11 @@ pub const ITALIC_FAMILY: &str = "tomwerk-italic";
 /// editor shows bold as bold (egui ships only a regular face).
 pub fn install_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-    for (name, data) in [(BOLD_FAMILY, fonts::BOLD), (ITALIC_FAMILY, fonts::ITALIC)] {
+    for (name, data) in [
+        (REGULAR_FAMILY, fonts::REGULAR),
+        (BOLD_FAMILY, fonts::BOLD),
+        (ITALIC_FAMILY, fonts::ITALIC),
+    ] {
         ctx.add_font(FontInsert {
             name: name.to_owned(),
             data: egui::FontData::from_static(data),

@@ -1,5 +1,5 @@
-//! The centre: the selected section's title, its Markdown body (toolbar helpers and an
-//! optional preview) in the editing language or both, and its measures.
+//! The centre: the selected section's title, its Markdown body (formatted editing with
+//! toolbar helpers) in the editing language or both, and its measures.
 
 use egui::Id;
 
@@ -207,7 +207,6 @@ fn body_editor(
                 });
             }
             let mut text = current.to_owned();
-            let show_preview = view.preview;
             let mut edit_ui = |ui: &mut egui::Ui| {
                 rich_text::restore_selection(ui.ctx(), id, current);
                 if !read_only && ui.memory(|m| m.has_focus(id)) {
@@ -251,16 +250,7 @@ fn body_editor(
                     out.push(Action::BreakMerge);
                 }
             };
-            if show_preview {
-                edit_ui(col);
-                col.label(egui::RichText::new(tr("preview-heading")).strong());
-                egui::Frame::group(col.style()).show(col, |ui| {
-                    ui.set_width(ui.available_width());
-                    markdown::preview(ui, current);
-                });
-            } else {
-                edit_ui(col);
-            }
+            edit_ui(col);
         }
     });
 }
