@@ -264,3 +264,135 @@ fn page_preview_shows_the_export_layout_follows_edits_and_selects_by_click() {
     h.run();
     assert!(h.query_by_label(&format!("Page 1 of {total}")).is_none());
 }
+
+/// How often `needle` occurs (any case) in every section's title, body, measures and
+/// notes of both languages.
+fn occurrences(doc: &tomwerk::model::Document, needle: &str) -> usize {
+    let count = |t: &tomwerk::model::LocalText| {
+        [t.de.to_lowercase(), t.en.to_lowercase()]
+            .iter()
+            .map(|s| s.matches(needle).count())
+            .sum::<usize>()
+    };
+    doc.all_sections()
+        .iter()
+        .map(|(s, _)| {
+            count(&s.title)
+                + count(&s.body)
+                + s.measures
+                    .iter()
+                    .map(|m| count(&m.text) + count(&m.note))
+                    .sum::<usize>()
+        })
+        .sum()
+}
+
+#[test]
+fn find_steps_through_matches_and_replace_all_is_one_undo_step_leaving_versions() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    h.run();
+    let before = h.state().editor.file.clone();
+    let total = occurrences(&before.working, "backup");
+    assert!(total >= 3, "the example mentions backups {total} times");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Find")
+        .type_text("backup");
+    h.run();
+    h.get_by_label(&format!("1 of {total}"));
+    // Enter steps to the next match and shows its section.
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    h.get_by_label(&format!("2 of {total}"));
+    let shown = match &h.state().view.selection {
+        tomwerk::app::Selection::Section(id) => id.clone(),
+        other => panic!("a section is selected, not {other:?}"),
+    };
+    let section = h.state().editor.doc().section(&shown).unwrap().clone();
+    assert!(occurrences_in_section(&section, "backup") > 0);
+    // F3 steps on, Shift+F3 back.
+    h.key_press(Key::F3);
+    h.run();
+    h.get_by_label(&format!("3 of {total}"));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F3);
+    h.run();
+    h.get_by_label(&format!("2 of {total}"));
+
+    // Replace all: one step, every language, the versions untouched.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Replace with")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Replace with")
+        .type_text("copy");
+    h.run();
+    assert_eq!(occurrences(&h.state().editor.file.working, "backup"), total);
+    h.run();
+    h.get_by_label("Replace all").click();
+    h.run();
+    let after = h.state().editor.file.clone();
+    assert_eq!(occurrences(&after.working, "backup"), 0);
+    assert_eq!(
+        after.versions, before.versions,
+        "released versions never change"
+    );
+    assert!(
+        h.state()
+            .toast_texts()
+            .iter()
+            .any(|t| t.contains(&format!("{total} matches replaced"))),
+        "{:?}",
+        h.state().toast_texts()
+    );
+    h.get_by_label("No matches");
+    // One Ctrl+Z brings every replaced text back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().editor.doc(), &before.working);
+    // Escape in the find field closes the bar.
+    h.get_by_role_and_label(Role::TextInput, "Find").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Replace all").is_none());
+}
+
+fn occurrences_in_section(s: &tomwerk::model::Section, needle: &str) -> usize {
+    let count = |t: &tomwerk::model::LocalText| {
+        t.de.to_lowercase().matches(needle).count() + t.en.to_lowercase().matches(needle).count()
+    };
+    count(&s.title)
+        + count(&s.body)
+        + s.measures
+            .iter()
+            .map(|m| count(&m.text) + count(&m.note))
+            .sum::<usize>()
+}
+
+#[test]
+fn zoom_with_ctrl_plus_minus_zero_and_the_view_menu() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    let larger = h.ctx.zoom_factor();
+    assert!(larger > 1.0, "{larger}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run();
+    assert!(h.ctx.zoom_factor() < 1.0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label_contains("Zoom in").click();
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), larger, "one step, not two");
+}

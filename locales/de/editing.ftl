@@ -16,3 +16,33 @@ preview-status = { $pages ->
 } · gesetzt in { $ms } ms
 preview-updating = wird aktualisiert …
 preview-page = Seite { $page } von { $total }
+cmd-find = Suchen …
+cmd-replace = Suchen und ersetzen …
+cmd-find-next = Weitersuchen
+cmd-find-previous = Rückwärts suchen
+cmd-zoom-in = Vergrößern
+cmd-zoom-out = Verkleinern
+cmd-zoom-reset = Originalgröße
+find-label = Suchen
+find-hint = Im Dokument suchen
+find-none = Keine Treffer
+find-count = { $current } von { $total }
+find-previous = Zurück
+find-next = Weiter
+find-match-case = Groß-/Kleinschreibung
+find-whole-word = Ganzes Wort
+find-scope = In
+find-scope-section = Aktueller Abschnitt
+find-scope-all = Alle Abschnitte
+find-languages = Sprachen
+find-languages-both = Beide Sprachen
+find-replace-toggle = Ersetzen
+find-close = Schließen
+find-replace-label = Ersetzen durch
+find-replace = Ersetzen
+find-replace-all = Alle ersetzen
+find-read-only = Eine freigegebene Version wird angezeigt: in ihr kann nichts ersetzt werden.
+find-replaced = { $count ->
+    [one] 1 Treffer ersetzt
+   *[other] { $count } Treffer ersetzt
+} (ein Rückgängig-Schritt)

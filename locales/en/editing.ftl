@@ -16,3 +16,33 @@ preview-status = { $pages ->
 } · laid out in { $ms } ms
 preview-updating = updating…
 preview-page = Page { $page } of { $total }
+cmd-find = Find…
+cmd-replace = Find and replace…
+cmd-find-next = Find next
+cmd-find-previous = Find previous
+cmd-zoom-in = Zoom in
+cmd-zoom-out = Zoom out
+cmd-zoom-reset = Actual size
+find-label = Find
+find-hint = Search the document
+find-none = No matches
+find-count = { $current } of { $total }
+find-previous = Previous
+find-next = Next
+find-match-case = Match case
+find-whole-word = Whole word
+find-scope = In
+find-scope-section = Current section
+find-scope-all = All sections
+find-languages = Languages
+find-languages-both = Both languages
+find-replace-toggle = Replace
+find-close = Close
+find-replace-label = Replace with
+find-replace = Replace
+find-replace-all = Replace all
+find-read-only = A released version is shown: nothing can be replaced in it.
+find-replaced = { $count ->
+    [one] 1 match replaced
+   *[other] { $count } matches replaced
+} (one undo step)

@@ -304,7 +304,11 @@ fn hash_of_file(path: &Path) -> Option<[u8; 32]> {
     std::fs::read(path).ok().map(|b| hash_bytes(&b))
 }
 
-fn text_mut<'a>(doc: &'a mut Document, field: &TextField) -> Result<&'a mut LocalText, EditError> {
+/// The bilingual text behind `field` (find and replace edits copies through it too).
+pub(super) fn text_mut<'a>(
+    doc: &'a mut Document,
+    field: &TextField,
+) -> Result<&'a mut LocalText, EditError> {
     Ok(match field {
         TextField::DocTitle => &mut doc.meta.title,
         TextField::DocPurpose => &mut doc.meta.purpose,

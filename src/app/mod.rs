@@ -14,6 +14,7 @@ mod document_form;
 pub mod editor;
 mod file_ops;
 mod files;
+mod find;
 mod history;
 mod markdown;
 mod measures;
@@ -206,6 +207,8 @@ pub struct TomwerkApp {
     catalogue: Option<catalogue_dialog::CatalogueDialog>,
     /// The live page preview (issue 17).
     pub preview: preview::PagePreview,
+    /// The find bar (issue 17).
+    find: find::FindBar,
 }
 
 impl std::fmt::Debug for TomwerkApp {
@@ -304,6 +307,7 @@ impl TomwerkApp {
             checks: checks_panel::ChecksPanel::default(),
             catalogue: None,
             preview: preview::PagePreview::default(),
+            find: find::FindBar::default(),
         };
         if let Some(text) = start_notice {
             app.toasts.info(text);
@@ -550,6 +554,21 @@ impl TomwerkApp {
             | Command::ExportChangeReport
             | Command::Checks
             | Command::AddFromCatalogue => self.run_panel_command(ctx, command),
+            Command::Find => self.find.open(false),
+            Command::Replace => self.find.open(true),
+            Command::FindNext | Command::FindPrevious => {
+                if !self.find.open {
+                    self.find.open(false);
+                } else {
+                    let found = self.find_matches();
+                    if let Some(request) = self.find.step(&found, command == Command::FindNext) {
+                        self.find_request(ctx, request);
+                    }
+                }
+            }
+            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::Release => {
                 let label = self.editor.file.suggest_next_label();
                 let author = if self.settings.author.trim().is_empty() {
@@ -563,6 +582,54 @@ impl TomwerkApp {
                     note: String::new(),
                     error: None,
                 });
+            }
+        }
+    }
+
+    /// The find bar's matches in the shown document.
+    fn find_matches(&mut self) -> Arc<Vec<find::Match>> {
+        let section = self.selected_section();
+        let (instance, revision) = (self.editor.instance(), self.editor.revision());
+        let viewing = self.view.viewing.as_ref().map(|(_, d)| Arc::clone(d));
+        let doc = viewing.as_deref().unwrap_or(self.editor.doc());
+        self.find
+            .matches(doc, instance, revision, section.as_ref(), viewing.is_some())
+    }
+
+    /// Carries out what the find bar asked for.
+    fn find_request(&mut self, ctx: &egui::Context, request: find::FindRequest) {
+        match request {
+            find::FindRequest::Show(m) => {
+                for action in find::show_actions(&m, &self.view) {
+                    self.apply(ctx, action);
+                }
+            }
+            find::FindRequest::Replace(m) => {
+                if let Some(edit) = find::replace_one(self.editor.doc(), &m, &self.find.replacement)
+                {
+                    self.editor.break_merge();
+                    self.edit(ctx, edit);
+                    self.editor.break_merge();
+                }
+            }
+            find::FindRequest::ReplaceAll => {
+                let section = self.selected_section();
+                let (doc, count) = find::replace_all(
+                    self.editor.doc(),
+                    &self.find.query,
+                    section.as_ref(),
+                    &self.find.replacement,
+                );
+                if count > 0 {
+                    self.editor.break_merge();
+                    self.edit(ctx, DocEdit::ReplaceDocument(Box::new(doc)));
+                    self.editor.break_merge();
+                }
+                self.toasts.info(i18n().tr_args(
+                    self.view.ui_lang,
+                    "find-replaced",
+                    &[("count", (count as i64).into())],
+                ));
             }
         }
     }
@@ -715,6 +782,39 @@ impl TomwerkApp {
                 &mut self.queue,
             );
         });
+        let section_id = self.selected_section();
+        let mut find_request = None;
+        {
+            let found = self.find.matches(
+                doc,
+                self.editor.instance(),
+                self.editor.revision(),
+                section_id.as_ref(),
+                read_only,
+            );
+            if self.find.open {
+                find_request = egui::Panel::top("find-bar")
+                    .show(ui, |ui| {
+                        find::bar(ui, &mut self.find, &found, &self.view, read_only)
+                    })
+                    .inner;
+                let find_field = egui::Id::unique("find-text");
+                if ctx.input(|i| i.key_pressed(egui::Key::Escape))
+                    && ctx.memory(|m| m.focused().is_none_or(|f| f == find_field))
+                {
+                    self.find.open = false;
+                }
+            }
+            // The query may have changed in the bar: publish this frame's matches.
+            let found = self.find.matches(
+                doc,
+                self.editor.instance(),
+                self.editor.revision(),
+                section_id.as_ref(),
+                read_only,
+            );
+            self.find.publish(&ctx, &found);
+        }
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             status::status_bar(
                 ui,
@@ -785,6 +885,9 @@ impl TomwerkApp {
         });
         self.panel_windows(&ctx, escape_closes_window);
         self.toasts.show(&ctx, lang, &mut self.queue);
+        if let Some(request) = find_request {
+            self.find_request(&ctx, request);
+        }
         if let Some(dialog) = self.dialogs.front_mut()
             && let Some(answer) = dialogs::show(&ctx, lang, dialog)
         {

@@ -328,8 +328,46 @@ fn draw_run(painter: &egui::Painter, run: &TextRun, origin: Pos2, scale: f32) {
     }
 }
 
+/// Marks the find bar's matches inside one run, behind its text.
+fn mark_matches(
+    painter: &egui::Painter,
+    run: &TextRun,
+    needle: &str,
+    match_case: bool,
+    origin: Pos2,
+    scale: f32,
+) {
+    let Ok(fonts) = fonts::fonts() else { return };
+    let metrics = fonts.face(run.face);
+    let x_of = |byte: usize| {
+        let before = &run.text[..byte];
+        run.x
+            + metrics.text_width(before, run.size)
+            + run.space_extra * before.matches(' ').count() as f32
+    };
+    for range in super::find::find_in(&run.text, needle, match_case, false) {
+        let (x0, x1) = (x_of(range.start), x_of(range.end));
+        let top = run.baseline - run.size * 0.9;
+        painter.rect_filled(
+            Rect::from_min_max(
+                origin + vec2(x0, top) * scale,
+                origin + vec2(x1, run.baseline + run.size * 0.25) * scale,
+            ),
+            0.0,
+            rich_text::FOUND_CURRENT.gamma_multiply(0.55),
+        );
+    }
+}
+
 /// Draws page `page` of `laid` into `rect` (white paper, items scaled).
-fn draw_page(painter: &egui::Painter, laid: &Layout, page: usize, rect: Rect, detail: bool) {
+fn draw_page(
+    painter: &egui::Painter,
+    laid: &Layout,
+    page: usize,
+    rect: Rect,
+    detail: bool,
+    needle: Option<&(String, bool)>,
+) {
     let scale = rect.width() / laid.setup.width;
     painter.rect_filled(rect, 0.0, Color32::WHITE);
     painter.rect_stroke(
@@ -365,7 +403,12 @@ fn draw_page(painter: &egui::Painter, laid: &Layout, page: usize, rect: Rect, de
                     Stroke::new((width * scale).max(0.5), color32(*color)),
                 );
             }
-            Item::Text(run) if detail => draw_run(&painter, run, rect.min, scale),
+            Item::Text(run) if detail => {
+                if let Some((text, match_case)) = needle {
+                    mark_matches(&painter, run, text, *match_case, rect.min, scale);
+                }
+                draw_run(&painter, run, rect.min, scale);
+            }
             Item::Text(run) => {
                 // Thumbnails: a grey bar per run reads as a line of text at that size.
                 let top = at(run.x, run.baseline - run.size * 0.7);
@@ -497,7 +540,7 @@ fn thumbnails(ui: &mut egui::Ui, preview: &mut PagePreview, pages: &Pages, lang:
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
                 });
-                draw_page(ui.painter(), laid, p, rect, false);
+                draw_page(ui.painter(), laid, p, rect, false, None);
                 if response.clicked() {
                     preview.scroll_to = Some((p, 0.0));
                 }
@@ -532,6 +575,7 @@ fn main_pages(
     preview.scale = scale;
     let size = vec2(laid.setup.width, laid.setup.height) * scale;
     let step = size.y + PAGE_GAP;
+    let needle = super::find::needle(ui.ctx());
     let mut area = egui::ScrollArea::both()
         .id_salt("preview-pages-scroll")
         .auto_shrink([false, false]);
@@ -554,7 +598,7 @@ fn main_pages(
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &label)
             });
-            draw_page(ui.painter(), laid, p, rect, true);
+            draw_page(ui.painter(), laid, p, rect, true, needle.as_ref());
             if response.clicked()
                 && let Some(pos) = response.interact_pointer_pos()
             {

@@ -41,6 +41,11 @@ pub fn install_fonts(ctx: &egui::Context) {
     }
 }
 
+/// Background of a find match.
+pub const FOUND: Color32 = Color32::from_rgba_premultiplied(0x80, 0x70, 0x10, 0x80);
+/// Background of the current find match.
+pub const FOUND_CURRENT: Color32 = Color32::from_rgb(0xE8, 0x9A, 0x10);
+
 /// Colours and sizes the layouter uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Palette {
@@ -88,6 +93,8 @@ struct Span {
     marked: bool,
     /// A misspelled word.
     wrong: bool,
+    /// A find match: 1 for any, 2 for the current one.
+    found: u8,
     /// The `- ` of a bullet item: keeps its width (the hanging indent), shown dimmed on
     /// the cursor's line and painted as a bullet elsewhere.
     bullet: bool,
@@ -138,13 +145,36 @@ pub fn list_markers(text: &str) -> Vec<ListMarker> {
 
 /// Builds the layout job for `text`; `cursor_line` (0-based) is the line whose marks stay
 /// readable, marks on other lines are shrunk to nearly nothing and made transparent.
+#[cfg(test)]
 pub fn layout_job(
     text: &str,
     cursor_line: Option<usize>,
     palette: &Palette,
     misspelled: &[Range<usize>],
 ) -> LayoutJob {
+    layout_job_marked(text, cursor_line, palette, misspelled, &[], None)
+}
+
+/// [`layout_job`] with the find bar's matches (`found`, and the `current` one) marked by a
+/// background.
+pub fn layout_job_marked(
+    text: &str,
+    cursor_line: Option<usize>,
+    palette: &Palette,
+    misspelled: &[Range<usize>],
+    found: &[Range<usize>],
+    current: Option<Range<usize>>,
+) -> LayoutJob {
     let mut spans = vec![Span::default(); text.len()];
+    for (r, level) in found
+        .iter()
+        .map(|r| (r.clone(), 1))
+        .chain(current.map(|r| (r, 2)))
+    {
+        if let Some(s) = spans.get_mut(r) {
+            s.iter_mut().for_each(|s| s.found = s.found.max(level));
+        }
+    }
     for r in misspelled {
         if let Some(s) = spans.get_mut(r.clone()) {
             s.iter_mut().for_each(|s| s.wrong = true);
@@ -311,10 +341,11 @@ fn format(span: Span, on_cursor_line: bool, palette: &Palette) -> TextFormat {
         } else {
             Stroke::NONE
         },
-        background: if span.code {
-            palette.code_bg
-        } else {
-            Color32::TRANSPARENT
+        background: match span.found {
+            2 => FOUND_CURRENT,
+            1 => FOUND,
+            _ if span.code => palette.code_bg,
+            _ => Color32::TRANSPARENT,
         },
         ..TextFormat::default()
     }
@@ -351,6 +382,9 @@ pub fn galley(
         text.hash(&mut h);
         cursor_line.hash(&mut h);
         format!("{palette:?}").hash(&mut h);
+        let (found, current) = super::find::highlights_for(ui.ctx(), id);
+        found.hash(&mut h);
+        current.hash(&mut h);
         if let Some((lang, words)) = spelling {
             lang.hash(&mut h);
             words.hash(&mut h);
@@ -368,7 +402,15 @@ pub fn galley(
             let wrong = spelling
                 .map(|(lang, words)| super::spell_ui::misspelled(ui.ctx(), text, lang, words))
                 .unwrap_or_default();
-            let job = Arc::new(layout_job(text, cursor_line, &palette, &wrong));
+            let (found, current) = super::find::highlights_for(ui.ctx(), id);
+            let job = Arc::new(layout_job_marked(
+                text,
+                cursor_line,
+                &palette,
+                &wrong,
+                &found,
+                current,
+            ));
             let markers = Arc::new(list_markers(text));
             ui.data_mut(|d| d.insert_temp(cache_id, (key, job.clone(), markers.clone())));
             (job, markers)

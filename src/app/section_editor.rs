@@ -5,7 +5,7 @@ use egui::Id;
 
 use super::markdown::{self, Helper};
 use super::{Action, ContentMode, DocEdit, TextField, ViewState, measures};
-use super::{rich_text, spell_ui};
+use super::{find, rich_text, spell_ui};
 use crate::i18n::i18n;
 use crate::model::{Document, Lang, LocalText, Section};
 
@@ -18,6 +18,12 @@ pub fn field_name(ui_lang: Lang, label: &str, lang: Lang, mode: ContentMode) -> 
             i18n().tr(ui_lang, &format!("language-{}", lang.code()))
         ),
     }
+}
+
+/// The widget id of the text editor of `field` in `lang` (find and replace highlights
+/// and scrolls through it).
+pub fn text_id(field: &TextField, lang: Lang) -> Id {
+    Id::unique(("text", field, lang))
 }
 
 /// A marker next to a field whose other language has text and this one has none.
@@ -57,7 +63,7 @@ pub fn bilingual(
                 })
                 .inner;
             let mut text = value.get(lang).to_owned();
-            let id = Id::unique(("text", field, lang));
+            let id = text_id(field, lang);
             let edit = if multiline {
                 egui::TextEdit::multiline(&mut text).desired_rows(3)
             } else {
@@ -167,7 +173,7 @@ fn body_editor(
     ui.columns(langs.len(), |cols| {
         for (col, &lang) in cols.iter_mut().zip(&langs) {
             let name = field_name(ui_lang, &tr("field-body"), lang, view.content);
-            let id = Id::unique(("text", &field, lang));
+            let id = text_id(&field, lang);
             let current = section.body.get(lang);
             let label_id = col
                 .horizontal(|ui| {
@@ -224,6 +230,7 @@ fn body_editor(
                     .layouter(&mut layouter)
                     .show(ui);
                 rich_text::paint_bullets(ui, &output, &text);
+                scroll_to_current_match(ui, id, &output, &text);
                 let r = output.response.response.clone().labelled_by(label_id);
                 if !read_only {
                     spelling_menu(
@@ -253,6 +260,35 @@ fn body_editor(
             edit_ui(col);
         }
     });
+}
+
+/// Scrolls once to the find bar's current match when it is in this editor.
+fn scroll_to_current_match(
+    ui: &egui::Ui,
+    id: Id,
+    output: &egui::text_edit::TextEditOutput,
+    text: &str,
+) {
+    let Some(generation) = find::current_generation(ui.ctx(), id) else {
+        return;
+    };
+    let key = id.with("find-scrolled");
+    if ui.data(|d| d.get_temp::<u64>(key)) == Some(generation) {
+        return;
+    }
+    ui.data_mut(|d| d.insert_temp(key, generation));
+    let (_, current) = find::highlights_for(ui.ctx(), id);
+    if let Some(range) = current
+        && let Some(before) = text.get(..range.start)
+    {
+        let at = egui::text::CCursor::new(before.chars().count());
+        let rect = output
+            .galley
+            .pos_from_cursor(at)
+            .translate(output.galley_pos.to_vec2())
+            .expand(24.0);
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    }
 }
 
 /// Ctrl+B and Ctrl+I on the focused body editor: toggle bold/italic on the selection as one
