@@ -396,3 +396,96 @@ fn zoom_with_ctrl_plus_minus_zero_and_the_view_menu() {
     h.run();
     assert_eq!(h.ctx.zoom_factor(), larger, "one step, not two");
 }
+
+#[test]
+fn list_link_and_table_tools_each_toggle_as_one_undo_step() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    open_english_encryption(&mut h);
+    set_body(&mut h, "Keys\nRotation");
+    assert_eq!(body(&h), "Keys\nRotation");
+    // Select both lines and make them a bullet list, then a numbered one, then plain.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("List").click();
+    h.run();
+    h.run();
+    assert_eq!(body(&h), "- Keys\n- Rotation");
+    h.get_by_label("Numbered list").click();
+    h.run();
+    h.run();
+    assert_eq!(body(&h), "1. Keys\n2. Rotation");
+    h.get_by_label("Numbered list").click();
+    h.run();
+    h.run();
+    assert_eq!(body(&h), "Keys\nRotation");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(body(&h), "1. Keys\n2. Rotation", "one undo step per tool");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(body(&h), "- Keys\n- Rotation");
+
+    // Tab on the second item nests it; Shift+Tab brings it back; the focus stays.
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    h.run();
+    assert_eq!(body(&h), "- Keys\n  - Rotation");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    h.run();
+    assert_eq!(body(&h), "- Keys\n- Rotation");
+
+    // Ctrl+K on the selected word: a non-web address is refused, https is set.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run();
+    h.key_press_modifiers(Modifiers::CTRL | Modifiers::SHIFT, Key::ArrowLeft);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Address").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Address")
+        .type_text("javascript:alert(1)");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.get_by_label_contains("not an http, https or mailto address");
+    assert_eq!(body(&h), "- Keys\n- Rotation");
+    h.get_by_role_and_label(Role::TextInput, "Address").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Address")
+        .type_text("https://example.org/keys");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.run();
+    assert_eq!(body(&h), "- Keys\n- [Rotation](https://example.org/keys)");
+    // Ctrl+K in the link again offers to remove it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.run();
+    h.get_by_label("Remove link").click();
+    h.run();
+    h.run();
+    assert_eq!(body(&h), "- Keys\n- Rotation");
+
+    // A table goes on its own lines.
+    h.get_by_label("Table").click();
+    h.run();
+    h.run();
+    assert_eq!(
+        body(&h),
+        "- Keys\n- Rotation\n\n| Column 1 | Column 2 |\n| --- | --- |\n|  |  |\n"
+    );
+}

@@ -46,3 +46,17 @@ find-replaced = { $count ->
     [one] 1 Treffer ersetzt
    *[other] { $count } Treffer ersetzt
 } (ein Rückgängig-Schritt)
+tool-italic = Kursiv
+tool-numbers = Nummerierung
+tool-indent = Einrücken
+tool-outdent = Ausrücken
+tool-table = Tabelle
+tool-table-column-1 = Spalte 1
+tool-table-column-2 = Spalte 2
+link-title = Link
+link-text = Text
+link-url = Adresse
+link-schemes = Nur Web- (http, https) und E-Mail-Adressen (mailto).
+link-refused = Das ist keine http-, https- oder mailto-Adresse: der Link wurde nicht gesetzt.
+link-ok = OK
+link-remove = Link entfernen

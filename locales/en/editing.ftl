@@ -46,3 +46,17 @@ find-replaced = { $count ->
     [one] 1 match replaced
    *[other] { $count } matches replaced
 } (one undo step)
+tool-italic = Italic
+tool-numbers = Numbered list
+tool-indent = Indent
+tool-outdent = Outdent
+tool-table = Table
+tool-table-column-1 = Column 1
+tool-table-column-2 = Column 2
+link-title = Link
+link-text = Text
+link-url = Address
+link-schemes = Web (http, https) and e-mail (mailto) addresses only.
+link-refused = This is not an http, https or mailto address: the link was not set.
+link-ok = OK
+link-remove = Remove link

@@ -5,6 +5,7 @@
 //! push [`Action`]s; [`TomwerkApp::apply`] is the one place that carries them out, and
 //! every document change goes through [`Editor::apply`], which records undo.
 
+mod body_tools;
 mod catalogue_dialog;
 mod checks_panel;
 pub mod command;

@@ -561,42 +561,48 @@ fn focused_body_key() -> Id {
     Id::unique("rich-text-focused-body")
 }
 
-/// Memory key of a bold/italic toggle claimed from the keyboard, waiting for its editor.
+/// Memory key of a tool claimed from the keyboard, waiting for its editor.
 fn pending_key() -> Id {
     Id::unique("rich-text-pending-inline")
 }
 
-/// Before the global shortcuts run: while a body editor has the focus, Ctrl+B and Ctrl+I
-/// belong to it (Ctrl+I is "Import" everywhere else), so they are taken here and handed to
-/// the editor through [`take_pending`].
+/// Before the global shortcuts run: while a body editor has the focus, Ctrl+B, Ctrl+I and
+/// Ctrl+K belong to it (Ctrl+I is "Import" everywhere else), so they are taken here and
+/// handed to the editor through [`take_pending`].
 pub fn claim_shortcuts(ctx: &egui::Context) {
     let body: Option<Id> = ctx.data(|d| d.get_temp(focused_body_key()));
     if body.is_none() || ctx.memory(|m| m.focused()) != body {
         return;
     }
-    let bold = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::B);
-    let italic = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::I);
-    let inline = ctx.input_mut(|i| {
-        if i.consume_shortcut(&bold) {
-            Some(Inline::Bold)
-        } else if i.consume_shortcut(&italic) {
-            Some(Inline::Italic)
+    use super::body_tools::Tool;
+    let key = |k| egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, k);
+    let tool = ctx.input_mut(|i| {
+        // Only without Shift: Ctrl+Shift+K (checks) and the like stay global.
+        if i.modifiers.shift {
+            None
+        } else if i.consume_shortcut(&key(egui::Key::B)) {
+            Some(Tool::Bold)
+        } else if i.consume_shortcut(&key(egui::Key::I)) {
+            Some(Tool::Italic)
+        } else if i.consume_shortcut(&key(egui::Key::K)) {
+            Some(Tool::Link)
         } else {
             None
         }
     });
-    if let Some(inline) = inline {
-        ctx.data_mut(|d| d.insert_temp(pending_key(), inline));
+    if let Some(tool) = tool {
+        ctx.data_mut(|d| d.insert_temp(pending_key(), tool));
     }
 }
 
 /// Called by the focused body editor `id`: remembers it for [`claim_shortcuts`] and returns
-/// a toggle claimed for it this frame.
-pub fn take_pending(ctx: &egui::Context, id: Id) -> Option<Inline> {
+/// a tool claimed for it this frame.
+pub fn take_pending(ctx: &egui::Context, id: Id) -> Option<super::body_tools::Tool> {
+    use super::body_tools::Tool;
     ctx.data_mut(|d| {
         d.insert_temp(focused_body_key(), id);
-        let pending = d.get_temp::<Inline>(pending_key());
-        d.remove::<Inline>(pending_key());
+        let pending = d.get_temp::<Tool>(pending_key());
+        d.remove::<Tool>(pending_key());
         pending
     })
 }
@@ -605,20 +611,37 @@ pub fn take_pending(ctx: &egui::Context, id: Id) -> Option<Inline> {
 /// `text`: a toggle changes the document through an action, so the new text reaches the
 /// widget only next frame, and a cursor set now would be clamped to the old text.
 pub fn defer_selection(ctx: &egui::Context, id: Id, text: String, selection: Range<usize>) {
-    ctx.data_mut(|d| d.insert_temp(id.with("rich-text-selection"), (Arc::new(text), selection)));
+    ctx.data_mut(|d| d.insert_temp(selection_key(id), (Arc::new(text), selection, 0u8)));
 }
 
-/// Applies a selection deferred by [`defer_selection`] when the editor shows its text.
+fn selection_key(id: Id) -> Id {
+    id.with("rich-text-selection")
+}
+
+/// A deferred selection: the text it belongs to, the range, and how many frames it has
+/// waited for the focus.
+type Deferred = (Arc<String>, Range<usize>, u8);
+
+/// Applies a selection deferred by [`defer_selection`] when the editor shows its text,
+/// and gives the editor the focus again. A toolbar click or a closing dialog held the
+/// focus, and egui collapses the selection of a field without focus, so the selection
+/// is set again until the field has the focus (a few frames at most).
 pub fn restore_selection(ctx: &egui::Context, id: Id, current: &str) {
-    let key = id.with("rich-text-selection");
-    let Some((text, selection)) = ctx.data(|d| d.get_temp::<(Arc<String>, Range<usize>)>(key))
-    else {
+    let key = selection_key(id);
+    let Some((text, selection, waited)) = ctx.data(|d| d.get_temp::<Deferred>(key)) else {
         return;
     };
     if text.as_str() != current {
         return;
     }
-    ctx.data_mut(|d| d.remove::<(Arc<String>, Range<usize>)>(key));
+    let focused = ctx.memory(|m| m.has_focus(id));
+    if focused || waited >= 4 {
+        ctx.data_mut(|d| d.remove::<Deferred>(key));
+    } else {
+        ctx.data_mut(|d| d.insert_temp(key, (text, selection.clone(), waited + 1)));
+        ctx.memory_mut(|m| m.request_focus(id));
+        ctx.request_repaint();
+    }
     if let Some(mut state) = egui::TextEdit::load_state(ctx, id) {
         state
             .cursor

@@ -3,9 +3,8 @@
 
 use egui::Id;
 
-use super::markdown::{self, Helper};
 use super::{Action, ContentMode, DocEdit, TextField, ViewState, measures};
-use super::{find, rich_text, spell_ui};
+use super::{body_tools, find, rich_text, spell_ui};
 use crate::i18n::i18n;
 use crate::model::{Document, Lang, LocalText, Section};
 
@@ -182,41 +181,20 @@ fn body_editor(
                     l.id
                 })
                 .inner;
-            if !read_only {
-                col.horizontal(|ui| {
-                    for (helper, key) in [
-                        (Helper::Bold, "helper-bold"),
-                        (Helper::List, "helper-list"),
-                        (Helper::Link, "helper-link"),
-                    ] {
-                        if ui.button(tr(key)).clicked() {
-                            let range = egui::TextEdit::load_state(ui.ctx(), id)
-                                .and_then(|s| s.cursor.char_range())
-                                .map(|r| r.secondary.index.0..r.primary.index.0)
-                                .unwrap_or_else(|| {
-                                    let n = current.chars().count();
-                                    n..n
-                                });
-                            let (text, cursor) = markdown::apply(current, range, helper);
-                            if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
-                                let c = egui::text::CCursor::new(cursor);
-                                state
-                                    .cursor
-                                    .set_char_range(Some(egui::text::CCursorRange::one(c)));
-                                state.store(ui.ctx(), id);
-                            }
-                            ui.memory_mut(|m| m.request_focus(id));
-                            out.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
-                            out.push(Action::BreakMerge);
-                        }
-                    }
-                });
+            if !read_only && let Some(tool) = body_tools::toolbar(col, ui_lang) {
+                body_tools::apply(col.ctx(), (id, &field, lang), current, tool, ui_lang, out);
             }
             let mut text = current.to_owned();
             let mut edit_ui = |ui: &mut egui::Ui| {
                 rich_text::restore_selection(ui.ctx(), id, current);
-                if !read_only && ui.memory(|m| m.has_focus(id)) {
-                    inline_shortcuts(ui, id, &field, lang, current, out);
+                let focused = !read_only && ui.memory(|m| m.has_focus(id));
+                if focused && let Some(tool) = rich_text::take_pending(ui.ctx(), id) {
+                    body_tools::apply(ui.ctx(), (id, &field, lang), current, tool, ui_lang, out);
+                }
+                // In a list, Tab and Shift+Tab change the level and stay in the field.
+                let in_list = focused && body_tools::tab_indents(ui.ctx(), id, current);
+                if in_list && let Some(tool) = body_tools::take_tab(ui.ctx()) {
+                    body_tools::apply(ui.ctx(), (id, &field, lang), current, tool, ui_lang, out);
                 }
                 let words = &doc.meta.dictionary;
                 let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, width: f32| {
@@ -227,10 +205,12 @@ fn body_editor(
                     .desired_rows(12)
                     .desired_width(f32::INFINITY)
                     .interactive(!read_only)
+                    .lock_focus(in_list)
                     .layouter(&mut layouter)
                     .show(ui);
                 rich_text::paint_bullets(ui, &output, &text);
                 scroll_to_current_match(ui, id, &output, &text);
+                body_tools::link_dialog(ui.ctx(), id, current, out);
                 let r = output.response.response.clone().labelled_by(label_id);
                 if !read_only {
                     spelling_menu(
@@ -289,37 +269,6 @@ fn scroll_to_current_match(
             .expand(24.0);
         ui.scroll_to_rect(rect, Some(egui::Align::Center));
     }
-}
-
-/// Ctrl+B and Ctrl+I on the focused body editor: toggle bold/italic on the selection as one
-/// undo step (the edit is fenced by merge breaks) and keep the selection on the same words.
-fn inline_shortcuts(
-    ui: &mut egui::Ui,
-    id: Id,
-    field: &TextField,
-    lang: Lang,
-    current: &str,
-    out: &mut Vec<Action>,
-) {
-    let Some(inline) = rich_text::take_pending(ui.ctx(), id) else {
-        return;
-    };
-    let Some(state) = egui::TextEdit::load_state(ui.ctx(), id) else {
-        return;
-    };
-    let range = state
-        .cursor
-        .char_range()
-        .map(|r| r.secondary.index.0..r.primary.index.0)
-        .unwrap_or_else(|| {
-            let n = current.chars().count();
-            n..n
-        });
-    let (text, selection) = rich_text::toggle(current, range, inline);
-    rich_text::defer_selection(ui.ctx(), id, text.clone(), selection);
-    out.push(Action::BreakMerge);
-    out.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
-    out.push(Action::BreakMerge);
 }
 
 /// The right-click menu of a body editor on a misspelled word: where the click was is kept
