@@ -489,3 +489,35 @@ fn list_link_and_table_tools_each_toggle_as_one_undo_step() {
         "- Keys\n- Rotation\n\n| Column 1 | Column 2 |\n| --- | --- |\n|  |  |\n"
     );
 }
+
+#[test]
+fn checks_panel_lists_misspelled_words_when_asked() {
+    let folders = tomwerk::spell::system_folders();
+    if tomwerk::spell::Speller::for_lang(Lang::En, &folders).is_none() {
+        eprintln!("skipped: no English Hunspell dictionary (install hunspell-en-gb)");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    open_english_encryption(&mut h);
+    set_body(&mut h, "Backups are encrypted dayly.");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::K);
+    h.run();
+    assert!(
+        h.query_by_label_contains("“dayly”").is_none(),
+        "off by default"
+    );
+    h.get_by_label("Spelling (misspelled words as notes)")
+        .click();
+    let mut seen = false;
+    for _ in 0..100 {
+        h.run();
+        if h.query_by_label_contains("“dayly”").is_some() {
+            seen = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(seen, "the misspelled word is listed");
+    assert!(h.query_by_label_contains("“encrypted”").is_none());
+}

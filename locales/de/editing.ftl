@@ -60,3 +60,4 @@ link-schemes = Nur Web- (http, https) und E-Mail-Adressen (mailto).
 link-refused = Das ist keine http-, https- oder mailto-Adresse: der Link wurde nicht gesetzt.
 link-ok = OK
 link-remove = Link entfernen
+checks-spelling-toggle = Rechtschreibung (unbekannte Wörter als Hinweise)

@@ -60,3 +60,4 @@ link-schemes = Web (http, https) and e-mail (mailto) addresses only.
 link-refused = This is not an http, https or mailto address: the link was not set.
 link-ok = OK
 link-remove = Remove link
+checks-spelling-toggle = Spelling (misspelled words as notes)

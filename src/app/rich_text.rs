@@ -91,8 +91,6 @@ struct Span {
     content: bool,
     /// Inside a construct whose uncovered bytes are marks (`**`, `[`, `](url)`, `## `).
     marked: bool,
-    /// A misspelled word.
-    wrong: bool,
     /// A find match: 1 for any, 2 for the current one.
     found: u8,
     /// The `- ` of a bullet item: keeps its width (the hanging indent), shown dimmed on
@@ -146,13 +144,8 @@ pub fn list_markers(text: &str) -> Vec<ListMarker> {
 /// Builds the layout job for `text`; `cursor_line` (0-based) is the line whose marks stay
 /// readable, marks on other lines are shrunk to nearly nothing and made transparent.
 #[cfg(test)]
-pub fn layout_job(
-    text: &str,
-    cursor_line: Option<usize>,
-    palette: &Palette,
-    misspelled: &[Range<usize>],
-) -> LayoutJob {
-    layout_job_marked(text, cursor_line, palette, misspelled, &[], None)
+pub fn layout_job(text: &str, cursor_line: Option<usize>, palette: &Palette) -> LayoutJob {
+    layout_job_marked(text, cursor_line, palette, &[], None)
 }
 
 /// [`layout_job`] with the find bar's matches (`found`, and the `current` one) marked by a
@@ -161,7 +154,6 @@ pub fn layout_job_marked(
     text: &str,
     cursor_line: Option<usize>,
     palette: &Palette,
-    misspelled: &[Range<usize>],
     found: &[Range<usize>],
     current: Option<Range<usize>>,
 ) -> LayoutJob {
@@ -173,11 +165,6 @@ pub fn layout_job_marked(
     {
         if let Some(s) = spans.get_mut(r) {
             s.iter_mut().for_each(|s| s.found = s.found.max(level));
-        }
-    }
-    for r in misspelled {
-        if let Some(s) = spans.get_mut(r.clone()) {
-            s.iter_mut().for_each(|s| s.wrong = true);
         }
     }
     for marker in list_markers(text) {
@@ -329,9 +316,8 @@ fn format(span: Span, on_cursor_line: bool, palette: &Palette) -> TextFormat {
         font_id: FontId::new(size, family),
         color,
         italics: span.italic && !palette.faces,
-        underline: if span.wrong {
-            Stroke::new(1.5, Color32::from_rgb(0xE0, 0x30, 0x30))
-        } else if span.link {
+        // A misspelled word's wavy line is painted by [`paint_decorations`].
+        underline: if span.link {
             Stroke::new(1.0, palette.link)
         } else {
             Stroke::NONE
@@ -394,10 +380,9 @@ pub fn galley(
         h.finish()
     };
     let cache_id = id.with("rich-text-job");
-    let cached: Option<(u64, Arc<LayoutJob>, Arc<Vec<ListMarker>>)> =
-        ui.data(|d| d.get_temp(cache_id));
+    let cached: Option<Formatted> = ui.data(|d| d.get_temp(cache_id));
     let (job, markers) = match cached {
-        Some((k, job, markers)) if k == key => (job, markers),
+        Some(f) if f.key == key => (f.job, f.markers),
         _ => {
             let wrong = spelling
                 .map(|(lang, words)| super::spell_ui::misspelled(ui.ctx(), text, lang, words))
@@ -407,12 +392,17 @@ pub fn galley(
                 text,
                 cursor_line,
                 &palette,
-                &wrong,
                 &found,
                 current,
             ));
             let markers = Arc::new(list_markers(text));
-            ui.data_mut(|d| d.insert_temp(cache_id, (key, job.clone(), markers.clone())));
+            let formatted = Formatted {
+                key,
+                job: job.clone(),
+                markers: markers.clone(),
+                wrong: Arc::new(wrong),
+            };
+            ui.data_mut(|d| d.insert_temp(cache_id, formatted));
             (job, markers)
         }
     };
@@ -516,19 +506,49 @@ fn paragraph_job(job: &LayoutJob, range: Range<usize>) -> LayoutJob {
     out
 }
 
-/// Paints a bullet over each bullet item's hidden `-` (off the cursor's line), where the
-/// text edit `output` drew its galley.
-pub fn paint_bullets(ui: &egui::Ui, output: &egui::text_edit::TextEditOutput, text: &str) {
+/// What the layouter worked out for one text version, cached per body editor.
+#[derive(Clone)]
+struct Formatted {
+    key: u64,
+    job: Arc<LayoutJob>,
+    markers: Arc<Vec<ListMarker>>,
+    /// The misspelled byte ranges.
+    wrong: Arc<Vec<Range<usize>>>,
+}
+
+/// Red of the wavy line under a misspelled word.
+pub const MISSPELLED: Color32 = Color32::from_rgb(0xE0, 0x30, 0x30);
+
+/// Paints what a `LayoutJob` cannot express, where the text edit `output` drew its
+/// galley: a bullet over each bullet item's hidden `-` (off the cursor's line) and a wavy
+/// red line under each misspelled word.
+pub fn paint_decorations(ui: &egui::Ui, output: &egui::text_edit::TextEditOutput, text: &str) {
     let id = output.response.response.id;
     let cursor_line = output
         .cursor_range
         .filter(|_| output.response.response.has_focus())
         .map(|r| line_of_char(text, r.primary.index.0));
-    let markers: Option<(u64, Arc<LayoutJob>, Arc<Vec<ListMarker>>)> =
-        ui.data(|d| d.get_temp(id.with("rich-text-job")));
-    let Some((_, _, markers)) = markers else {
+    let formatted: Option<Formatted> = ui.data(|d| d.get_temp(id.with("rich-text-job")));
+    let Some(Formatted { markers, wrong, .. }) = formatted else {
         return;
     };
+    let origin = output.galley_pos.to_vec2();
+    let char_of = |byte: usize| text.get(..byte).map(|b| b.chars().count());
+    for range in wrong.iter() {
+        let (Some(a), Some(b)) = (char_of(range.start), char_of(range.end)) else {
+            continue;
+        };
+        let start = output.galley.pos_from_cursor(egui::text::CCursor::new(a));
+        let end = output.galley.pos_from_cursor(egui::text::CCursor::new(b));
+        // A word never wraps inside itself, so both ends are on one row.
+        if (start.bottom() - end.bottom()).abs() > 1.0 {
+            continue;
+        }
+        let rect = start.union(end).translate(origin);
+        if ui.clip_rect().intersects(rect) {
+            wavy_line(ui.painter(), rect.left(), rect.right(), rect.bottom() - 1.0);
+        }
+    }
     let color = ui.visuals().text_color();
     let size = egui::TextStyle::Body.resolve(ui.style()).size;
     for marker in markers
@@ -554,6 +574,21 @@ pub fn paint_bullets(ui: &egui::Ui, output: &egui::text_edit::TextEditOutput, te
             color,
         );
     }
+}
+
+/// A zig-zag from `x0` to `x1` around `y`, as word processors mark spelling errors.
+fn wavy_line(painter: &egui::Painter, x0: f32, x1: f32, y: f32) {
+    const STEP: f32 = 2.0;
+    let mut points = Vec::new();
+    let mut x = x0;
+    let mut up = false;
+    while x < x1 {
+        points.push(egui::pos2(x, if up { y - 1.5 } else { y + 0.5 }));
+        x += STEP;
+        up = !up;
+    }
+    points.push(egui::pos2(x1, if up { y - 1.5 } else { y + 0.5 }));
+    painter.add(egui::Shape::line(points, Stroke::new(1.0, MISSPELLED)));
 }
 
 /// Memory key of the body editor that had the focus last frame.
@@ -732,7 +767,7 @@ mod tests {
     #[test]
     fn bold_line_has_bold_section_and_dimmed_marks() {
         let p = palette();
-        let job = layout_job("Wir **sichern** täglich.", Some(0), &p, &[]);
+        let job = layout_job("Wir **sichern** täglich.", Some(0), &p);
         assert_eq!(job.text, "Wir **sichern** täglich.");
         let bold = section_of(&job, "sichern");
         assert_eq!(bold.font_id.family, FontFamily::Name(BOLD_FAMILY.into()));
@@ -747,7 +782,7 @@ mod tests {
     #[test]
     fn marks_off_the_cursor_line_are_hidden() {
         let p = palette();
-        let job = layout_job("erste Zeile\n*kursiv* hier", Some(0), &p, &[]);
+        let job = layout_job("erste Zeile\n*kursiv* hier", Some(0), &p);
         let mark = section_of(&job, "*kursiv");
         assert_eq!(mark.color, Color32::TRANSPARENT);
         let italic = section_of(&job, "kursiv*");
@@ -760,12 +795,7 @@ mod tests {
     #[test]
     fn links_are_link_coloured_and_url_is_a_mark() {
         let p = palette();
-        let job = layout_job(
-            "Siehe [EUR-Lex](https://eur-lex.europa.eu).",
-            Some(0),
-            &p,
-            &[],
-        );
+        let job = layout_job("Siehe [EUR-Lex](https://eur-lex.europa.eu).", Some(0), &p);
         assert_eq!(section_of(&job, "EUR-Lex").color, p.link);
         assert_eq!(section_of(&job, "https").color, p.dim);
     }
@@ -773,7 +803,7 @@ mod tests {
     #[test]
     fn headings_are_larger_and_code_is_monospace() {
         let p = palette();
-        let job = layout_job("## Zutritt\n\nDas `tar`-Archiv", None, &p, &[]);
+        let job = layout_job("## Zutritt\n\nDas `tar`-Archiv", None, &p);
         assert!(section_of(&job, "Zutritt").font_id.size > p.size);
         assert_eq!(
             section_of(&job, "tar`").font_id.family,
@@ -786,7 +816,7 @@ mod tests {
         let p = palette();
         let text =
             "- **a** *b* [c](https://x)\n1. `d` ~~e~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\näöü";
-        let job = layout_job(text, Some(1), &p, &[]);
+        let job = layout_job(text, Some(1), &p);
         assert_eq!(job.text, text);
         let mut at = 0;
         for s in &job.sections {
@@ -826,29 +856,6 @@ mod tests {
 }
 
 #[cfg(test)]
-mod spelling_tests {
-    use super::*;
-
-    #[test]
-    fn misspelled_words_get_a_red_underline() {
-        let p = Palette::from_visuals(&egui::Visuals::dark(), 14.0, true);
-        let text = "Die Regelmaessige Sicherung";
-        let wrong: Vec<Range<usize>> = std::iter::once(4..17).collect();
-        let job = layout_job(text, None, &p, &wrong);
-        let at = text.find("Regel").unwrap_or(0);
-        let wrong = job
-            .sections
-            .iter()
-            .find(|s| s.byte_range.start.0 <= at && at < s.byte_range.end.0)
-            .map(|s| s.format.underline)
-            .unwrap_or(Stroke::NONE);
-        assert_ne!(wrong, Stroke::NONE);
-        let fine = &job.sections[0].format;
-        assert_eq!(fine.underline, Stroke::NONE);
-    }
-}
-
-#[cfg(test)]
 mod list_tests {
     use super::*;
 
@@ -869,7 +876,7 @@ mod list_tests {
     #[test]
     fn bullet_marks_keep_their_width_and_numbers_stay_content() {
         let p = Palette::from_visuals(&egui::Visuals::dark(), 14.0, true);
-        let job = layout_job("- Punkt\n2. Zahl", Some(1), &p, &[]);
+        let job = layout_job("- Punkt\n2. Zahl", Some(1), &p);
         let bullet = &job.sections[0];
         assert_eq!(bullet.byte_range.end.0, 2, "the marker is `- `");
         assert_eq!(
@@ -897,7 +904,7 @@ mod list_tests {
         let mut galley = None;
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             let p = Palette::from_visuals(ui.visuals(), 14.0, false);
-            let mut job = layout_job(text, None, &p, &[]);
+            let mut job = layout_job(text, None, &p);
             job.wrap.max_width = 220.0;
             let items = list_markers(text)
                 .into_iter()

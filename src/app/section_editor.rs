@@ -208,7 +208,7 @@ fn body_editor(
                     .lock_focus(in_list)
                     .layouter(&mut layouter)
                     .show(ui);
-                rich_text::paint_bullets(ui, &output, &text);
+                rich_text::paint_decorations(ui, &output, &text);
                 scroll_to_current_match(ui, id, &output, &text);
                 body_tools::link_dialog(ui.ctx(), id, current, out);
                 let r = output.response.response.clone().labelled_by(label_id);
