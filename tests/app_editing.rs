@@ -521,3 +521,69 @@ fn checks_panel_lists_misspelled_words_when_asked() {
     assert!(seen, "the misspelled word is listed");
     assert!(h.query_by_label_contains("“encrypted”").is_none());
 }
+
+#[test]
+fn add_to_my_word_list_writes_the_config_file_and_every_document_knows_the_word() {
+    let folders = tomwerk::spell::system_folders();
+    if tomwerk::spell::Speller::for_lang(Lang::En, &folders).is_none() {
+        eprintln!("skipped: no English Hunspell dictionary (install hunspell-en-gb)");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    open_english_encryption(&mut h);
+    set_body(&mut h, "Quextrel encrypts backups.");
+    assert!(open_spelling_menu(&mut h, "Add to my word list"));
+    h.get_by_label("Add to my word list").click();
+    h.run();
+    let list = std::fs::read_to_string(data.path().join("words.txt")).unwrap();
+    assert_eq!(list, "Quextrel\n");
+    assert!(
+        !h.state().editor.doc().meta.dictionary.contains("Quextrel"),
+        "the user's list, not the document's"
+    );
+    // A new session reads the list: the word is no longer offered as misspelled.
+    drop(h);
+    let other = tempfile::tempdir().unwrap();
+    let config = AppConfig {
+        user_words: Some(data.path().join("words.txt")),
+        ..AppConfig::headless(other.path())
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_eframe(move |cc| {
+            TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
+        });
+    open_english_encryption(&mut h);
+    set_body(&mut h, "Quextrel encrypts backups.");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!open_spelling_menu_once(&mut h, "Add to my word list"));
+}
+
+/// Right-clicks the start of the body once the dictionaries are loaded; true when the
+/// spelling menu shows `entry`.
+fn open_spelling_menu_once(h: &mut Harness<'_, TomwerkApp>, entry: &str) -> bool {
+    // Wait until a known misspelling is flagged, so the dictionaries are loaded.
+    let folders = tomwerk::spell::system_folders();
+    let en = tomwerk::spell::Speller::for_lang(Lang::En, &folders).unwrap();
+    assert!(tomwerk::spell::misspelled("Quextrel", &en, &[]).len() == 1);
+    for _ in 0..40 {
+        h.run();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let rect = h
+        .get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .rect();
+    let pos = rect.min + egui::vec2(12.0, 10.0);
+    h.hover_at(pos);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    h.query_by_label(entry).is_some()
+}

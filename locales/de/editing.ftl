@@ -61,3 +61,4 @@ link-refused = Das ist keine http-, https- oder mailto-Adresse: der Link wurde n
 link-ok = OK
 link-remove = Link entfernen
 checks-spelling-toggle = Rechtschreibung (unbekannte Wörter als Hinweise)
+spell-add-user = Zu meiner Wortliste hinzufügen

@@ -61,3 +61,4 @@ link-refused = This is not an http, https or mailto address: the link was not se
 link-ok = OK
 link-remove = Remove link
 checks-spelling-toggle = Spelling (misspelled words as notes)
+spell-add-user = Add to my word list

@@ -67,6 +67,8 @@ pub struct AppConfig {
     pub reopen_last: bool,
     /// "Today" for exports and releases; `None` asks the clock.
     pub today: Option<Date>,
+    /// The user's spelling word list (`words.txt` in the config folder); `None`: none.
+    pub user_words: Option<PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -79,6 +81,7 @@ impl Default for AppConfig {
             ui_lang: None,
             reopen_last: true,
             today: None,
+            user_words: spell_ui::default_user_words_path(),
         }
     }
 }
@@ -95,6 +98,7 @@ impl AppConfig {
             ui_lang: Some(Lang::En),
             reopen_last: false,
             today: None,
+            user_words: Some(data_dir.join("words.txt")),
         }
     }
 }
@@ -173,6 +177,8 @@ pub enum Action {
     RestoreVersion(String),
     /// Stop typing-merge (focus left a field).
     BreakMerge,
+    /// Show a one-line problem as an error toast.
+    Notice(String),
 }
 
 struct ExportJob {
@@ -232,6 +238,7 @@ impl TomwerkApp {
     /// Like [`Self::new`] with explicit settings (tests and benchmarks).
     pub fn with_settings(ctx: &egui::Context, config: AppConfig, mut settings: Settings) -> Self {
         rich_text::install_fonts(ctx);
+        let words_problem = spell_ui::load_user_words(ctx, config.user_words.clone());
         let ui_lang = config
             .ui_lang
             .or(settings.ui_lang)
@@ -312,6 +319,9 @@ impl TomwerkApp {
         };
         if let Some(text) = start_notice {
             app.toasts.info(text);
+        }
+        if let Some(problem) = words_problem {
+            app.toasts.error(problem);
         }
         app.apply_theme(ctx);
         app
@@ -396,6 +406,7 @@ impl TomwerkApp {
             Action::ViewVersion(label) => self.view_version(label),
             Action::RestoreVersion(label) => self.restore_version(ctx, &label),
             Action::BreakMerge => self.editor.break_merge(),
+            Action::Notice(text) => self.toasts.error(text),
         }
     }
 

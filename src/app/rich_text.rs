@@ -375,6 +375,7 @@ pub fn galley(
             lang.hash(&mut h);
             words.hash(&mut h);
             super::spell_ui::ignored(ui.ctx()).hash(&mut h);
+            super::spell_ui::user_words(ui.ctx()).hash(&mut h);
             super::spell_ui::spellers(ui.ctx()).is_some().hash(&mut h);
         }
         h.finish()

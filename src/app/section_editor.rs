@@ -316,6 +316,11 @@ fn spelling_menu(
                 actions.push(Action::Edit(DocEdit::AddWord(w)));
                 actions.push(Action::BreakMerge);
             }
+            Some(spell_ui::SpellChoice::AddToUserWords(w)) => {
+                if let Err(e) = spell_ui::add_user_word(ui.ctx(), &w) {
+                    actions.push(Action::Notice(e));
+                }
+            }
             None => {}
         },
     );
