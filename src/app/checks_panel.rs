@@ -16,6 +16,10 @@ pub struct ChecksPanel {
     cache: Option<((u64, u64, Date), Vec<Finding>)>,
     /// How often the checks ran (for tests: not once per frame).
     pub runs: u64,
+    /// Also list misspelled words (as `tomwerk check --spelling` does).
+    pub spelling: bool,
+    /// The spelling findings and their (editor instance, revision).
+    spelling_cache: Option<((u64, u64), Vec<Finding>)>,
 }
 
 impl ChecksPanel {
@@ -32,6 +36,20 @@ impl ChecksPanel {
             .as_ref()
             .map(|(_, f)| f.as_slice())
             .unwrap_or(&[])
+    }
+}
+
+impl ChecksPanel {
+    /// The spelling findings for the editor's document, once the dictionaries are loaded
+    /// (`None` while they load); recomputed only after a change.
+    fn spelling_findings(&mut self, ctx: &egui::Context, editor: &Editor) -> Option<&[Finding]> {
+        let spellers = super::spell_ui::spellers(ctx)?;
+        let key = (editor.instance(), editor.revision());
+        if self.spelling_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let found = checks::spelling::run(editor.doc(), spellers);
+            self.spelling_cache = Some((key, found));
+        }
+        self.spelling_cache.as_ref().map(|(_, f)| f.as_slice())
     }
 }
 
@@ -83,7 +101,20 @@ fn show(
             }
         });
     });
-    let findings = state.findings(editor, today);
+    ui.checkbox(&mut state.spelling, tr(lang, "checks-spelling-toggle"));
+    let mut findings = state.findings(editor, today).to_vec();
+    if state.spelling {
+        let no_dictionary =
+            super::spell_ui::spellers(ui.ctx()).is_some_and(|s| s.de.is_none() && s.en.is_none());
+        if no_dictionary {
+            // Said once here, as a note: checking spelling is optional.
+            ui.weak(tr(lang, "spell-no-dictionary"));
+        }
+        if let Some(words) = state.spelling_findings(ui.ctx(), editor) {
+            findings.extend_from_slice(words);
+        }
+    }
+    let findings = &findings;
     let count = |l: Level| findings.iter().filter(|f| f.level == l).count();
     ui.label(i18n().tr_args(
         lang,

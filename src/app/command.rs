@@ -63,7 +63,7 @@ pub enum Command {
     EditEnglish,
     /// Edit both languages side by side.
     TranslationMode,
-    /// Show the rendered Markdown preview next to the body text.
+    /// Show the live page preview (the exported pages) beside the editor.
     TogglePreview,
     /// Show the user interface in German.
     UiGerman,
@@ -93,6 +93,20 @@ pub enum Command {
     Checks,
     /// Add measures from the catalogue to the selected section.
     AddFromCatalogue,
+    /// Open the find bar.
+    Find,
+    /// Open the find bar with its replace row.
+    Replace,
+    /// Go to the next match.
+    FindNext,
+    /// Go to the previous match.
+    FindPrevious,
+    /// Make everything larger.
+    ZoomIn,
+    /// Make everything smaller.
+    ZoomOut,
+    /// Back to 100 %.
+    ZoomReset,
 }
 
 /// The menus of the menu bar, in order.
@@ -144,7 +158,15 @@ impl Menu {
                 None,
                 Some(C::Quit),
             ],
-            Menu::Edit => &[Some(C::Undo), Some(C::Redo)],
+            Menu::Edit => &[
+                Some(C::Undo),
+                Some(C::Redo),
+                None,
+                Some(C::Find),
+                Some(C::Replace),
+                Some(C::FindNext),
+                Some(C::FindPrevious),
+            ],
             Menu::Section => &[
                 Some(C::DocumentForm),
                 Some(C::PreviousSection),
@@ -169,6 +191,10 @@ impl Menu {
                 Some(C::EditEnglish),
                 Some(C::TranslationMode),
                 Some(C::TogglePreview),
+                None,
+                Some(C::ZoomIn),
+                Some(C::ZoomOut),
+                Some(C::ZoomReset),
                 None,
                 Some(C::UiGerman),
                 Some(C::UiEnglish),
@@ -209,7 +235,7 @@ const fn alt(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, for shortcut handling and tests.
-    pub const ALL: [Command; 41] = [
+    pub const ALL: [Command; 48] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -251,6 +277,13 @@ impl Command {
         Command::ExportChangeReportWord,
         Command::Checks,
         Command::AddFromCatalogue,
+        Command::Find,
+        Command::Replace,
+        Command::FindNext,
+        Command::FindPrevious,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
     ];
 
     /// The fluent id of the label (menu entry, button, accessible name).
@@ -298,6 +331,13 @@ impl Command {
             C::ExportChangeReportWord => "cmd-export-change-report-word",
             C::Checks => "cmd-checks",
             C::AddFromCatalogue => "cmd-add-from-catalogue",
+            C::Find => "cmd-find",
+            C::Replace => "cmd-replace",
+            C::FindNext => "cmd-find-next",
+            C::FindPrevious => "cmd-find-previous",
+            C::ZoomIn => "cmd-zoom-in",
+            C::ZoomOut => "cmd-zoom-out",
+            C::ZoomReset => "cmd-zoom-reset",
         }
     }
 
@@ -342,6 +382,13 @@ impl Command {
             [KeyboardShortcut::new(Modifiers::SHIFT, Key::F8)];
         const CHECKS: [KeyboardShortcut; 1] = [ctrl_shift(Key::K)];
         const CATALOGUE: [KeyboardShortcut; 1] = [ctrl_shift(Key::M)];
+        const FIND: [KeyboardShortcut; 1] = [ctrl(Key::F)];
+        const REPLACE: [KeyboardShortcut; 1] = [ctrl_shift(Key::F)];
+        const FIND_NEXT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F3)];
+        const FIND_PREV: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::SHIFT, Key::F3)];
+        const ZOOM_IN: [KeyboardShortcut; 2] = [ctrl(Key::Plus), ctrl(Key::Equals)];
+        const ZOOM_OUT: [KeyboardShortcut; 1] = [ctrl(Key::Minus)];
+        const ZOOM_RESET: [KeyboardShortcut; 1] = [ctrl(Key::Num0)];
         match self {
             C::New => &NEW,
             C::Open => &OPEN,
@@ -374,6 +421,13 @@ impl Command {
             C::PreviousChange => &PREV_CHANGE,
             C::Checks => &CHECKS,
             C::AddFromCatalogue => &CATALOGUE,
+            C::Find => &FIND,
+            C::Replace => &REPLACE,
+            C::FindNext => &FIND_NEXT,
+            C::FindPrevious => &FIND_PREV,
+            C::ZoomIn => &ZOOM_IN,
+            C::ZoomOut => &ZOOM_OUT,
+            C::ZoomReset => &ZOOM_RESET,
             C::ExportChangeReport
             | C::ExportWord
             | C::ExportChangeReportWord

@@ -349,7 +349,11 @@ pub fn text_of<'a>(doc: &'a Document, field: &TextField) -> Option<&'a LocalText
     })
 }
 
-fn text_mut<'a>(doc: &'a mut Document, field: &TextField) -> Result<&'a mut LocalText, EditError> {
+/// The bilingual text behind `field` (find and replace edits copies through it too).
+pub(super) fn text_mut<'a>(
+    doc: &'a mut Document,
+    field: &TextField,
+) -> Result<&'a mut LocalText, EditError> {
     Ok(match field {
         TextField::DocTitle => &mut doc.meta.title,
         TextField::DocPurpose => &mut doc.meta.purpose,

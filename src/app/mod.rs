@@ -5,6 +5,7 @@
 //! push [`Action`]s; [`TomwerkApp::apply`] is the one place that carries them out, and
 //! every document change goes through [`Editor::apply`], which records undo.
 
+mod body_tools;
 mod catalogue_dialog;
 mod checks_panel;
 pub mod command;
@@ -14,11 +15,13 @@ mod document_form;
 pub mod editor;
 mod file_ops;
 mod files;
+mod find;
 mod history;
 mod integrity;
 mod markdown;
 mod measures;
 mod menu_bar;
+pub mod preview;
 pub mod recovery;
 mod rich_text;
 mod section_editor;
@@ -70,6 +73,8 @@ pub struct AppConfig {
     /// The program that opens exported files; `None` uses the desktop's (`xdg-open`,
     /// `open`, `explorer`).
     pub opener: Option<PathBuf>,
+    /// The user's spelling word list (`words.txt` in the config folder); `None`: none.
+    pub user_words: Option<PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -83,6 +88,7 @@ impl Default for AppConfig {
             reopen_last: true,
             today: None,
             opener: None,
+            user_words: spell_ui::default_user_words_path(),
         }
     }
 }
@@ -100,6 +106,7 @@ impl AppConfig {
             reopen_last: false,
             today: None,
             opener: None,
+            user_words: Some(data_dir.join("words.txt")),
         }
     }
 }
@@ -193,6 +200,8 @@ pub enum Action {
     RestoreVersion(String),
     /// Stop typing-merge (focus left a field).
     BreakMerge,
+    /// Show a one-line problem as an error toast.
+    Notice(String),
 }
 
 struct ExportJob {
@@ -227,6 +236,10 @@ pub struct TomwerkApp {
     compare: Option<compare::CompareView>,
     checks: checks_panel::ChecksPanel,
     catalogue: Option<catalogue_dialog::CatalogueDialog>,
+    /// The live page preview (issue 17).
+    pub preview: preview::PagePreview,
+    /// The find bar (issue 17).
+    find: find::FindBar,
 }
 
 impl std::fmt::Debug for TomwerkApp {
@@ -250,6 +263,7 @@ impl TomwerkApp {
     pub fn with_settings(ctx: &egui::Context, config: AppConfig, mut settings: Settings) -> Self {
         rich_text::install_fonts(ctx);
         theme::install(ctx);
+        let words_problem = spell_ui::load_user_words(ctx, config.user_words.clone());
         let ui_lang = config
             .ui_lang
             .or(settings.ui_lang)
@@ -341,9 +355,14 @@ impl TomwerkApp {
             compare: None,
             checks: checks_panel::ChecksPanel::default(),
             catalogue: None,
+            preview: preview::PagePreview::default(),
+            find: find::FindBar::default(),
         };
         if let Some(text) = start_notice {
             app.toasts.info(text);
+        }
+        if let Some(problem) = words_problem {
+            app.toasts.error(problem);
         }
         app.apply_theme(ctx);
         app
@@ -433,6 +452,7 @@ impl TomwerkApp {
             Action::ViewVersion(label) => self.view_version(label),
             Action::RestoreVersion(label) => self.restore_version(ctx, &label),
             Action::BreakMerge => self.editor.break_merge(),
+            Action::Notice(text) => self.toasts.error(text),
         }
     }
 
@@ -608,6 +628,21 @@ impl TomwerkApp {
             | Command::Checks
             | Command::AddFromCatalogue => self.run_panel_command(ctx, command),
             Command::Release if self.read_only() => {}
+            Command::Find => self.find.open(false),
+            Command::Replace => self.find.open(true),
+            Command::FindNext | Command::FindPrevious => {
+                if !self.find.open {
+                    self.find.open(false);
+                } else {
+                    let found = self.find_matches();
+                    if let Some(request) = self.find.step(&found, command == Command::FindNext) {
+                        self.find_request(ctx, request);
+                    }
+                }
+            }
+            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::Release => {
                 let label = self.editor.file.suggest_next_label();
                 let author = if self.settings.author.trim().is_empty() {
@@ -623,6 +658,68 @@ impl TomwerkApp {
                     error: None,
                 });
             }
+        }
+    }
+
+    /// The find bar's matches in the shown document.
+    fn find_matches(&mut self) -> Arc<Vec<find::Match>> {
+        let section = self.selected_section();
+        let (instance, revision) = (self.editor.instance(), self.editor.revision());
+        let viewing = self.view.viewing.as_ref().map(|(_, d)| Arc::clone(d));
+        let doc = viewing.as_deref().unwrap_or(self.editor.doc());
+        self.find
+            .matches(doc, instance, revision, section.as_ref(), viewing.is_some())
+    }
+
+    /// Carries out what the find bar asked for.
+    fn find_request(&mut self, ctx: &egui::Context, request: find::FindRequest) {
+        match request {
+            find::FindRequest::Show(m) => {
+                for action in find::show_actions(&m, &self.view) {
+                    self.apply(ctx, action);
+                }
+            }
+            find::FindRequest::Replace(m) => {
+                if let Some(edit) = find::replace_one(self.editor.doc(), &m, &self.find.replacement)
+                {
+                    self.editor.break_merge();
+                    self.edit(ctx, edit);
+                    self.editor.break_merge();
+                }
+            }
+            find::FindRequest::ReplaceAll => {
+                let section = self.selected_section();
+                let (doc, count) = find::replace_all(
+                    self.editor.doc(),
+                    &self.find.query,
+                    section.as_ref(),
+                    &self.find.replacement,
+                );
+                if count > 0 {
+                    self.editor.break_merge();
+                    self.edit(ctx, DocEdit::ReplaceDocument(Box::new(doc)));
+                    self.editor.break_merge();
+                }
+                self.toasts.info(i18n().tr_args(
+                    self.view.ui_lang,
+                    "find-replaced",
+                    &[("count", (count as i64).into())],
+                ));
+            }
+        }
+    }
+
+    /// What the page preview lays out now: the shown document in the export language,
+    /// with the preview's options.
+    pub fn preview_key(&self) -> preview::PreviewKey {
+        preview::PreviewKey {
+            instance: self.editor.instance(),
+            revision: self.editor.revision(),
+            version: self.view.viewing.as_ref().map(|(label, _)| label.clone()),
+            lang: self.edit_lang(),
+            toc: self.preview.toc,
+            history: self.preview.history,
+            measures_table: self.preview.measures_table,
         }
     }
 
@@ -761,6 +858,39 @@ impl TomwerkApp {
                 &mut self.queue,
             );
         });
+        let section_id = self.selected_section();
+        let mut find_request = None;
+        {
+            let found = self.find.matches(
+                doc,
+                self.editor.instance(),
+                self.editor.revision(),
+                section_id.as_ref(),
+                read_only,
+            );
+            if self.find.open {
+                find_request = egui::Panel::top("find-bar")
+                    .show(ui, |ui| {
+                        find::bar(ui, &mut self.find, &found, &self.view, read_only)
+                    })
+                    .inner;
+                let find_field = egui::Id::unique("find-text");
+                if ctx.input(|i| i.key_pressed(egui::Key::Escape))
+                    && ctx.memory(|m| m.focused().is_none_or(|f| f == find_field))
+                {
+                    self.find.open = false;
+                }
+            }
+            // The query may have changed in the bar: publish this frame's matches.
+            let found = self.find.matches(
+                doc,
+                self.editor.instance(),
+                self.editor.revision(),
+                section_id.as_ref(),
+                read_only,
+            );
+            self.find.publish(&ctx, &found);
+        }
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             status::status_bar(
                 ui,
@@ -795,6 +925,18 @@ impl TomwerkApp {
             today,
             &mut self.queue,
         );
+        if self.view.preview {
+            let key = self.preview_key();
+            preview::panel(
+                ui,
+                &mut self.preview,
+                &self.editor.file,
+                key,
+                &self.view,
+                today,
+                &mut self.queue,
+            );
+        }
         let selection = self.view.selection.clone();
         // Every text field's id is ("text", field, language): focus the one a followed
         // finding names, in the frame that shows its section.
@@ -829,6 +971,9 @@ impl TomwerkApp {
         });
         self.panel_windows(&ctx, escape_closes_window);
         self.toasts.show(&ctx, lang, &mut self.queue);
+        if let Some(request) = find_request {
+            self.find_request(&ctx, request);
+        }
         if let Some(dialog) = self.dialogs.front_mut()
             && let Some(answer) = dialogs::show(&ctx, lang, dialog)
         {

@@ -13,6 +13,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use crate::export::fonts;
 use crate::model::Lang;
 
+/// Name of the egui font family holding the export's embedded regular face (the page
+/// preview draws with it, so its text is the PDF's).
+pub const REGULAR_FAMILY: &str = "tomwerk-regular";
 /// Name of the egui font family holding the embedded bold face.
 pub const BOLD_FAMILY: &str = "tomwerk-bold";
 /// Name of the egui font family holding the embedded italic face.
@@ -22,7 +25,11 @@ pub const ITALIC_FAMILY: &str = "tomwerk-italic";
 /// editor shows bold as bold (egui ships only a regular face).
 pub fn install_fonts(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
-    for (name, data) in [(BOLD_FAMILY, fonts::BOLD), (ITALIC_FAMILY, fonts::ITALIC)] {
+    for (name, data) in [
+        (REGULAR_FAMILY, fonts::REGULAR),
+        (BOLD_FAMILY, fonts::BOLD),
+        (ITALIC_FAMILY, fonts::ITALIC),
+    ] {
         ctx.add_font(FontInsert {
             name: name.to_owned(),
             data: egui::FontData::from_static(data),
@@ -33,6 +40,11 @@ pub fn install_fonts(ctx: &egui::Context) {
         });
     }
 }
+
+/// Background of a find match.
+pub const FOUND: Color32 = Color32::from_rgba_premultiplied(0x80, 0x70, 0x10, 0x80);
+/// Background of the current find match.
+pub const FOUND_CURRENT: Color32 = Color32::from_rgb(0xE8, 0x9A, 0x10);
 
 /// Colours and sizes the layouter uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,22 +91,90 @@ struct Span {
     content: bool,
     /// Inside a construct whose uncovered bytes are marks (`**`, `[`, `](url)`, `## `).
     marked: bool,
-    /// A misspelled word.
-    wrong: bool,
+    /// A find match: 1 for any, 2 for the current one.
+    found: u8,
+    /// The `- ` of a bullet item: keeps its width (the hanging indent), shown dimmed on
+    /// the cursor's line and painted as a bullet elsewhere.
+    bullet: bool,
+}
+
+/// The marker of one list item: `- `, `* `, `+ ` or `1. ` / `1) ` with its spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListMarker {
+    /// 0-based source line of the item's first line.
+    pub line: usize,
+    /// Bytes of the marker and the spaces after it.
+    pub range: Range<usize>,
+    /// A bullet (`-`, `*`, `+`) rather than a number.
+    pub bullet: bool,
+}
+
+/// The list items' markers of `text`, from pulldown-cmark's item offsets (so a `-` at the
+/// start of a line inside a code block or a paragraph is no list).
+pub fn list_markers(text: &str) -> Vec<ListMarker> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        let Event::Start(Tag::Item) = event else {
+            continue;
+        };
+        let Some(rest) = text.get(range.start..) else {
+            continue;
+        };
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (mark, bullet) = if rest.starts_with(['-', '*', '+']) {
+            (1, true)
+        } else if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+            (digits + 1, false)
+        } else {
+            continue;
+        };
+        let after = &rest[mark..];
+        let line_end = after.find('\n').unwrap_or(after.len());
+        let spaces =
+            after[..line_end].len() - after[..line_end].trim_start_matches([' ', '\t']).len();
+        out.push(ListMarker {
+            line: text[..range.start].matches('\n').count(),
+            range: range.start..range.start + mark + spaces,
+            bullet,
+        });
+    }
+    out
 }
 
 /// Builds the layout job for `text`; `cursor_line` (0-based) is the line whose marks stay
 /// readable, marks on other lines are shrunk to nearly nothing and made transparent.
-pub fn layout_job(
+#[cfg(test)]
+pub fn layout_job(text: &str, cursor_line: Option<usize>, palette: &Palette) -> LayoutJob {
+    layout_job_marked(text, cursor_line, palette, &[], None)
+}
+
+/// [`layout_job`] with the find bar's matches (`found`, and the `current` one) marked by a
+/// background.
+pub fn layout_job_marked(
     text: &str,
     cursor_line: Option<usize>,
     palette: &Palette,
-    misspelled: &[Range<usize>],
+    found: &[Range<usize>],
+    current: Option<Range<usize>>,
 ) -> LayoutJob {
     let mut spans = vec![Span::default(); text.len()];
-    for r in misspelled {
-        if let Some(s) = spans.get_mut(r.clone()) {
-            s.iter_mut().for_each(|s| s.wrong = true);
+    for (r, level) in found
+        .iter()
+        .map(|r| (r.clone(), 1))
+        .chain(current.map(|r| (r, 2)))
+    {
+        if let Some(s) = spans.get_mut(r) {
+            s.iter_mut().for_each(|s| s.found = s.found.max(level));
+        }
+    }
+    for marker in list_markers(text) {
+        for s in &mut spans[marker.range.clone()] {
+            if marker.bullet {
+                s.bullet = true;
+            } else {
+                // The number is what the reader sees; it stays as content.
+                s.content = true;
+            }
         }
     }
     let mut options = Options::empty();
@@ -199,6 +279,19 @@ fn format(span: Span, on_cursor_line: bool, palette: &Palette) -> TextFormat {
     } else {
         FontFamily::Proportional
     };
+    if span.bullet {
+        // Full width, so the item's text sits at its hanging indent; the bullet itself is
+        // painted over it by [`paint_bullets`] off the cursor's line.
+        return TextFormat {
+            font_id: FontId::new(size, FontFamily::Proportional),
+            color: if on_cursor_line {
+                palette.dim
+            } else {
+                Color32::TRANSPARENT
+            },
+            ..TextFormat::default()
+        };
+    }
     if is_mark(span) {
         // Marks stay in the buffer (the stored form is Markdown) but step back: dimmed and
         // smaller on the cursor's line, nearly invisible elsewhere.
@@ -223,9 +316,8 @@ fn format(span: Span, on_cursor_line: bool, palette: &Palette) -> TextFormat {
         font_id: FontId::new(size, family),
         color,
         italics: span.italic && !palette.faces,
-        underline: if span.wrong {
-            Stroke::new(1.5, Color32::from_rgb(0xE0, 0x30, 0x30))
-        } else if span.link {
+        // A misspelled word's wavy line is painted by [`paint_decorations`].
+        underline: if span.link {
             Stroke::new(1.0, palette.link)
         } else {
             Stroke::NONE
@@ -235,10 +327,11 @@ fn format(span: Span, on_cursor_line: bool, palette: &Palette) -> TextFormat {
         } else {
             Stroke::NONE
         },
-        background: if span.code {
-            palette.code_bg
-        } else {
-            Color32::TRANSPARENT
+        background: match span.found {
+            2 => FOUND_CURRENT,
+            1 => FOUND,
+            _ if span.code => palette.code_bg,
+            _ => Color32::TRANSPARENT,
         },
         ..TextFormat::default()
     }
@@ -275,30 +368,228 @@ pub fn galley(
         text.hash(&mut h);
         cursor_line.hash(&mut h);
         format!("{palette:?}").hash(&mut h);
+        let (found, current) = super::find::highlights_for(ui.ctx(), id);
+        found.hash(&mut h);
+        current.hash(&mut h);
         if let Some((lang, words)) = spelling {
             lang.hash(&mut h);
             words.hash(&mut h);
             super::spell_ui::ignored(ui.ctx()).hash(&mut h);
+            super::spell_ui::user_words(ui.ctx()).hash(&mut h);
             super::spell_ui::spellers(ui.ctx()).is_some().hash(&mut h);
         }
         h.finish()
     };
     let cache_id = id.with("rich-text-job");
-    let cached: Option<(u64, Arc<LayoutJob>)> = ui.data(|d| d.get_temp(cache_id));
-    let job = match cached {
-        Some((k, job)) if k == key => job,
+    let cached: Option<Formatted> = ui.data(|d| d.get_temp(cache_id));
+    let (job, markers) = match cached {
+        Some(f) if f.key == key => (f.job, f.markers),
         _ => {
             let wrong = spelling
                 .map(|(lang, words)| super::spell_ui::misspelled(ui.ctx(), text, lang, words))
                 .unwrap_or_default();
-            let job = Arc::new(layout_job(text, cursor_line, &palette, &wrong));
-            ui.data_mut(|d| d.insert_temp(cache_id, (key, job.clone())));
-            job
+            let (found, current) = super::find::highlights_for(ui.ctx(), id);
+            let job = Arc::new(layout_job_marked(
+                text,
+                cursor_line,
+                &palette,
+                &found,
+                current,
+            ));
+            let markers = Arc::new(list_markers(text));
+            let formatted = Formatted {
+                key,
+                job: job.clone(),
+                markers: markers.clone(),
+                wrong: Arc::new(wrong),
+            };
+            ui.data_mut(|d| d.insert_temp(cache_id, formatted));
+            (job, markers)
         }
     };
+    let items: std::collections::BTreeMap<usize, usize> =
+        markers.iter().map(|m| (m.line, m.range.end)).collect();
     let mut job = (*job).clone();
     job.wrap.max_width = wrap_width;
-    ui.ctx().fonts_mut(|f| f.layout_job(job))
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    ui.ctx()
+        .fonts_mut(|f| Arc::new(hanging_galley(f, pixels_per_point, job, &items)))
+}
+
+/// Lays `job` out paragraph by paragraph (each cached by egui) and indents the wrapped
+/// rows of the paragraphs in `items` (list items) under their first word.
+fn hanging_galley(
+    fonts: &mut egui::epaint::text::FontsView<'_>,
+    pixels_per_point: f32,
+    job: LayoutJob,
+    items: &std::collections::BTreeMap<usize, usize>,
+) -> egui::Galley {
+    let job = Arc::new(job);
+    let text = job.text.as_str();
+    let mut children = Vec::new();
+    let mut start = 0;
+    let mut line = 0;
+    loop {
+        let mut end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if end + 1 == text.len() {
+            // A final newline belongs to the last paragraph (as in egui's own split).
+            end += 1;
+        }
+        let paragraph = paragraph_job(&job, start..end);
+        let mut galley = fonts.layout_job(paragraph.clone());
+        if let Some(&marker_end) = items.get(&line)
+            && galley.rows.len() > 1
+        {
+            // The indent is where the item's text starts, after its marker.
+            let marker_chars = text
+                .get(start..marker_end.clamp(start, end))
+                .map_or(0, |m| m.chars().count());
+            let indent = galley.rows[0]
+                .row
+                .glyphs
+                .get(marker_chars)
+                .map_or(0.0, |g| g.pos.x);
+            if indent > 0.0 && indent < job.wrap.max_width / 2.0 {
+                let mut narrower = paragraph;
+                narrower.wrap.max_width = job.wrap.max_width - indent;
+                let mut indented = (*fonts.layout_job(narrower)).clone();
+                for row in indented.rows.iter_mut().skip(1) {
+                    row.pos.x += indent;
+                }
+                galley = Arc::new(indented);
+            }
+        }
+        children.push(galley);
+        if end >= text.len() {
+            break;
+        }
+        start = end + 1;
+        line += 1;
+    }
+    egui::Galley::concat(job, &children, pixels_per_point)
+}
+
+/// The part `range` of `job` as a job of its own (sections clipped and shifted).
+fn paragraph_job(job: &LayoutJob, range: Range<usize>) -> LayoutJob {
+    let mut out = LayoutJob {
+        text: job.text[range.clone()].to_owned(),
+        wrap: job.wrap.clone(),
+        sections: Vec::new(),
+        break_on_newline: job.break_on_newline,
+        halign: job.halign,
+        justify: job.justify,
+        first_row_min_height: 0.0,
+        round_output_to_gui: job.round_output_to_gui,
+        keep_trailing_whitespace: job.keep_trailing_whitespace,
+    };
+    for section in &job.sections {
+        let (a, b) = (section.byte_range.start.0, section.byte_range.end.0);
+        if b <= range.start || a > range.end || (a == range.end && a != b) {
+            continue;
+        }
+        let (a, b) = (a.max(range.start), b.min(range.end));
+        out.sections.push(egui::text::LayoutSection {
+            leading_space: 0.0,
+            byte_range: egui::text::ByteIndex(a - range.start)
+                ..egui::text::ByteIndex(b - range.start),
+            format: section.format.clone(),
+        });
+    }
+    if out.sections.is_empty()
+        && let Some(first) = job.sections.first()
+    {
+        out.sections.push(egui::text::LayoutSection {
+            leading_space: 0.0,
+            byte_range: egui::text::ByteIndex(0)..egui::text::ByteIndex(0),
+            format: first.format.clone(),
+        });
+    }
+    out
+}
+
+/// What the layouter worked out for one text version, cached per body editor.
+#[derive(Clone)]
+struct Formatted {
+    key: u64,
+    job: Arc<LayoutJob>,
+    markers: Arc<Vec<ListMarker>>,
+    /// The misspelled byte ranges.
+    wrong: Arc<Vec<Range<usize>>>,
+}
+
+/// Red of the wavy line under a misspelled word.
+pub const MISSPELLED: Color32 = Color32::from_rgb(0xE0, 0x30, 0x30);
+
+/// Paints what a `LayoutJob` cannot express, where the text edit `output` drew its
+/// galley: a bullet over each bullet item's hidden `-` (off the cursor's line) and a wavy
+/// red line under each misspelled word.
+pub fn paint_decorations(ui: &egui::Ui, output: &egui::text_edit::TextEditOutput, text: &str) {
+    let id = output.response.response.id;
+    let cursor_line = output
+        .cursor_range
+        .filter(|_| output.response.response.has_focus())
+        .map(|r| line_of_char(text, r.primary.index.0));
+    let formatted: Option<Formatted> = ui.data(|d| d.get_temp(id.with("rich-text-job")));
+    let Some(Formatted { markers, wrong, .. }) = formatted else {
+        return;
+    };
+    let origin = output.galley_pos.to_vec2();
+    let char_of = |byte: usize| text.get(..byte).map(|b| b.chars().count());
+    for range in wrong.iter() {
+        let (Some(a), Some(b)) = (char_of(range.start), char_of(range.end)) else {
+            continue;
+        };
+        let start = output.galley.pos_from_cursor(egui::text::CCursor::new(a));
+        let end = output.galley.pos_from_cursor(egui::text::CCursor::new(b));
+        // A word never wraps inside itself, so both ends are on one row.
+        if (start.bottom() - end.bottom()).abs() > 1.0 {
+            continue;
+        }
+        let rect = start.union(end).translate(origin);
+        if ui.clip_rect().intersects(rect) {
+            wavy_line(ui.painter(), rect.left(), rect.right(), rect.bottom() - 1.0);
+        }
+    }
+    let color = ui.visuals().text_color();
+    let size = egui::TextStyle::Body.resolve(ui.style()).size;
+    for marker in markers
+        .iter()
+        .filter(|m| m.bullet && Some(m.line) != cursor_line)
+    {
+        let Some(before) = text.get(..marker.range.start) else {
+            continue;
+        };
+        let at = egui::text::CCursor::new(before.chars().count());
+        let rect = output
+            .galley
+            .pos_from_cursor(at)
+            .translate(output.galley_pos.to_vec2());
+        if !ui.clip_rect().intersects(rect) {
+            continue;
+        }
+        ui.painter().text(
+            rect.left_center(),
+            egui::Align2::LEFT_CENTER,
+            "•",
+            FontId::proportional(size),
+            color,
+        );
+    }
+}
+
+/// A zig-zag from `x0` to `x1` around `y`, as word processors mark spelling errors.
+fn wavy_line(painter: &egui::Painter, x0: f32, x1: f32, y: f32) {
+    const STEP: f32 = 2.0;
+    let mut points = Vec::new();
+    let mut x = x0;
+    let mut up = false;
+    while x < x1 {
+        points.push(egui::pos2(x, if up { y - 1.5 } else { y + 0.5 }));
+        x += STEP;
+        up = !up;
+    }
+    points.push(egui::pos2(x1, if up { y - 1.5 } else { y + 0.5 }));
+    painter.add(egui::Shape::line(points, Stroke::new(1.0, MISSPELLED)));
 }
 
 /// Memory key of the body editor that had the focus last frame.
@@ -306,42 +597,48 @@ fn focused_body_key() -> Id {
     Id::unique("rich-text-focused-body")
 }
 
-/// Memory key of a bold/italic toggle claimed from the keyboard, waiting for its editor.
+/// Memory key of a tool claimed from the keyboard, waiting for its editor.
 fn pending_key() -> Id {
     Id::unique("rich-text-pending-inline")
 }
 
-/// Before the global shortcuts run: while a body editor has the focus, Ctrl+B and Ctrl+I
-/// belong to it (Ctrl+I is "Import" everywhere else), so they are taken here and handed to
-/// the editor through [`take_pending`].
+/// Before the global shortcuts run: while a body editor has the focus, Ctrl+B, Ctrl+I and
+/// Ctrl+K belong to it (Ctrl+I is "Import" everywhere else), so they are taken here and
+/// handed to the editor through [`take_pending`].
 pub fn claim_shortcuts(ctx: &egui::Context) {
     let body: Option<Id> = ctx.data(|d| d.get_temp(focused_body_key()));
     if body.is_none() || ctx.memory(|m| m.focused()) != body {
         return;
     }
-    let bold = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::B);
-    let italic = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::I);
-    let inline = ctx.input_mut(|i| {
-        if i.consume_shortcut(&bold) {
-            Some(Inline::Bold)
-        } else if i.consume_shortcut(&italic) {
-            Some(Inline::Italic)
+    use super::body_tools::Tool;
+    let key = |k| egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, k);
+    let tool = ctx.input_mut(|i| {
+        // Only without Shift: Ctrl+Shift+K (checks) and the like stay global.
+        if i.modifiers.shift {
+            None
+        } else if i.consume_shortcut(&key(egui::Key::B)) {
+            Some(Tool::Bold)
+        } else if i.consume_shortcut(&key(egui::Key::I)) {
+            Some(Tool::Italic)
+        } else if i.consume_shortcut(&key(egui::Key::K)) {
+            Some(Tool::Link)
         } else {
             None
         }
     });
-    if let Some(inline) = inline {
-        ctx.data_mut(|d| d.insert_temp(pending_key(), inline));
+    if let Some(tool) = tool {
+        ctx.data_mut(|d| d.insert_temp(pending_key(), tool));
     }
 }
 
 /// Called by the focused body editor `id`: remembers it for [`claim_shortcuts`] and returns
-/// a toggle claimed for it this frame.
-pub fn take_pending(ctx: &egui::Context, id: Id) -> Option<Inline> {
+/// a tool claimed for it this frame.
+pub fn take_pending(ctx: &egui::Context, id: Id) -> Option<super::body_tools::Tool> {
+    use super::body_tools::Tool;
     ctx.data_mut(|d| {
         d.insert_temp(focused_body_key(), id);
-        let pending = d.get_temp::<Inline>(pending_key());
-        d.remove::<Inline>(pending_key());
+        let pending = d.get_temp::<Tool>(pending_key());
+        d.remove::<Tool>(pending_key());
         pending
     })
 }
@@ -350,20 +647,37 @@ pub fn take_pending(ctx: &egui::Context, id: Id) -> Option<Inline> {
 /// `text`: a toggle changes the document through an action, so the new text reaches the
 /// widget only next frame, and a cursor set now would be clamped to the old text.
 pub fn defer_selection(ctx: &egui::Context, id: Id, text: String, selection: Range<usize>) {
-    ctx.data_mut(|d| d.insert_temp(id.with("rich-text-selection"), (Arc::new(text), selection)));
+    ctx.data_mut(|d| d.insert_temp(selection_key(id), (Arc::new(text), selection, 0u8)));
 }
 
-/// Applies a selection deferred by [`defer_selection`] when the editor shows its text.
+fn selection_key(id: Id) -> Id {
+    id.with("rich-text-selection")
+}
+
+/// A deferred selection: the text it belongs to, the range, and how many frames it has
+/// waited for the focus.
+type Deferred = (Arc<String>, Range<usize>, u8);
+
+/// Applies a selection deferred by [`defer_selection`] when the editor shows its text,
+/// and gives the editor the focus again. A toolbar click or a closing dialog held the
+/// focus, and egui collapses the selection of a field without focus, so the selection
+/// is set again until the field has the focus (a few frames at most).
 pub fn restore_selection(ctx: &egui::Context, id: Id, current: &str) {
-    let key = id.with("rich-text-selection");
-    let Some((text, selection)) = ctx.data(|d| d.get_temp::<(Arc<String>, Range<usize>)>(key))
-    else {
+    let key = selection_key(id);
+    let Some((text, selection, waited)) = ctx.data(|d| d.get_temp::<Deferred>(key)) else {
         return;
     };
     if text.as_str() != current {
         return;
     }
-    ctx.data_mut(|d| d.remove::<(Arc<String>, Range<usize>)>(key));
+    let focused = ctx.memory(|m| m.has_focus(id));
+    if focused || waited >= 4 {
+        ctx.data_mut(|d| d.remove::<Deferred>(key));
+    } else {
+        ctx.data_mut(|d| d.insert_temp(key, (text, selection.clone(), waited + 1)));
+        ctx.memory_mut(|m| m.request_focus(id));
+        ctx.request_repaint();
+    }
     if let Some(mut state) = egui::TextEdit::load_state(ctx, id) {
         state
             .cursor
@@ -454,7 +768,7 @@ mod tests {
     #[test]
     fn bold_line_has_bold_section_and_dimmed_marks() {
         let p = palette();
-        let job = layout_job("Wir **sichern** täglich.", Some(0), &p, &[]);
+        let job = layout_job("Wir **sichern** täglich.", Some(0), &p);
         assert_eq!(job.text, "Wir **sichern** täglich.");
         let bold = section_of(&job, "sichern");
         assert_eq!(bold.font_id.family, FontFamily::Name(BOLD_FAMILY.into()));
@@ -469,7 +783,7 @@ mod tests {
     #[test]
     fn marks_off_the_cursor_line_are_hidden() {
         let p = palette();
-        let job = layout_job("erste Zeile\n*kursiv* hier", Some(0), &p, &[]);
+        let job = layout_job("erste Zeile\n*kursiv* hier", Some(0), &p);
         let mark = section_of(&job, "*kursiv");
         assert_eq!(mark.color, Color32::TRANSPARENT);
         let italic = section_of(&job, "kursiv*");
@@ -482,12 +796,7 @@ mod tests {
     #[test]
     fn links_are_link_coloured_and_url_is_a_mark() {
         let p = palette();
-        let job = layout_job(
-            "Siehe [EUR-Lex](https://eur-lex.europa.eu).",
-            Some(0),
-            &p,
-            &[],
-        );
+        let job = layout_job("Siehe [EUR-Lex](https://eur-lex.europa.eu).", Some(0), &p);
         assert_eq!(section_of(&job, "EUR-Lex").color, p.link);
         assert_eq!(section_of(&job, "https").color, p.dim);
     }
@@ -495,7 +804,7 @@ mod tests {
     #[test]
     fn headings_are_larger_and_code_is_monospace() {
         let p = palette();
-        let job = layout_job("## Zutritt\n\nDas `tar`-Archiv", None, &p, &[]);
+        let job = layout_job("## Zutritt\n\nDas `tar`-Archiv", None, &p);
         assert!(section_of(&job, "Zutritt").font_id.size > p.size);
         assert_eq!(
             section_of(&job, "tar`").font_id.family,
@@ -508,7 +817,7 @@ mod tests {
         let p = palette();
         let text =
             "- **a** *b* [c](https://x)\n1. `d` ~~e~~\n\n| a | b |\n|---|---|\n| 1 | 2 |\näöü";
-        let job = layout_job(text, Some(1), &p, &[]);
+        let job = layout_job(text, Some(1), &p);
         assert_eq!(job.text, text);
         let mut at = 0;
         for s in &job.sections {
@@ -548,24 +857,93 @@ mod tests {
 }
 
 #[cfg(test)]
-mod spelling_tests {
+mod list_tests {
     use super::*;
 
     #[test]
-    fn misspelled_words_get_a_red_underline() {
+    fn list_markers_come_from_items_only() {
+        let text = "Absatz - kein Punkt\n\n- erster\n  - innen\n1. eins\n\n```\n- code\n```";
+        let markers = list_markers(text);
+        let shown: Vec<(usize, &str, bool)> = markers
+            .iter()
+            .map(|m| (m.line, &text[m.range.clone()], m.bullet))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![(2, "- ", true), (3, "- ", true), (4, "1. ", false)]
+        );
+    }
+
+    #[test]
+    fn bullet_marks_keep_their_width_and_numbers_stay_content() {
         let p = Palette::from_visuals(&egui::Visuals::dark(), 14.0, true);
-        let text = "Die Regelmaessige Sicherung";
-        let wrong: Vec<Range<usize>> = std::iter::once(4..17).collect();
-        let job = layout_job(text, None, &p, &wrong);
-        let at = text.find("Regel").unwrap_or(0);
-        let wrong = job
+        let job = layout_job("- Punkt\n2. Zahl", Some(1), &p);
+        let bullet = &job.sections[0];
+        assert_eq!(bullet.byte_range.end.0, 2, "the marker is `- `");
+        assert_eq!(
+            bullet.format.color,
+            Color32::TRANSPARENT,
+            "off the cursor line"
+        );
+        assert_eq!(
+            bullet.format.font_id.size, p.size,
+            "full width: the hanging indent"
+        );
+        let at = job.text.find("2.").unwrap_or(0);
+        let number = job
             .sections
             .iter()
             .find(|s| s.byte_range.start.0 <= at && at < s.byte_range.end.0)
-            .map(|s| s.format.underline)
-            .unwrap_or(Stroke::NONE);
-        assert_ne!(wrong, Stroke::NONE);
-        let fine = &job.sections[0].format;
-        assert_eq!(fine.underline, Stroke::NONE);
+            .map(|s| s.format.color);
+        assert_eq!(number, Some(p.text));
+    }
+
+    #[test]
+    fn wrapped_rows_of_a_list_item_hang_under_its_text() {
+        let ctx = egui::Context::default();
+        let text = "- Die Sicherungen werden täglich verschlüsselt und an einem zweiten Ort aufbewahrt, getrennt vom Rechenzentrum.\nDanach ein gewöhnlicher Absatz, der ebenfalls lang genug ist, um umzubrechen.";
+        let mut galley = None;
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let p = Palette::from_visuals(ui.visuals(), 14.0, false);
+            let mut job = layout_job(text, None, &p);
+            job.wrap.max_width = 220.0;
+            let items = list_markers(text)
+                .into_iter()
+                .map(|m| (m.line, m.range.end))
+                .collect();
+            let ppp = ui.ctx().pixels_per_point();
+            galley = Some(ui.ctx().fonts_mut(|f| hanging_galley(f, ppp, job, &items)));
+        });
+        output.textures_delta.clear();
+        let galley = galley.expect("laid out");
+        assert_eq!(galley.text(), text);
+        let first_item_row = &galley.rows[0];
+        let indent = first_item_row.row.glyphs[2].pos.x;
+        assert!(indent > 3.0, "the text starts after the marker: {indent}");
+        // Rows of the item after the first start at the indent; the plain paragraph's
+        // wrapped rows start at 0.
+        let paragraph_start = 1 + galley
+            .rows
+            .iter()
+            .position(|r| r.ends_with_newline)
+            .expect("the item's last row");
+        assert!(paragraph_start >= 2, "the item wraps");
+        for row in &galley.rows[1..paragraph_start] {
+            assert!(
+                (row.pos.x - indent).abs() < 0.5,
+                "{} vs {indent}",
+                row.pos.x
+            );
+            assert!(
+                row.pos.x + row.size.x <= 220.0 + 0.5,
+                "stays inside the width"
+            );
+        }
+        for row in &galley.rows[paragraph_start..] {
+            assert_eq!(row.pos.x, 0.0);
+        }
+        // Cursor positions still map onto the text.
+        let n = text.chars().count();
+        assert_eq!(galley.end().index.0, n);
     }
 }

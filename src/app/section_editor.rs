@@ -1,11 +1,10 @@
-//! The centre: the selected section's title, its Markdown body (toolbar helpers and an
-//! optional preview) in the editing language or both, and its measures.
+//! The centre: the selected section's title, its Markdown body (formatted editing with
+//! toolbar helpers) in the editing language or both, and its measures.
 
 use egui::Id;
 
-use super::markdown::{self, Helper};
 use super::{Action, ContentMode, DocEdit, TextField, ViewState, measures};
-use super::{rich_text, spell_ui};
+use super::{body_tools, find, rich_text, spell_ui};
 use crate::i18n::i18n;
 use crate::model::{Document, Lang, LocalText, Section};
 
@@ -18,6 +17,12 @@ pub fn field_name(ui_lang: Lang, label: &str, lang: Lang, mode: ContentMode) -> 
             i18n().tr(ui_lang, &format!("language-{}", lang.code()))
         ),
     }
+}
+
+/// The widget id of the text editor of `field` in `lang` (find and replace highlights
+/// and scrolls through it).
+pub fn text_id(field: &TextField, lang: Lang) -> Id {
+    Id::unique(("text", field, lang))
 }
 
 /// A marker next to a field whose other language has text and this one has none.
@@ -67,7 +72,7 @@ pub fn bilingual(
                 })
                 .inner;
             let mut text = value.get(lang).to_owned();
-            let id = Id::unique(("text", field, lang));
+            let id = text_id(field, lang);
             let edit = if multiline {
                 egui::TextEdit::multiline(&mut text).desired_rows(3)
             } else {
@@ -176,7 +181,7 @@ fn body_editor(
     ui.columns(langs.len(), |cols| {
         for (col, &lang) in cols.iter_mut().zip(&langs) {
             let name = field_name(ui_lang, &tr("field-body"), lang, view.content);
-            let id = Id::unique(("text", &field, lang));
+            let id = text_id(&field, lang);
             let current = section.body.get(lang);
             let label_id = col
                 .horizontal(|ui| {
@@ -195,42 +200,20 @@ fn body_editor(
                     l.id
                 })
                 .inner;
-            if !read_only {
-                col.horizontal(|ui| {
-                    for (helper, key) in [
-                        (Helper::Bold, "helper-bold"),
-                        (Helper::List, "helper-list"),
-                        (Helper::Link, "helper-link"),
-                    ] {
-                        if ui.button(tr(key)).clicked() {
-                            let range = egui::TextEdit::load_state(ui.ctx(), id)
-                                .and_then(|s| s.cursor.char_range())
-                                .map(|r| r.secondary.index.0..r.primary.index.0)
-                                .unwrap_or_else(|| {
-                                    let n = current.chars().count();
-                                    n..n
-                                });
-                            let (text, cursor) = markdown::apply(current, range, helper);
-                            if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), id) {
-                                let c = egui::text::CCursor::new(cursor);
-                                state
-                                    .cursor
-                                    .set_char_range(Some(egui::text::CCursorRange::one(c)));
-                                state.store(ui.ctx(), id);
-                            }
-                            ui.memory_mut(|m| m.request_focus(id));
-                            out.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
-                            out.push(Action::BreakMerge);
-                        }
-                    }
-                });
+            if !read_only && let Some(tool) = body_tools::toolbar(col, ui_lang) {
+                body_tools::apply(col.ctx(), (id, &field, lang), current, tool, ui_lang, out);
             }
             let mut text = current.to_owned();
-            let show_preview = view.preview;
             let mut edit_ui = |ui: &mut egui::Ui| {
                 rich_text::restore_selection(ui.ctx(), id, current);
-                if !read_only && ui.memory(|m| m.has_focus(id)) {
-                    inline_shortcuts(ui, id, &field, lang, current, out);
+                let focused = !read_only && ui.memory(|m| m.has_focus(id));
+                if focused && let Some(tool) = rich_text::take_pending(ui.ctx(), id) {
+                    body_tools::apply(ui.ctx(), (id, &field, lang), current, tool, ui_lang, out);
+                }
+                // In a list, Tab and Shift+Tab change the level and stay in the field.
+                let in_list = focused && body_tools::tab_indents(ui.ctx(), id, current);
+                if in_list && let Some(tool) = body_tools::take_tab(ui.ctx()) {
+                    body_tools::apply(ui.ctx(), (id, &field, lang), current, tool, ui_lang, out);
                 }
                 let words = &doc.meta.dictionary;
                 let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, width: f32| {
@@ -241,8 +224,12 @@ fn body_editor(
                     .desired_rows(12)
                     .desired_width(f32::INFINITY)
                     .interactive(!read_only)
+                    .lock_focus(in_list)
                     .layouter(&mut layouter)
                     .show(ui);
+                rich_text::paint_decorations(ui, &output, &text);
+                scroll_to_current_match(ui, id, &output, &text);
+                body_tools::link_dialog(ui.ctx(), id, current, out);
                 let r = output.response.response.clone().labelled_by(label_id);
                 if !read_only {
                     spelling_menu(
@@ -269,49 +256,38 @@ fn body_editor(
                     out.push(Action::BreakMerge);
                 }
             };
-            if show_preview {
-                edit_ui(col);
-                col.label(egui::RichText::new(tr("preview-heading")).strong());
-                egui::Frame::group(col.style()).show(col, |ui| {
-                    ui.set_width(ui.available_width());
-                    markdown::preview(ui, current);
-                });
-            } else {
-                edit_ui(col);
-            }
+            edit_ui(col);
         }
     });
 }
 
-/// Ctrl+B and Ctrl+I on the focused body editor: toggle bold/italic on the selection as one
-/// undo step (the edit is fenced by merge breaks) and keep the selection on the same words.
-fn inline_shortcuts(
-    ui: &mut egui::Ui,
+/// Scrolls once to the find bar's current match when it is in this editor.
+fn scroll_to_current_match(
+    ui: &egui::Ui,
     id: Id,
-    field: &TextField,
-    lang: Lang,
-    current: &str,
-    out: &mut Vec<Action>,
+    output: &egui::text_edit::TextEditOutput,
+    text: &str,
 ) {
-    let Some(inline) = rich_text::take_pending(ui.ctx(), id) else {
+    let Some(generation) = find::current_generation(ui.ctx(), id) else {
         return;
     };
-    let Some(state) = egui::TextEdit::load_state(ui.ctx(), id) else {
+    let key = id.with("find-scrolled");
+    if ui.data(|d| d.get_temp::<u64>(key)) == Some(generation) {
         return;
-    };
-    let range = state
-        .cursor
-        .char_range()
-        .map(|r| r.secondary.index.0..r.primary.index.0)
-        .unwrap_or_else(|| {
-            let n = current.chars().count();
-            n..n
-        });
-    let (text, selection) = rich_text::toggle(current, range, inline);
-    rich_text::defer_selection(ui.ctx(), id, text.clone(), selection);
-    out.push(Action::BreakMerge);
-    out.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
-    out.push(Action::BreakMerge);
+    }
+    ui.data_mut(|d| d.insert_temp(key, generation));
+    let (_, current) = find::highlights_for(ui.ctx(), id);
+    if let Some(range) = current
+        && let Some(before) = text.get(..range.start)
+    {
+        let at = egui::text::CCursor::new(before.chars().count());
+        let rect = output
+            .galley
+            .pos_from_cursor(at)
+            .translate(output.galley_pos.to_vec2())
+            .expand(24.0);
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    }
 }
 
 /// The right-click menu of a body editor on a misspelled word: where the click was is kept
@@ -358,6 +334,11 @@ fn spelling_menu(
             Some(spell_ui::SpellChoice::AddToDictionary(w)) => {
                 actions.push(Action::Edit(DocEdit::AddWord(w)));
                 actions.push(Action::BreakMerge);
+            }
+            Some(spell_ui::SpellChoice::AddToUserWords(w)) => {
+                if let Err(e) = spell_ui::add_user_word(ui.ctx(), &w) {
+                    actions.push(Action::Notice(e));
+                }
             }
             None => {}
         },

@@ -42,6 +42,77 @@ pub fn ignored(ctx: &egui::Context) -> BTreeSet<String> {
         .unwrap_or_default()
 }
 
+/// The user's own word list: where it is kept and its words.
+#[derive(Debug, Clone, Default)]
+struct UserWords {
+    path: Option<std::path::PathBuf>,
+    words: BTreeSet<String>,
+}
+
+fn user_words_key() -> Id {
+    Id::unique("spell-user-words")
+}
+
+/// Where the user's word list is kept: `words.txt` in the config folder
+/// (`TOMWERK_CONFIG_DIR` overrides it, as tests and portable installs need).
+pub fn default_user_words_path() -> Option<std::path::PathBuf> {
+    if let Some(d) = std::env::var_os("TOMWERK_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return Some(std::path::PathBuf::from(d).join("words.txt"));
+    }
+    directories::ProjectDirs::from("", "", "tomwerk").map(|p| p.config_dir().join("words.txt"))
+}
+
+/// Reads the user's word list (one word a line; a missing file is an empty list) and
+/// keeps it for this session. Returns a one-line problem when the file cannot be read.
+pub fn load_user_words(ctx: &egui::Context, path: Option<std::path::PathBuf>) -> Option<String> {
+    let mut problem = None;
+    let words = match path.as_deref().map(std::fs::read_to_string) {
+        Some(Ok(text)) => text
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        Some(Err(e)) if e.kind() != std::io::ErrorKind::NotFound => {
+            problem = path.as_ref().map(|p| format!("{}: {e}", p.display()));
+            BTreeSet::new()
+        }
+        _ => BTreeSet::new(),
+    };
+    ctx.data_mut(|d| d.insert_temp(user_words_key(), UserWords { path, words }));
+    problem
+}
+
+/// The user's words.
+pub fn user_words(ctx: &egui::Context) -> BTreeSet<String> {
+    ctx.data(|d| d.get_temp::<UserWords>(user_words_key()))
+        .map(|u| u.words)
+        .unwrap_or_default()
+}
+
+/// Adds `word` to the user's word list and writes the list (atomically); on failure the
+/// word is still known for this session and the error is returned as one line.
+pub fn add_user_word(ctx: &egui::Context, word: &str) -> Result<(), String> {
+    let mut user = ctx
+        .data(|d| d.get_temp::<UserWords>(user_words_key()))
+        .unwrap_or_default();
+    user.words.insert(word.to_owned());
+    ctx.data_mut(|d| d.insert_temp(user_words_key(), user.clone()));
+    let Some(path) = &user.path else {
+        return Ok(());
+    };
+    let mut text = String::new();
+    for w in &user.words {
+        text.push_str(w);
+        text.push('\n');
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    crate::store::write_atomic(path, text.as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// The misspelled byte ranges of `text` in `lang`, or none when no dictionary is loaded.
 pub fn misspelled(
     ctx: &egui::Context,
@@ -53,7 +124,8 @@ pub fn misspelled(
         return Vec::new();
     };
     let ignored = ignored(ctx);
-    spell::misspelled(text, speller, &[document_words, &ignored])
+    let user = user_words(ctx);
+    spell::misspelled(text, speller, &[document_words, &ignored, &user])
 }
 
 /// What the user picked in the spelling menu.
@@ -63,6 +135,8 @@ pub enum SpellChoice {
     Replace(Range<usize>, String),
     /// Add the word to the document's dictionary.
     AddToDictionary(String),
+    /// Add the word to the user's own word list (every document).
+    AddToUserWords(String),
 }
 
 /// The spelling entries of a right-click menu on the misspelled word at `word` (bytes of
@@ -98,7 +172,11 @@ pub fn menu(
         ui.close();
     }
     if ui.button(tr("spell-add")).clicked() {
-        choice = Some(SpellChoice::AddToDictionary(spelled));
+        choice = Some(SpellChoice::AddToDictionary(spelled.clone()));
+        ui.close();
+    }
+    if ui.button(tr("spell-add-user")).clicked() {
+        choice = Some(SpellChoice::AddToUserWords(spelled));
         ui.close();
     }
     choice
