@@ -99,6 +99,7 @@ impl Ctx<'_> {
             }
         };
         let sb = self.gap(PARA_GAP + 2.0);
+        self.begin(Role::Table);
         let header_idx = if header.is_empty() {
             None
         } else {
@@ -117,6 +118,7 @@ impl Ctx<'_> {
             }
             self.push(chunk);
         }
+        self.end();
         self.after_heading = false;
     }
 
@@ -139,8 +141,10 @@ impl Ctx<'_> {
         let mut items = Vec::new();
         let mut lines_max = 1usize;
         let mut cx = x;
+        self.begin(Role::TR);
         for (c, w) in widths.iter().enumerate() {
             if let Some(cell) = row.get(c) {
+                self.begin(if is_header { Role::TH } else { Role::TD });
                 let prepared = Prepared::new(self, cell, style.face, style.size);
                 let inner = (w - 2.0 * CELL_PAD).max(1.0);
                 let lines = prepared.break_lines(self, inner, inner, true);
@@ -156,9 +160,11 @@ impl Ctx<'_> {
                         style.color,
                     ));
                 }
+                self.end();
             }
             cx += w;
         }
+        self.end();
         let height = lines_max as f32 * TABLE_LEADING + 2.0 * CELL_PAD;
         let total: f32 = widths.iter().sum();
         let mut all = Vec::new();
