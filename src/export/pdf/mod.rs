@@ -230,6 +230,9 @@ pub fn write(layout: &Layout, meta: &PdfMeta, fonts: &Fonts) -> Result<Vec<u8>, 
         .use_object_streams(true)
         .use_xref_streams(true)
         .compression_level(6)
+        // One object stream: the structure elements are hundreds of small dictionaries
+        // that deflate best together.
+        .max_objects_per_stream(100_000)
         .build();
     doc.save_with_options(&mut out, options)
         .map_err(|e| ExportError::Pdf(e.to_string()))?;

@@ -194,7 +194,8 @@ impl<'a> Tagger<'a> {
             }
             let role = self.role(e);
             let mut d = Dictionary::new();
-            d.set("Type", Object::Name(b"StructElem".to_vec()));
+            // /Type /StructElem is optional (ISO 32000-1, Table 323): left out, as it
+            // would be repeated hundreds of times.
             d.set("S", Object::Name(role_name(role).as_bytes().to_vec()));
             d.set("P", Object::Reference(parent));
             if let Some(page) = home {
