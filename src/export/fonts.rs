@@ -65,6 +65,8 @@ pub struct FaceMetrics {
     latin: [f32; 256],
     /// `indexToLocFormat` is 1: `loca` holds 32-bit offsets.
     loca_long: bool,
+    /// What a PDF font descriptor needs, in font units.
+    pub descriptor: Descriptor,
     /// The outlines without hinting, made on the first PDF export (the editor never needs
     /// them, so it does not pay their ≈ 0.25 MB per face).
     unhinted: OnceLock<Result<Outlines, String>>,
@@ -123,7 +125,32 @@ impl FaceMetrics {
         let advances = (0..maxp.num_glyphs)
             .map(|gid| hmtx.horizontal_advance(gid).unwrap_or(0))
             .collect();
+        let raw = |table: u32, offset: usize| -> i16 {
+            provider
+                .read_table_data(table)
+                .ok()
+                .and_then(|d| {
+                    d.get(offset..offset + 2)
+                        .map(|b| i16::from_be_bytes([b[0], b[1]]))
+                })
+                .unwrap_or(0)
+        };
+        // OS/2 sCapHeight exists from table version 2 on; post's italicAngle is a
+        // 16.16 fixed-point number whose integer part is enough for the descriptor.
+        let cap_height = if raw(tag::OS_2, 0) >= 2 {
+            raw(tag::OS_2, 88)
+        } else {
+            hhea.ascender
+        };
+        let descriptor = Descriptor {
+            bbox: [head.x_min, head.y_min, head.x_max, head.y_max],
+            ascent: hhea.ascender,
+            descent: hhea.descender,
+            cap_height,
+            italic_angle: raw(tag::POST, 4),
+        };
         let mut metrics = Self {
+            descriptor,
             bytes,
             cmap: map,
             advances,
@@ -144,6 +171,21 @@ impl FaceMetrics {
         let gid = *self.cmap.get(&(c as u32))?;
         let adv = self.advances.get(usize::from(gid)).copied().unwrap_or(0);
         Some(f32::from(adv) / self.units_per_em)
+    }
+
+    /// The advance width of glyph `gid` in font units.
+    pub fn advance(&self, gid: u16) -> u16 {
+        self.advances.get(usize::from(gid)).copied().unwrap_or(0)
+    }
+
+    /// The kerning between glyphs `left` and `right` in font units (negative: closer).
+    pub fn kern(&self, _left: u16, _right: u16) -> i16 {
+        0
+    }
+
+    /// Font units per em.
+    pub fn units_per_em(&self) -> f32 {
+        self.units_per_em
     }
 
     /// The number of glyphs in the face.
@@ -199,6 +241,21 @@ impl FaceMetrics {
     pub fn text_width(&self, text: &str, size: f32) -> f32 {
         text.chars().map(|c| self.width_em(c)).sum::<f32>() * size
     }
+}
+
+/// The values of a PDF font descriptor (ISO 32000-1, 9.8), in font units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Descriptor {
+    /// xMin, yMin, xMax, yMax of all glyphs (`head`).
+    pub bbox: [i16; 4],
+    /// Ascender (`hhea`).
+    pub ascent: i16,
+    /// Descender (`hhea`, negative).
+    pub descent: i16,
+    /// Height of capitals (`OS/2`).
+    pub cap_height: i16,
+    /// Italic angle in degrees (`post`), negative for a forward slant.
+    pub italic_angle: i16,
 }
 
 /// The three faces.

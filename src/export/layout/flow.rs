@@ -41,7 +41,9 @@ impl Ctx<'_> {
             if i == 0
                 && let Some((_, marker)) = hang.take()
             {
-                items.extend(marker);
+                // The marker (a heading's number, a list label) comes first in the
+                // content, so it is read before the text it belongs to.
+                items.splice(0..0, marker);
             }
             // No orphans (a lone first line at a page's foot) and no widows (a lone last
             // line at a page's head): never break after the first or before the last line.
@@ -94,7 +96,9 @@ impl Ctx<'_> {
                     justify: false,
                     color: Color::TEXT,
                 };
+                self.begin_heading(1);
                 let r = self.paragraph(&[Inline::plain(text.clone())], x, width, &style, 0.0, None);
+                self.end();
                 for i in r.clone() {
                     self.chunks[i].keep_with_next = true;
                 }
@@ -119,7 +123,9 @@ impl Ctx<'_> {
                     justify: true,
                     color: Color::TEXT,
                 };
+                self.begin(Role::P);
                 self.paragraph(inlines, x, width, &style, sb, None);
+                self.end();
             }
             Block::Small(inlines) => {
                 let sb = self.gap(4.0);
@@ -131,7 +137,9 @@ impl Ctx<'_> {
                     justify: false,
                     color: Color::TEXT,
                 };
+                self.begin(Role::P);
                 self.paragraph(inlines, x, width, &style, sb, None);
+                self.end();
             }
             Block::List {
                 ordered,
@@ -199,6 +207,9 @@ impl Ctx<'_> {
             color: Color::TEXT,
         };
         let baseline = (leading + size * 0.72) / 2.0;
+        // The number is inside its heading's element: "1. Pseudonymisierung" is read as one.
+        self.begin_heading(level);
+        let mark = self.mark();
         let marker = (!number.is_empty()).then(|| {
             (
                 num_w,
@@ -211,6 +222,8 @@ impl Ctx<'_> {
                     text: number.clone(),
                     space_extra: 0.0,
                     color: Color::TEXT,
+                    mark,
+                    hyphen: false,
                 })],
             )
         });
@@ -224,6 +237,7 @@ impl Ctx<'_> {
             space_before,
             marker,
         );
+        self.end();
         for i in r.clone() {
             self.chunks[i].keep_with_next = true;
         }
@@ -254,6 +268,7 @@ impl Ctx<'_> {
         depth: usize,
     ) {
         let first_chunk = self.chunks.len();
+        self.begin(Role::L);
         let last_number = start.saturating_add(items.len() as u64);
         let indent = if ordered {
             let widest = format!("{last_number}.");
@@ -289,6 +304,11 @@ impl Ctx<'_> {
             };
             let sb = if k == 0 { self.gap(PARA_GAP) } else { 3.0 };
             let before = self.chunks.len();
+            // L > LI > Lbl + LBody, so every label is read before its item.
+            self.begin(Role::LI);
+            let label = Mark::Element(self.begin(Role::Lbl));
+            self.end();
+            self.begin(Role::LBody);
             // The first block of the item carries the marker on its first line.
             let mut rest: &[Block] = item;
             if let Some(Block::Paragraph(inl)) = item.first() {
@@ -310,7 +330,10 @@ impl Ctx<'_> {
                     text: marker_text.clone(),
                     space_extra: 0.0,
                     color: Color::TEXT,
+                    mark: label,
+                    hyphen: false,
                 })];
+                self.begin(Role::P);
                 self.paragraph(
                     inl,
                     x + indent,
@@ -319,6 +342,7 @@ impl Ctx<'_> {
                     sb,
                     Some((0.0, marker)),
                 );
+                self.end();
                 rest = &item[1..];
             }
             for b in rest {
@@ -333,7 +357,9 @@ impl Ctx<'_> {
                             justify: false,
                             color: Color::TEXT,
                         };
+                        self.begin(Role::P);
                         self.paragraph(inl, x + indent, width - indent, &style, 3.0, None);
+                        self.end();
                     }
                     Block::List { .. } => {
                         // Nested lists sit close to their parent item.
@@ -358,11 +384,16 @@ impl Ctx<'_> {
                         text: marker_text,
                         space_extra: 0.0,
                         color: Color::TEXT,
+                        mark: label,
+                        hyphen: false,
                     })],
                     ..Chunk::default()
                 });
             }
+            self.end(); // LBody
+            self.end(); // LI
         }
+        self.end(); // L
         // A two-item list stays together; a longer one keeps two items at each break.
         let n = self.chunks.len() - first_chunk;
         if n >= 2 {
@@ -375,6 +406,7 @@ impl Ctx<'_> {
     pub(super) fn toc(&mut self, title: &str, x: f32, width: f32) {
         self.heading(1, "", title, false, x, width);
         let entries = self.pending_toc.clone();
+        self.begin(Role::Toc);
         let style = ParaStyle {
             size: SMALL_SIZE + 0.5,
             leading: SMALL_LEADING + 1.0,
@@ -404,6 +436,10 @@ impl Ctx<'_> {
                 .unwrap_or_else(|| "0".to_owned());
             let baseline = (style.leading + style.size * 0.72) / 2.0;
             let num_text = self.clean(number, face);
+            // TOC > TOCI > Link: the whole line (number, text, page) is one link.
+            self.begin(Role::TocItem);
+            self.begin(Role::Link);
+            let mark = self.mark();
             let marker = vec![Item::Text(TextRun {
                 x: x + indent,
                 baseline,
@@ -413,6 +449,8 @@ impl Ctx<'_> {
                 text: num_text,
                 space_extra: 0.0,
                 color: Color::TEXT,
+                mark,
+                hyphen: false,
             })];
             let sb = if *level <= 1 { 4.0 } else { 1.0 };
             let text_x = x + indent + num_w;
@@ -435,6 +473,7 @@ impl Ctx<'_> {
                     w: width,
                     h: height,
                     target: LinkTarget::Heading(k),
+                    mark,
                 });
             }
             if let Some(last) = r.clone().last() {
@@ -465,6 +504,9 @@ impl Ctx<'_> {
                             width: w,
                             space_extra: 0.0,
                             color: Color::MUTED,
+                            // Dot leaders are decoration.
+                            mark: Mark::Artifact,
+                            hyphen: false,
                         }));
                     }
                 }
@@ -477,9 +519,14 @@ impl Ctx<'_> {
                     width: pw,
                     space_extra: 0.0,
                     color: Color::TEXT,
+                    mark,
+                    hyphen: false,
                 }));
             }
+            self.end(); // Link
+            self.end(); // TOCI
         }
+        self.end(); // TOC
         self.after_heading = false;
     }
 }

@@ -105,6 +105,64 @@ pub struct TextRun {
     pub space_extra: f32,
     /// The colour.
     pub color: Color,
+    /// Where the run belongs in the document's logical structure (PDF tagging).
+    pub mark: Mark,
+    /// The run ends with a hyphen the line breaker inserted (not part of the text).
+    pub hyphen: bool,
+}
+
+/// Where a positioned text run or link belongs in the logical structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mark {
+    /// Not content: a repeated table header, TOC dot leaders.
+    #[default]
+    Artifact,
+    /// Page furniture: footer lines, page numbers, the draft mark.
+    Pagination,
+    /// Content of the element with this index in [`Layout::structure`].
+    Element(u32),
+}
+
+/// The role of a structure element (the PDF standard structure types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The root.
+    Document,
+    /// A heading of level 1 to 6 (levels never skip).
+    Heading(u8),
+    /// A paragraph.
+    P,
+    /// A list.
+    L,
+    /// A list item.
+    LI,
+    /// A list item's label (bullet or number).
+    Lbl,
+    /// A list item's body.
+    LBody,
+    /// A table.
+    Table,
+    /// A table row.
+    TR,
+    /// A header cell (scope: column).
+    TH,
+    /// A data cell.
+    TD,
+    /// A link (text plus its annotation).
+    Link,
+    /// A table of contents.
+    Toc,
+    /// One of its entries.
+    TocItem,
+}
+
+/// A structure element: its role and its parent (document order is creation order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructElem {
+    /// The role.
+    pub role: Role,
+    /// The parent's index; `None` only for the root.
+    pub parent: Option<u32>,
 }
 
 /// A positioned item on a page.
@@ -152,7 +210,28 @@ pub enum Item {
         h: f32,
         /// Where a click goes.
         target: LinkTarget,
+        /// The link's structure element.
+        mark: Mark,
     },
+}
+
+impl Item {
+    /// The structure mark of a text run or link (lines and fills are always artifacts).
+    pub fn mark(&self) -> Mark {
+        match self {
+            Item::Text(t) => t.mark,
+            Item::Link { mark, .. } => *mark,
+            Item::Line { .. } | Item::Fill { .. } => Mark::Artifact,
+        }
+    }
+
+    fn set_mark(&mut self, new: Mark) {
+        match self {
+            Item::Text(t) => t.mark = new,
+            Item::Link { mark, .. } => *mark = new,
+            Item::Line { .. } | Item::Fill { .. } => {}
+        }
+    }
 }
 
 /// Where a link goes.
@@ -223,6 +302,8 @@ pub struct Layout {
     pub missing: BTreeSet<char>,
     /// The character printed in their place.
     pub placeholder: char,
+    /// The logical structure: element 0 is the document; runs and links point here.
+    pub structure: Vec<StructElem>,
 }
 
 /// The extent of an item: (left, top, right, bottom). A text run reaches from a little
@@ -377,6 +458,13 @@ struct Ctx<'a> {
     /// The height of the text area (a table header taller than a quarter of it is not
     /// repeated on every page).
     text_height: f32,
+    /// The structure elements made so far (element 0 is the document).
+    structure: Vec<StructElem>,
+    /// The open elements, innermost last.
+    open: Vec<u32>,
+    /// The levels of the enclosing headings as the blocks give them; a heading's tagged
+    /// level is its depth here, so levels never skip and siblings stay siblings.
+    headings: Vec<u8>,
 }
 
 fn face_for(style: &InlineStyle, base: Face) -> Face {
@@ -423,6 +511,41 @@ impl Ctx<'_> {
     fn push(&mut self, chunk: Chunk) {
         self.chunks.push(chunk);
     }
+
+    /// Opens a structure element inside the current one; what is laid out until the
+    /// matching [`Ctx::end`] belongs to it.
+    fn begin(&mut self, role: Role) -> u32 {
+        let id = self.structure.len() as u32;
+        self.structure.push(StructElem {
+            role,
+            parent: Some(self.open.last().copied().unwrap_or(0)),
+        });
+        self.open.push(id);
+        id
+    }
+
+    /// Closes the innermost open element.
+    fn end(&mut self) {
+        self.open.pop();
+    }
+
+    /// The mark for content laid out now.
+    fn mark(&self) -> Mark {
+        match self.open.last() {
+            Some(id) => Mark::Element(*id),
+            None => Mark::Artifact,
+        }
+    }
+
+    /// A heading element whose level is at most one deeper than the previous heading's.
+    fn begin_heading(&mut self, level: u8) -> u32 {
+        while self.headings.last().is_some_and(|l| *l >= level) {
+            self.headings.pop();
+        }
+        self.headings.push(level);
+        let depth = self.headings.len().min(6) as u8;
+        self.begin(Role::Heading(depth))
+    }
 }
 
 fn pass(
@@ -453,6 +576,12 @@ fn pass(
         pending_toc: pending,
         after_heading: false,
         text_height: setup.text_bottom() - setup.margin_top,
+        structure: vec![StructElem {
+            role: Role::Document,
+            parent: None,
+        }],
+        open: vec![0],
+        headings: Vec::new(),
     };
     ctx.blocks(blocks, setup.margin_left, setup.text_width(), 0);
     let placed = paginate(&ctx.chunks, &ctx.headers, setup);
@@ -466,6 +595,9 @@ fn pass(
                 Placed::Chunk(i) => &ctx.chunks[*i],
                 Placed::Header(h) => &ctx.headers[*h],
             };
+            // A table header repeated on a later page is read once: its copies are
+            // artifacts.
+            let repeated = matches!(what, Placed::Header(_));
             if let (Placed::Chunk(_), Some((level, title))) = (what, &chunk.outline) {
                 outline.push(OutlineEntry {
                     level: *level,
@@ -474,7 +606,13 @@ fn pass(
                     y: *y,
                 });
             }
-            page.items.extend(chunk.items.iter().map(|i| shift(i, *y)));
+            page.items.extend(chunk.items.iter().map(|i| {
+                let mut item = shift(i, *y);
+                if repeated {
+                    item.set_mark(Mark::Artifact);
+                }
+                item
+            }));
         }
         // Fills first so they never cover text.
         page.items.sort_by_key(|i| !matches!(i, Item::Fill { .. }));
@@ -491,6 +629,7 @@ fn pass(
             outline,
             missing: ctx.missing,
             placeholder,
+            structure: ctx.structure,
         },
         entries,
     )

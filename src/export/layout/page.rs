@@ -117,6 +117,10 @@ pub(super) fn run(
         text: text.to_owned(),
         space_extra: 0.0,
         color,
+        // Everything `run` makes is page furniture (footer lines, page numbers, the
+        // draft mark): not read as content.
+        mark: Mark::Pagination,
+        hyphen: false,
     })
 }
 

@@ -2,7 +2,7 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::{Color, Ctx, Item, LinkTarget, TextRun, face_for};
+use super::{Color, Ctx, Item, LinkTarget, Mark, Role, TextRun, face_for};
 use crate::export::blocks::{Highlight, Inline, InlineStyle};
 use crate::export::fonts::Face;
 use crate::export::hyphen;
@@ -23,6 +23,8 @@ pub(super) struct Prepared {
     /// Index into `styles` per char.
     pub(super) style_of: Vec<usize>,
     pub(super) styles: Vec<(InlineStyle, Face)>,
+    /// The structure mark of each style's runs (a link gets its own `Link` element).
+    pub(super) marks: Vec<Mark>,
     /// prefix[i] = width of chars[..i].
     pub(super) prefix: Vec<f32>,
     /// Char index of each byte offset boundary (for the line breaker's byte offsets).
@@ -33,19 +35,33 @@ pub(super) struct Prepared {
 impl Prepared {
     pub(super) fn new(ctx: &mut Ctx<'_>, inlines: &[Inline], base: Face, size: f32) -> Self {
         let mut styles: Vec<(InlineStyle, Face)> = Vec::new();
+        let mut marks: Vec<Mark> = Vec::new();
         let mut text = String::new();
         let mut chars = Vec::new();
         let mut style_of = Vec::new();
         for inline in inlines {
             let face = face_for(&inline.style, base);
             let cleaned = ctx.clean(&inline.text, face);
-            let idx = match styles
-                .iter()
-                .position(|(s, f)| *s == inline.style && *f == face)
-            {
+            // Each link is its own structure element, so link inlines never share a style.
+            let existing = if inline.style.link.is_some() {
+                None
+            } else {
+                styles
+                    .iter()
+                    .zip(&marks)
+                    .position(|((s, f), m)| *s == inline.style && *f == face && *m == ctx.mark())
+            };
+            let idx = match existing {
                 Some(i) => i,
                 None => {
                     styles.push((inline.style.clone(), face));
+                    if inline.style.link.is_some() {
+                        let id = ctx.begin(Role::Link);
+                        ctx.end();
+                        marks.push(Mark::Element(id));
+                    } else {
+                        marks.push(ctx.mark());
+                    }
                     styles.len() - 1
                 }
             };
@@ -74,6 +90,7 @@ impl Prepared {
             chars,
             style_of,
             styles,
+            marks,
             prefix,
             byte_to_char,
             size,
@@ -350,6 +367,7 @@ impl Prepared {
                     color: run_color,
                 });
             }
+            let mark = self.marks[si];
             if let Some(url) = &style.link {
                 items.push(Item::Link {
                     x: cx,
@@ -357,6 +375,7 @@ impl Prepared {
                     w,
                     h: self.size * 1.25,
                     target: LinkTarget::Url(url.clone()),
+                    mark,
                 });
             }
             if !text.is_empty() {
@@ -369,6 +388,8 @@ impl Prepared {
                     width: w,
                     space_extra: extra,
                     color: run_color,
+                    mark,
+                    hyphen: j == line.end && line.hyphen,
                 }));
             }
             cx += w;

@@ -195,6 +195,7 @@ impl Ctx<'_> {
     ) {
         let widths = self.column_widths(header, rows, width, ncols);
         let sb = self.gap(PARA_GAP + 2.0);
+        self.begin(Role::Table);
         // A header row taller than a quarter of the page is not repeated (the repeats
         // would crowd out the body); it is then split like a body row.
         let max_header = (self.text_height * 0.25).max(TABLE_LEADING * 2.0);
@@ -238,6 +239,7 @@ impl Ctx<'_> {
                 self.push(band);
             }
         }
+        self.end();
         self.after_heading = false;
     }
 
@@ -263,9 +265,11 @@ impl Ctx<'_> {
         // Items of each cell's lines, y relative to the line's top.
         let mut cells: Vec<Vec<Vec<Item>>> = Vec::new();
         let mut cx = x;
+        self.begin(Role::TR);
         for (c, w) in widths.iter().enumerate() {
             let mut lines = Vec::new();
             if let Some(cell) = row.get(c) {
+                self.begin(if is_header { Role::TH } else { Role::TD });
                 let prepared = Prepared::new(self, cell, style.face, style.size);
                 let inner = (w - 2.0 * CELL_PAD).max(1.0);
                 let spans = prepared.break_lines(self, inner, inner, true);
@@ -280,10 +284,12 @@ impl Ctx<'_> {
                         style.color,
                     ));
                 }
+                self.end();
             }
             cells.push(lines);
             cx += w;
         }
+        self.end();
         let n = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let total: f32 = widths.iter().sum();
         let bottom_rule = |height: f32| Item::Line {

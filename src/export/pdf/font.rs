@@ -1,0 +1,259 @@
+//! Embedded fonts: each face subset with allsorts and written as a Type0 / CIDFontType2
+//! font with widths, ToUnicode map and CIDSet (what PDF/A-2 asks of an embedded font).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{CmapTarget, SubsetProfile};
+use lopdf::{Dictionary, Object, ObjectId, Stream};
+use sha2::{Digest, Sha256};
+
+use crate::export::ExportError;
+use crate::export::fonts::{Face, Fonts};
+use crate::export::layout::Layout;
+use crate::export::unhint::Unhinted;
+
+/// One embedded face: its resource name and how characters become glyph codes.
+pub(super) struct Embedded {
+    /// The resource name, "F1", "F2", ... (fixed, so output is reproducible).
+    pub(super) name: String,
+    /// The font dictionary.
+    pub(super) id: ObjectId,
+    /// Code (subset glyph id) of U+0000..U+00FF; 0 when unused.
+    latin: [u16; 256],
+    /// Codes of the other characters.
+    other: HashMap<char, u16>,
+    /// Original glyph id of each code (for kerning, which the font defines on those).
+    pub(super) original: Vec<u16>,
+}
+
+impl Embedded {
+    /// The glyph code of `c` (0, .notdef, for a character the layout never placed).
+    pub(super) fn code(&self, c: char) -> u16 {
+        let cp = c as u32;
+        if cp < 256 {
+            self.latin[cp as usize]
+        } else {
+            self.other.get(&c).copied().unwrap_or(0)
+        }
+    }
+}
+
+/// Subsets and embeds every face the pages use. Faces come in a fixed order.
+pub(super) fn embed(
+    doc: &mut lopdf::Document,
+    layout: &Layout,
+    fonts: &Fonts,
+) -> Result<BTreeMap<Face, Embedded>, ExportError> {
+    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    for page in &layout.pages {
+        for run in page.runs() {
+            used.entry(run.face).or_default().extend(run.text.chars());
+        }
+    }
+    // The writer ends a line's text with a space (see `content`), so every face has one.
+    for chars in used.values_mut() {
+        chars.insert(' ');
+    }
+    let mut out = BTreeMap::new();
+    for (k, (face, chars)) in used.iter().enumerate() {
+        let embedded = embed_face(doc, fonts, *face, chars, format!("F{}", k + 1))?;
+        out.insert(*face, embedded);
+    }
+    Ok(out)
+}
+
+fn embed_face(
+    doc: &mut lopdf::Document,
+    fonts: &Fonts,
+    face: Face,
+    chars: &BTreeSet<char>,
+    name: String,
+) -> Result<Embedded, ExportError> {
+    let metrics = fonts.face(face);
+    let err = |e: String| ExportError::Pdf(format!("font {}: {e}", face.postscript_name()));
+    let mut gids: BTreeSet<u16> = chars.iter().filter_map(|c| metrics.glyph(*c)).collect();
+    gids.remove(&0);
+    // .notdef comes first: allsorts numbers the subset's glyphs in this order, so the
+    // code of a glyph is its index here.
+    let original: Vec<u16> = std::iter::once(0).chain(gids).collect();
+    let code_of: HashMap<u16, u16> = original
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (*g, i as u16))
+        .collect();
+    let mut latin = [0u16; 256];
+    let mut other = HashMap::new();
+    // ToUnicode: each code maps to the first (lowest) character that uses it.
+    let mut unicode: BTreeMap<u16, char> = BTreeMap::new();
+    for c in chars {
+        let Some(code) = metrics.glyph(*c).and_then(|g| code_of.get(&g).copied()) else {
+            continue;
+        };
+        if (*c as u32) < 256 {
+            latin[*c as usize] = code;
+        } else {
+            other.insert(*c, code);
+        }
+        unicode.entry(code).or_insert(*c);
+    }
+
+    let font_file = ReadScope::new(metrics.bytes)
+        .read::<FontData<'_>>()
+        .map_err(|e| err(e.to_string()))?;
+    let inner = font_file
+        .table_provider(0)
+        .map_err(|e| err(e.to_string()))?;
+    let outlines = metrics.unhinted().map_err(err)?;
+    let provider = Unhinted {
+        inner: &inner,
+        outlines,
+    };
+    // allsorts' PDF profile without `name` and `post` (PDF takes the font's name from
+    // the font dictionary and never reads glyph names; ~1 KiB per face) and without the
+    // hinting programs `cvt `, `fpgm` and `prep` (see `unhint`; ~2 KiB per face).
+    let profile = SubsetProfile::Custom(vec![
+        allsorts::tag::CMAP,
+        allsorts::tag::HEAD,
+        allsorts::tag::HHEA,
+        allsorts::tag::HMTX,
+        allsorts::tag::MAXP,
+    ]);
+    let program = allsorts::subset::subset(&provider, &original, &profile, CmapTarget::Unicode)
+        .map_err(|e| err(e.to_string()))?;
+
+    // The subset tag (ISO 32000-1, 9.6.4) marks the font as subset; derived from the
+    // glyph set so the output stays deterministic.
+    let digest = Sha256::digest(chars.iter().collect::<String>().as_bytes());
+    let tag: String = digest
+        .iter()
+        .take(6)
+        .map(|b| char::from(b'A' + b % 26))
+        .collect();
+    let base_font = format!("{tag}+{}", face.postscript_name());
+    let scale = 1000.0 / metrics.units_per_em();
+    let units = |v: i16| Object::Integer((f32::from(v) * scale).round() as i64);
+
+    let glyphs = subset_glyph_count(&program).unwrap_or(original.len());
+    let mut file_dict = Dictionary::new();
+    file_dict.set("Length1", Object::Integer(program.len() as i64));
+    let file_id = doc.add_object(Stream::new(file_dict, program));
+
+    // CIDSet: every glyph of the subset is present, including the components of
+    // composite glyphs that allsorts appends after the requested ones.
+    let mut cidset = vec![0u8; glyphs.div_ceil(8)];
+    for i in 0..glyphs {
+        cidset[i / 8] |= 0x80 >> (i % 8);
+    }
+    let cidset_id = doc.add_object(Stream::new(Dictionary::new(), cidset));
+
+    let d = &metrics.descriptor;
+    let italic = d.italic_angle != 0;
+    let mut descriptor = Dictionary::new();
+    descriptor.set("Type", Object::Name(b"FontDescriptor".to_vec()));
+    descriptor.set("FontName", Object::Name(base_font.clone().into_bytes()));
+    // Nonsymbolic (32), Italic (64).
+    descriptor.set("Flags", Object::Integer(if italic { 96 } else { 32 }));
+    descriptor.set(
+        "FontBBox",
+        Object::Array(d.bbox.iter().map(|v| units(*v)).collect()),
+    );
+    descriptor.set("ItalicAngle", Object::Integer(i64::from(d.italic_angle)));
+    descriptor.set("Ascent", units(d.ascent));
+    descriptor.set("Descent", units(d.descent));
+    descriptor.set("CapHeight", units(d.cap_height));
+    descriptor.set(
+        "StemV",
+        Object::Integer(if face == Face::Bold { 140 } else { 80 }),
+    );
+    descriptor.set("FontFile2", Object::Reference(file_id));
+    descriptor.set("CIDSet", Object::Reference(cidset_id));
+    let descriptor_id = doc.add_object(descriptor);
+
+    let widths: Vec<Object> = original
+        .iter()
+        .skip(1)
+        .map(|g| Object::Integer((f32::from(metrics.advance(*g)) * scale).round() as i64))
+        .collect();
+    let mut system = Dictionary::new();
+    system.set("Registry", Object::string_literal("Adobe"));
+    system.set("Ordering", Object::string_literal("Identity"));
+    system.set("Supplement", Object::Integer(0));
+    let mut cid = Dictionary::new();
+    cid.set("Type", Object::Name(b"Font".to_vec()));
+    cid.set("Subtype", Object::Name(b"CIDFontType2".to_vec()));
+    cid.set("BaseFont", Object::Name(base_font.clone().into_bytes()));
+    cid.set("CIDSystemInfo", Object::Dictionary(system));
+    cid.set("FontDescriptor", Object::Reference(descriptor_id));
+    cid.set(
+        "DW",
+        Object::Integer((f32::from(metrics.advance(0)) * scale).round() as i64),
+    );
+    cid.set(
+        "W",
+        Object::Array(vec![Object::Integer(1), Object::Array(widths)]),
+    );
+    cid.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
+    let cid_id = doc.add_object(cid);
+
+    let to_unicode_id = doc.add_object(Stream::new(
+        Dictionary::new(),
+        to_unicode(&unicode).into_bytes(),
+    ));
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Subtype", Object::Name(b"Type0".to_vec()));
+    font.set("BaseFont", Object::Name(base_font.into_bytes()));
+    font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+    font.set(
+        "DescendantFonts",
+        Object::Array(vec![Object::Reference(cid_id)]),
+    );
+    font.set("ToUnicode", Object::Reference(to_unicode_id));
+    let id = doc.add_object(font);
+    Ok(Embedded {
+        name,
+        id,
+        latin,
+        other,
+        original,
+    })
+}
+
+/// The number of glyphs of a font program (its `maxp`).
+fn subset_glyph_count(program: &[u8]) -> Option<usize> {
+    use allsorts::tables::{FontTableProvider as _, MaxpTable};
+    let file = ReadScope::new(program).read::<FontData<'_>>().ok()?;
+    let provider = file.table_provider(0).ok()?;
+    let data = provider.read_table_data(allsorts::tag::MAXP).ok()?;
+    let maxp = ReadScope::new(&data).read::<MaxpTable>().ok()?;
+    Some(usize::from(maxp.num_glyphs))
+}
+
+/// A ToUnicode CMap (ISO 32000-1, 9.10.3) for two-byte codes.
+fn to_unicode(map: &BTreeMap<u16, char>) -> String {
+    let mut s = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    let entries: Vec<(&u16, &char)> = map.iter().collect();
+    // At most 100 entries per bfchar block.
+    for block in entries.chunks(100) {
+        let _ = writeln!(s, "{} beginbfchar", block.len());
+        for (code, c) in block {
+            let _ = write!(s, "<{code:04X}> <");
+            let mut buf = [0u16; 2];
+            for unit in c.encode_utf16(&mut buf) {
+                let _ = write!(s, "{unit:04X}");
+            }
+            s.push_str(">\n");
+        }
+        s.push_str("endbfchar\n");
+    }
+    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    s
+}
