@@ -133,7 +133,21 @@ pub fn build(text: &str, lang: Option<Lang>) -> Imported {
             .and_then(|(_, v)| Lang::parse(v.trim()))
     });
     let lang = lang.or(fm_lang).unwrap_or_else(|| detect_language(body));
-    let scanned = blocks::scan(body);
+    build_scanned(blocks::scan(body), lang, front)
+}
+
+/// Builds the document from blocks a structured reader (DOCX, ODT, HTML) produced; `plain`
+/// is their visible text, for detecting the language when `lang` is `None`.
+pub fn build_blocks(blocks: Vec<Block>, plain: &str, lang: Option<Lang>) -> Imported {
+    let lang = lang.unwrap_or_else(|| detect_language(plain));
+    let scanned = blocks::Scanned {
+        blocks,
+        ..blocks::Scanned::default()
+    };
+    build_scanned(scanned, lang, None)
+}
+
+fn build_scanned(scanned: blocks::Scanned, lang: Lang, front: Option<FrontMatter>) -> Imported {
     let mut doc = Document::empty_template(lang, "");
     let mut report = ImportReport {
         lang: Some(lang),
