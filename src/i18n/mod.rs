@@ -46,6 +46,11 @@ pub const LOCALE_FILES: &[(&str, &str, &str)] = &[
         include_str!("../../locales/en/import.ftl"),
     ),
     (
+        "import_formats.ftl",
+        include_str!("../../locales/de/import_formats.ftl"),
+        include_str!("../../locales/en/import_formats.ftl"),
+    ),
+    (
         "diff.ftl",
         include_str!("../../locales/de/diff.ftl"),
         include_str!("../../locales/en/diff.ftl"),

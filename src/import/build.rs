@@ -138,7 +138,31 @@ pub fn build(text: &str, lang: Option<Lang>, detection: MeasureDetection) -> Imp
             .and_then(|(_, v)| Lang::parse(v.trim()))
     });
     let lang = lang.or(fm_lang).unwrap_or_else(|| detect_language(body));
-    let scanned = blocks::scan(body);
+    build_scanned(blocks::scan(body), lang, detection, front)
+}
+
+/// Builds the document from blocks a structured reader (DOCX, ODT, HTML) produced; `plain`
+/// is their visible text, for detecting the language when `lang` is `None`.
+pub fn build_blocks(
+    blocks: Vec<Block>,
+    plain: &str,
+    lang: Option<Lang>,
+    detection: MeasureDetection,
+) -> Imported {
+    let lang = lang.unwrap_or_else(|| detect_language(plain));
+    let scanned = blocks::Scanned {
+        blocks,
+        ..blocks::Scanned::default()
+    };
+    build_scanned(scanned, lang, detection, None)
+}
+
+fn build_scanned(
+    scanned: blocks::Scanned,
+    lang: Lang,
+    detection: MeasureDetection,
+    front: Option<FrontMatter>,
+) -> Imported {
     let mut doc = Document::empty_template(lang, "");
     // An import is kept in the language it was written in (issue 20.2): the other one
     // is switched on when the user starts translating, not reported as missing at once.

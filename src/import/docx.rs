@@ -1,141 +1,456 @@
-//! DOCX reader: WordprocessingML body to Markdown blocks, which the Markdown pipeline matches and builds.
+//! DOCX reader: WordprocessingML (Word, LibreOffice, Google Docs, pandoc) into the structured
+//! readers' common blocks ([`Flowed`]).
+//!
+//! Headings come from paragraph styles (name, `outlineLvl`, `basedOn` chain) or the
+//! paragraph's own `outlineLvl`; Word numbering is rendered from `numbering.xml` so
+//! "3.1 Zutrittskontrolle" matches like a typed number; tracked changes read as accepted;
+//! comments and notes are kept as paragraphs after the one referring to them; a TOC's
+//! cached entries, headers, footers and VML fallbacks are not body text.
 
-use std::collections::HashMap;
-use std::io::Read as _;
+use std::collections::{HashMap, HashSet};
 
 use quick_xml::Reader;
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 
 use super::ImportError;
+use super::flow::{Flow, Flowed, ImportWarning, Run};
+use super::package::{Package, attr, doctype_error, reference_text, xml_error};
 
-/// Most entries a DOCX zip may have (real files have dozens).
-const MAX_ENTRIES: usize = 10_000;
-/// Most decompressed bytes one part may have (zip-bomb guard).
-const MAX_PART: u64 = 256 * 1024 * 1024;
+const KIND: &str = "DOCX";
 
-/// What the reader found beside the text, for warnings.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct DocxNotes {
-    /// Images and drawings not imported.
-    pub images: usize,
-    /// True when the body had tracked changes (read with all changes accepted).
-    pub tracked_changes: bool,
-}
-
-/// Reads one part of the zip, refusing parts that decompress past the limit.
-fn part(
-    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Option<String>, ImportError> {
-    let Ok(entry) = archive.by_name(name) else {
-        return Ok(None);
-    };
-    let mut bytes = Vec::new();
-    entry
-        .take(MAX_PART + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| ImportError::Invalid(format!("damaged DOCX part {name}: {e}")))?;
-    if bytes.len() as u64 > MAX_PART {
-        return Err(ImportError::Invalid(format!(
-            "{name} decompresses to more than {} MB: refusing a possible zip bomb",
-            MAX_PART / (1024 * 1024)
-        )));
-    }
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| ImportError::Invalid(format!("{name} is not UTF-8 XML")))
-}
-
-/// Converts DOCX bytes to Markdown text.
-pub fn docx_to_markdown(bytes: &[u8]) -> Result<(String, DocxNotes), ImportError> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| ImportError::Invalid(format!("not a readable DOCX (zip) file: {e}")))?;
-    if archive.len() > MAX_ENTRIES {
-        return Err(ImportError::Invalid(format!(
-            "the zip has {} entries, more than the {MAX_ENTRIES} a DOCX import takes",
-            archive.len()
-        )));
-    }
-    let document = part(&mut archive, "word/document.xml")?.ok_or_else(|| {
+/// Reads a DOCX (also `.docm`, `.dotx`; macros are never run or kept).
+pub fn read(bytes: &[u8]) -> Result<Flowed, ImportError> {
+    let mut pkg = Package::open(bytes, KIND)?;
+    let document = pkg.xml("word/document.xml")?.ok_or_else(|| {
         ImportError::Invalid("the zip has no word/document.xml: not a DOCX file".into())
     })?;
-    let styles = part(&mut archive, "word/styles.xml")?.unwrap_or_default();
-    let rels = part(&mut archive, "word/_rels/document.xml.rels")?.unwrap_or_default();
-    let heading_styles = heading_levels(&styles)?;
-    let links = relationships(&rels)?;
-    body(&document, &heading_styles, &links)
-}
-
-fn xml_error(e: impl std::fmt::Display) -> ImportError {
-    ImportError::Invalid(format!("damaged DOCX XML: {e}"))
-}
-
-fn attr(e: &quick_xml::events::BytesStart<'_>, name: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
-}
-
-/// Style id → heading level, from the style's name ("heading 1", "Überschrift 1") or `outlineLvl`.
-fn heading_levels(styles: &str) -> Result<HashMap<String, u8>, ImportError> {
-    let mut out = HashMap::new();
-    let mut reader = Reader::from_str(styles);
-    let mut current: Option<String> = None;
-    loop {
-        match reader.read_event().map_err(xml_error)? {
-            Event::DocType(_) => {
-                return Err(ImportError::Invalid(
-                    "DOCX XML with a DOCTYPE is refused (entity expansion)".into(),
-                ));
+    let styles = Styles::parse(&pkg.xml("word/styles.xml")?.unwrap_or_default())?;
+    let numbering = Numbering::parse(&pkg.xml("word/numbering.xml")?.unwrap_or_default())?;
+    let links = relationships(&pkg.xml("word/_rels/document.xml.rels")?.unwrap_or_default())?;
+    let mut notes = HashMap::new();
+    for (part, element) in [
+        ("word/footnotes.xml", &b"footnote"[..]),
+        ("word/endnotes.xml", b"endnote"),
+        ("word/comments.xml", b"comment"),
+    ] {
+        if let Some(xml) = pkg.xml(part)? {
+            for (id, note) in note_texts(&xml, element)? {
+                notes.insert((element.to_vec(), id), note);
             }
-            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                b"w:style" => current = attr(&e, b"w:styleId"),
-                b"w:name" => {
-                    if let (Some(id), Some(name)) = (&current, attr(&e, b"w:val"))
-                        && let Some(level) = level_from_name(&name).or_else(|| level_from_name(id))
-                    {
-                        out.insert(id.clone(), level);
-                    }
-                }
-                b"w:outlineLvl" => {
-                    if let (Some(id), Some(v)) = (&current, attr(&e, b"w:val"))
-                        && let Ok(v) = v.parse::<u8>()
-                        && v < 6
-                    {
-                        out.entry(id.clone()).or_insert(v + 1);
-                    }
-                }
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
         }
+    }
+    let mut out = Flowed::default();
+    let mut organisation = None;
+    for name in pkg.names_with_prefix("word/") {
+        let file = name.trim_start_matches("word/");
+        if (file.starts_with("header") || file.starts_with("footer"))
+            && file.ends_with(".xml")
+            && !file.contains('/')
+            && organisation.is_none()
+            && let Some(xml) = pkg.xml(&name)?
+        {
+            organisation = note_texts(&xml, b"hdr")?
+                .into_iter()
+                .chain(note_texts(&xml, b"ftr")?)
+                .flat_map(|(_, n)| n.text.lines().map(str::to_owned).collect::<Vec<_>>())
+                .find_map(|line| organisation_in(&line));
+        }
+    }
+    out.organisation = organisation;
+    if let Some(core) = pkg.xml("docProps/core.xml")? {
+        core_properties(&core, &mut out)?;
+    }
+    let mut reader = BodyReader::new(&styles, numbering, &links, &notes, &mut out);
+    reader.run(&document)?;
+    let BodyReader {
+        images,
+        tracked,
+        comments,
+        note_count,
+        nested_tables,
+        ..
+    } = reader;
+    if tracked {
+        out.warnings.push(ImportWarning::TrackedChanges);
+    }
+    if images > 0 {
+        out.warnings.push(ImportWarning::Images(images));
+    }
+    if comments > 0 {
+        out.warnings.push(ImportWarning::Comments(comments));
+    }
+    if note_count > 0 {
+        out.warnings.push(ImportWarning::Notes(note_count));
+    }
+    if nested_tables > 0 {
+        out.warnings
+            .push(ImportWarning::NestedTables(nested_tables));
     }
     Ok(out)
 }
 
+/// The organisation named in a header or footer line, by its legal form.
+fn organisation_in(line: &str) -> Option<String> {
+    const FORMS: &[&str] = &[
+        "GmbH", "AG", "KG", "OHG", "e.V.", "eG", "GbR", "UG", "mbH", "SE", "Ltd", "Ltd.", "LLC",
+        "Inc.", "Inc", "plc", "LLP", "S.A.", "B.V.",
+    ];
+    // A header line often holds more than the name ("Muster GmbH · TOM · Seite 1").
+    line.split(['|', '·', '–', '\t'])
+        .map(str::trim)
+        .find(|part| {
+            part.split_whitespace()
+                .any(|w| FORMS.contains(&w.trim_end_matches(',')))
+                && part.chars().count() <= 80
+        })
+        .map(str::to_owned)
+}
+
+/// What the style sheet says about paragraph and character styles.
+#[derive(Default)]
+struct Styles {
+    /// Paragraph style id → heading level.
+    heading: HashMap<String, u8>,
+    /// Table-of-contents entry styles (their paragraphs repeat the headings).
+    toc: HashSet<String>,
+    /// Quote styles.
+    quote: HashSet<String>,
+    /// Paragraph style id → its numbering (numId, level).
+    numbering: HashMap<String, (String, usize)>,
+    /// Character style id → (bold, italic, code).
+    character: HashMap<String, (bool, bool, bool)>,
+}
+
+#[derive(Default)]
+struct RawStyle {
+    id: String,
+    name: String,
+    based_on: Option<String>,
+    outline: Option<u8>,
+    num: Option<(String, usize)>,
+    bold: bool,
+    italic: bool,
+}
+
+fn on(e: &BytesStart<'_>) -> bool {
+    attr(e, b"val").is_none_or(|v| v != "0" && v != "false" && v != "off")
+}
+
+impl Styles {
+    fn parse(xml: &str) -> Result<Self, ImportError> {
+        let mut raw: HashMap<String, RawStyle> = HashMap::new();
+        let mut current: Option<RawStyle> = None;
+        let mut in_rpr = false;
+        let mut reader = Reader::from_str(xml);
+        loop {
+            match reader.read_event().map_err(|e| xml_error(KIND, e))? {
+                Event::DocType(_) => return Err(doctype_error(KIND)),
+                Event::Start(e) | Event::Empty(e) => {
+                    let Some(s) = current.as_mut() else {
+                        if e.local_name().as_ref() == b"style" {
+                            current = Some(RawStyle {
+                                id: attr(&e, b"styleId").unwrap_or_default(),
+                                ..RawStyle::default()
+                            });
+                        }
+                        continue;
+                    };
+                    match e.local_name().as_ref() {
+                        b"name" => s.name = attr(&e, b"val").unwrap_or_default(),
+                        b"basedOn" => s.based_on = attr(&e, b"val"),
+                        b"outlineLvl" => {
+                            s.outline = attr(&e, b"val").and_then(|v| v.parse().ok());
+                        }
+                        b"numId" => {
+                            let id = attr(&e, b"val").unwrap_or_default();
+                            let level = s.num.as_ref().map_or(0, |n| n.1);
+                            s.num = Some((id, level));
+                        }
+                        b"ilvl" => {
+                            let level = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                            let id = s.num.take().map(|n| n.0).unwrap_or_default();
+                            s.num = Some((id, level));
+                        }
+                        b"rPr" => in_rpr = true,
+                        b"b" if in_rpr => s.bold = on(&e),
+                        b"i" if in_rpr => s.italic = on(&e),
+                        _ => {}
+                    }
+                }
+                Event::End(e) => match e.local_name().as_ref() {
+                    b"style" => {
+                        if let Some(s) = current.take() {
+                            raw.insert(s.id.clone(), s);
+                        }
+                    }
+                    b"rPr" => in_rpr = false,
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        let mut styles = Styles::default();
+        for (id, s) in &raw {
+            // Follow the basedOn chain (bounded: a cycle must not hang the import).
+            let mut level = None;
+            let mut at = Some(s);
+            for _ in 0..16 {
+                let Some(st) = at else { break };
+                level = level_from_name(&st.name)
+                    .or_else(|| level_from_name(&st.id))
+                    .or(st.outline.filter(|&o| o < 6).map(|o| o + 1));
+                if level.is_some() || st.outline.is_some() {
+                    break;
+                }
+                at = st.based_on.as_ref().and_then(|b| raw.get(b));
+            }
+            if let Some(level) = level {
+                styles.heading.insert(id.clone(), level);
+            }
+            let lower = s.name.to_lowercase();
+            let lower_id = id.to_lowercase();
+            if [
+                "toc ",
+                "toc",
+                "verzeichnis ",
+                "inhaltsverzeichnis ",
+                "contents ",
+            ]
+            .iter()
+            .any(|p| {
+                lower.starts_with(p) && lower[p.len()..].trim().parse::<u8>().is_ok()
+                    || lower_id.starts_with(p) && lower_id[p.len()..].trim().parse::<u8>().is_ok()
+            }) {
+                styles.toc.insert(id.clone());
+            }
+            if matches!(
+                lower.as_str(),
+                "quote" | "intense quote" | "block text" | "zitat" | "quotations" | "quotation"
+            ) || lower_id == "blocktext"
+            {
+                styles.quote.insert(id.clone());
+            }
+            if let Some(num) = &s.num {
+                styles.numbering.insert(id.clone(), num.clone());
+            }
+            let code = lower.contains("verbatim")
+                || lower.contains("source text")
+                || lower.contains("quelltext")
+                || lower.contains("code");
+            if s.bold || s.italic || code {
+                styles
+                    .character
+                    .insert(id.clone(), (s.bold, s.italic, code));
+            }
+        }
+        Ok(styles)
+    }
+}
+
 fn level_from_name(name: &str) -> Option<u8> {
     let lower = name.to_lowercase();
-    let rest = ["heading", "überschrift", "titre", "título"]
+    if matches!(lower.as_str(), "title" | "titel") {
+        return Some(1);
+    }
+    let rest = ["heading", "überschrift", "titre", "título", "kop"]
         .iter()
         .find_map(|p| lower.strip_prefix(p))?;
     let n: u8 = rest.trim().parse().ok()?;
     (1..=6).contains(&n).then_some(n)
 }
 
+/// One level of a numbering definition.
+#[derive(Debug, Clone)]
+struct Level {
+    format: String,
+    text: String,
+    start: u32,
+}
+
+impl Default for Level {
+    fn default() -> Self {
+        Level {
+            format: "decimal".into(),
+            text: String::new(),
+            start: 1,
+        }
+    }
+}
+
+/// `numbering.xml`: the definitions and the running counters.
+#[derive(Default)]
+struct Numbering {
+    abstracts: HashMap<String, Vec<Level>>,
+    /// numId → (abstractNumId, level → start override).
+    nums: HashMap<String, (String, HashMap<usize, u32>)>,
+    /// abstractNumId → counter per level (`None` = not started).
+    counters: HashMap<String, [Option<u32>; 9]>,
+    /// numIds whose start overrides were applied.
+    started: HashSet<String>,
+}
+
+impl Numbering {
+    fn parse(xml: &str) -> Result<Self, ImportError> {
+        let mut n = Numbering::default();
+        let mut reader = Reader::from_str(xml);
+        let mut abstract_id: Option<String> = None;
+        let mut level: Option<usize> = None;
+        let mut num_id: Option<String> = None;
+        let mut override_level: Option<usize> = None;
+        loop {
+            match reader.read_event().map_err(|e| xml_error(KIND, e))? {
+                Event::DocType(_) => return Err(doctype_error(KIND)),
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    b"abstractNum" => abstract_id = attr(&e, b"abstractNumId"),
+                    b"lvl" if abstract_id.is_some() => {
+                        level = attr(&e, b"ilvl")
+                            .and_then(|v| v.parse().ok())
+                            .filter(|&l| l < 9);
+                    }
+                    b"num" => num_id = attr(&e, b"numId"),
+                    b"abstractNumId" => {
+                        if let (Some(id), Some(a)) = (&num_id, attr(&e, b"val")) {
+                            n.nums.entry(id.clone()).or_default().0 = a;
+                        }
+                    }
+                    b"lvlOverride" => {
+                        override_level = attr(&e, b"ilvl").and_then(|v| v.parse().ok());
+                    }
+                    b"startOverride" => {
+                        if let (Some(id), Some(l), Some(v)) = (
+                            &num_id,
+                            override_level,
+                            attr(&e, b"val").and_then(|v| v.parse().ok()),
+                        ) {
+                            n.nums.entry(id.clone()).or_default().1.insert(l, v);
+                        }
+                    }
+                    name @ (b"start" | b"numFmt" | b"lvlText") => {
+                        if let (Some(a), Some(l)) = (&abstract_id, level) {
+                            let levels = n.abstracts.entry(a.clone()).or_default();
+                            if levels.len() <= l {
+                                levels.resize(l + 1, Level::default());
+                            }
+                            let v = attr(&e, b"val").unwrap_or_default();
+                            match name {
+                                b"start" => levels[l].start = v.parse().unwrap_or(1),
+                                b"numFmt" => levels[l].format = v,
+                                _ => levels[l].text = v,
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Event::End(e) => match e.local_name().as_ref() {
+                    b"abstractNum" => abstract_id = None,
+                    b"lvl" => level = None,
+                    b"num" => num_id = None,
+                    b"lvlOverride" => override_level = None,
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(n)
+    }
+
+    /// Counts one paragraph of list `num` at `ilvl` and returns its label and format.
+    fn next(&mut self, num: &str, ilvl: usize) -> Option<(String, Level)> {
+        let (abstract_id, overrides) = self.nums.get(num)?.clone();
+        let levels = self.abstracts.get(&abstract_id)?;
+        let ilvl = ilvl.min(8);
+        let this = levels.get(ilvl).cloned().unwrap_or_default();
+        let start = |l: usize| levels.get(l).map_or(1, |lv| lv.start);
+        let counters = self.counters.entry(abstract_id).or_insert([None; 9]);
+        // A list instance with a start override restarts its levels when first used.
+        if self.started.insert(num.to_owned()) {
+            for (&l, &v) in &overrides {
+                if l < 9 {
+                    counters[l] = Some(v.saturating_sub(1));
+                }
+            }
+        }
+        counters[ilvl] = Some(match counters[ilvl] {
+            None => start(ilvl),
+            Some(n) => n.saturating_add(1),
+        });
+        for c in counters.iter_mut().skip(ilvl + 1) {
+            *c = None;
+        }
+        let mut label = this.text.clone();
+        for l in 0..=ilvl {
+            let placeholder = format!("%{}", l + 1);
+            if label.contains(&placeholder) {
+                let format = levels.get(l).map_or("decimal", |lv| lv.format.as_str());
+                let value = counters[l].unwrap_or_else(|| start(l));
+                label = label.replace(&placeholder, &format_number(value, format));
+            }
+        }
+        Some((label, this))
+    }
+}
+
+fn format_number(n: u32, format: &str) -> String {
+    match format {
+        "lowerLetter" | "upperLetter" => {
+            // a … z, aa … zz (Word's scheme).
+            let n = n.max(1) - 1;
+            let letter = (b'a' + (n % 26) as u8) as char;
+            let s: String = std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect();
+            if format == "upperLetter" {
+                s.to_uppercase()
+            } else {
+                s
+            }
+        }
+        "lowerRoman" => roman(n).to_lowercase(),
+        "upperRoman" => roman(n),
+        "decimalZero" => format!("{n:02}"),
+        _ => n.to_string(),
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    const TABLE: &[(u32, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    if n == 0 || n > 3999 {
+        return n.to_string();
+    }
+    let mut s = String::new();
+    for &(v, r) in TABLE {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
 fn relationships(rels: &str) -> Result<HashMap<String, String>, ImportError> {
     let mut out = HashMap::new();
     let mut reader = Reader::from_str(rels);
     loop {
-        match reader.read_event().map_err(xml_error)? {
-            Event::DocType(_) => {
-                return Err(ImportError::Invalid(
-                    "DOCX XML with a DOCTYPE is refused (entity expansion)".into(),
-                ));
-            }
-            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == b"Relationship" => {
-                if let (Some(id), Some(target)) = (attr(&e, b"Id"), attr(&e, b"Target")) {
+        match reader.read_event().map_err(|e| xml_error(KIND, e))? {
+            Event::DocType(_) => return Err(doctype_error(KIND)),
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"Relationship" => {
+                if let (Some(id), Some(target)) = (attr(&e, b"Id"), attr(&e, b"Target"))
+                    && attr(&e, b"TargetMode").is_some_and(|m| m == "External")
+                {
                     out.insert(id, target);
                 }
             }
@@ -146,262 +461,653 @@ fn relationships(rels: &str) -> Result<HashMap<String, String>, ImportError> {
     Ok(out)
 }
 
-#[derive(Default)]
-struct Para {
-    style_level: Option<u8>,
-    list_level: Option<usize>,
+/// A note, comment or header: its plain text (paragraphs on their own lines) and author.
+#[derive(Debug, Default, Clone)]
+struct Note {
     text: String,
-    all_bold: bool,
-    any_text: bool,
+    author: Option<String>,
 }
 
-fn body(
-    xml: &str,
-    heading_styles: &HashMap<String, u8>,
-    links: &HashMap<String, String>,
-) -> Result<(String, DocxNotes), ImportError> {
-    let mut notes = DocxNotes::default();
-    let mut out = String::new();
+/// The plain text of each `element` (footnote, endnote, comment, hdr, ftr) by its id.
+fn note_texts(xml: &str, element: &[u8]) -> Result<Vec<(String, Note)>, ImportError> {
+    let mut out = Vec::new();
     let mut reader = Reader::from_str(xml);
-    let mut para: Option<Para> = None;
+    let mut current: Option<(String, Note)> = None;
     let mut in_text = false;
     let mut deleted = 0usize;
-    let mut bold = false;
-    let mut italic = false;
-    let mut link: Option<(String, String)> = None;
-    // Table state: rows of cells, each cell's paragraphs joined.
-    let mut table_depth = 0usize;
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut cell: Option<String> = None;
     loop {
-        let event = reader.read_event().map_err(xml_error)?;
-        match event {
-            Event::DocType(_) => {
-                return Err(ImportError::Invalid(
-                    "DOCX XML with a DOCTYPE is refused (entity expansion)".into(),
-                ));
-            }
-            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                b"w:p" => {
-                    para = Some(Para {
-                        all_bold: true,
-                        ..Para::default()
-                    })
+        match reader.read_event().map_err(|e| xml_error(KIND, e))? {
+            Event::DocType(_) => return Err(doctype_error(KIND)),
+            Event::Start(e) => match e.local_name().as_ref() {
+                n if n == element => {
+                    let id = attr(&e, b"id").unwrap_or_default();
+                    let skip = attr(&e, b"type").is_some_and(|t| t != "normal");
+                    current = (!skip).then(|| {
+                        (
+                            id,
+                            Note {
+                                author: attr(&e, b"author"),
+                                ..Note::default()
+                            },
+                        )
+                    });
                 }
-                b"w:pStyle" => {
-                    if let (Some(p), Some(v)) = (para.as_mut(), attr(&e, b"w:val")) {
-                        p.style_level = heading_styles
-                            .get(&v)
-                            .copied()
-                            .or_else(|| level_from_name(&v));
-                    }
-                }
-                b"w:outlineLvl" => {
-                    if let (Some(p), Some(Ok(v))) =
-                        (para.as_mut(), attr(&e, b"w:val").map(|v| v.parse::<u8>()))
-                        && v < 6
-                    {
-                        p.style_level = Some(v + 1);
-                    }
-                }
-                b"w:ilvl" => {
-                    if let (Some(p), Some(Ok(v))) = (
-                        para.as_mut(),
-                        attr(&e, b"w:val").map(|v| v.parse::<usize>()),
-                    ) {
-                        p.list_level = Some(v.min(8));
-                    }
-                }
-                b"w:numPr" => {
-                    if let Some(p) = para.as_mut() {
-                        p.list_level.get_or_insert(0);
-                    }
-                }
-                b"w:r" => {
-                    bold = false;
-                    italic = false;
-                }
-                b"w:b" => bold = attr(&e, b"w:val").is_none_or(|v| v != "0" && v != "false"),
-                b"w:i" => italic = attr(&e, b"w:val").is_none_or(|v| v != "0" && v != "false"),
-                b"w:t" => in_text = true,
-                b"w:delText" => {}
-                b"w:del" | b"w:moveFrom" => {
-                    notes.tracked_changes = true;
-                    deleted += 1;
-                }
-                b"w:ins" | b"w:moveTo" => notes.tracked_changes = true,
-                b"w:tab" => push(&mut para, "\t", false, false),
-                b"w:br" | b"w:cr" => push(&mut para, " ", false, false),
-                b"w:noBreakHyphen" => push(&mut para, "-", false, false),
-                b"w:drawing" | b"w:pict" | b"w:object" => notes.images += 1,
-                b"w:hyperlink" => {
-                    if let Some(target) = attr(&e, b"r:id").and_then(|id| links.get(&id).cloned()) {
-                        link = Some((target, String::new()));
-                    }
-                }
-                b"w:tbl" => {
-                    table_depth += 1;
-                    if table_depth == 1 {
-                        rows.clear();
-                    }
-                }
-                b"w:tr" if table_depth == 1 => rows.push(Vec::new()),
-                b"w:tc" if table_depth == 1 => cell = Some(String::new()),
+                b"t" => in_text = true,
+                b"del" | b"moveFrom" => deleted += 1,
                 _ => {}
             },
-            Event::GeneralRef(r) if in_text && deleted == 0 => {
-                let name = String::from_utf8_lossy(r.as_ref()).into_owned();
-                let text = match name.as_str() {
-                    "amp" => "&".to_owned(),
-                    "lt" => "<".to_owned(),
-                    "gt" => ">".to_owned(),
-                    "quot" => "\"".to_owned(),
-                    "apos" => "'".to_owned(),
-                    // Character references only; named entities are never expanded.
-                    _ => r
-                        .resolve_char_ref()
-                        .ok()
-                        .flatten()
-                        .map(String::from)
-                        .unwrap_or_default(),
-                };
-                push(&mut para, &text, bold, italic);
-            }
+            Event::Empty(e) => match e.local_name().as_ref() {
+                b"tab" => {
+                    if let Some((_, n)) = current.as_mut() {
+                        n.text.push(' ');
+                    }
+                }
+                b"br" | b"cr" => {
+                    if let Some((_, n)) = current.as_mut() {
+                        n.text.push('\n');
+                    }
+                }
+                _ => {}
+            },
             Event::Text(t) if in_text && deleted == 0 => {
-                let text = t.decode().map_err(xml_error)?.replace('\u{ad}', "");
-                if let Some((_, label)) = link.as_mut() {
-                    label.push_str(&text);
-                    if let Some(p) = para.as_mut() {
-                        p.any_text |= !text.trim().is_empty();
-                        p.all_bold &= bold || text.trim().is_empty();
-                    }
-                } else {
-                    push(&mut para, &text, bold, italic);
+                if let Some((_, n)) = current.as_mut() {
+                    n.text
+                        .push_str(&t.decode().map_err(|e| xml_error(KIND, e))?);
                 }
             }
-            Event::End(e) => match e.name().as_ref() {
-                b"w:t" => in_text = false,
-                b"w:del" | b"w:moveFrom" => deleted = deleted.saturating_sub(1),
-                b"w:hyperlink" => {
-                    if let Some((target, label)) = link.take()
-                        && let Some(p) = para.as_mut()
-                    {
-                        if target.is_empty() || label.is_empty() {
-                            p.text.push_str(&escape(&label));
-                        } else {
-                            p.text
-                                .push_str(&format!("[{}]({})", escape(&label), target));
+            Event::GeneralRef(r) if in_text && deleted == 0 => {
+                if let Some((_, n)) = current.as_mut() {
+                    n.text.push_str(&reference_text(&r));
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                n if n == element => {
+                    if let Some((id, mut note)) = current.take() {
+                        note.text = note.text.trim().to_owned();
+                        if !note.text.is_empty() {
+                            out.push((id, note));
                         }
                     }
                 }
-                b"w:p" => {
-                    if let Some(p) = para.take() {
-                        let line = finish(&p);
-                        if let Some(cell) = cell.as_mut() {
-                            if !cell.is_empty() && !line.is_empty() {
-                                cell.push(' ');
-                            }
-                            cell.push_str(&line.replace('|', "\\|"));
-                        } else if !line.is_empty() {
-                            out.push_str(&line);
-                            out.push_str(if p.list_level.is_some() && p.style_level.is_none() {
-                                "\n"
-                            } else {
-                                "\n\n"
-                            });
-                        }
+                b"t" => in_text = false,
+                b"p" => {
+                    if let Some((_, n)) = current.as_mut() {
+                        n.text.push('\n');
                     }
                 }
-                b"w:tc" if table_depth == 1 => {
-                    if let (Some(c), Some(row)) = (cell.take(), rows.last_mut()) {
-                        row.push(c);
-                    }
-                }
-                b"w:tbl" => {
-                    table_depth = table_depth.saturating_sub(1);
-                    if table_depth == 0 {
-                        out.push('\n');
-                        out.push_str(&table_markdown(&rows));
-                        out.push('\n');
-                    }
-                }
+                b"del" | b"moveFrom" => deleted = deleted.saturating_sub(1),
                 _ => {}
             },
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok((out, notes))
+    Ok(out)
 }
 
-fn escape(text: &str) -> String {
-    text.replace('[', "\\[").replace(']', "\\]")
-}
-
-fn push(para: &mut Option<Para>, text: &str, bold: bool, italic: bool) {
-    let Some(p) = para.as_mut() else { return };
-    if text.trim().is_empty() {
-        p.text.push_str(text);
-        return;
-    }
-    p.any_text = true;
-    p.all_bold &= bold;
-    let text = text.replace('*', "\\*").replace('_', "\\_");
-    let marks = match (bold, italic) {
-        (true, true) => "***",
-        (true, false) => "**",
-        (false, true) => "*",
-        (false, false) => "",
-    };
-    // Emphasis marks must touch the text: "* (geplant)*" is no emphasis in Markdown and
-    // would arrive as literal asterisks, so white space at a run's edges goes outside.
-    let inner = text.trim();
-    let lead = &text[..text.len() - text.trim_start().len()];
-    let trail = &text[text.trim_end().len()..];
-    p.text.push_str(lead);
-    p.text.push_str(marks);
-    p.text.push_str(inner);
-    p.text.push_str(marks);
-    p.text.push_str(trail);
-}
-
-fn finish(p: &Para) -> String {
-    let plain = p.text.replace("**", "").trim().to_owned();
-    if plain.is_empty() {
-        return String::new();
-    }
-    let joined = p.text.replace("****", "").replace("**\t**", "\t");
-    let text = joined.trim();
-    if let Some(level) = p.style_level {
-        let heading = text.replace("**", "");
-        return format!("{} {}", "#".repeat(level as usize), heading.trim());
-    }
-    if let Some(level) = p.list_level {
-        return format!("{}- {}", "  ".repeat(level), text);
-    }
-    // Bold-only paragraphs stay bold: the Markdown reader treats them as heading candidates.
-    text.to_owned()
-}
-
-fn table_markdown(rows: &[Vec<String>]) -> String {
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    for (i, row) in rows.iter().enumerate() {
-        out.push('|');
-        for c in 0..width {
-            out.push(' ');
-            out.push_str(row.get(c).map_or("", |s| s.as_str()));
-            out.push_str(" |");
-        }
-        out.push('\n');
-        if i == 0 {
-            out.push('|');
-            out.push_str(&" --- |".repeat(width));
-            out.push('\n');
+/// `docProps/core.xml`: title, creator and last-modified date.
+fn core_properties(xml: &str, out: &mut Flowed) -> Result<(), ImportError> {
+    let mut reader = Reader::from_str(xml);
+    let mut field: Option<Vec<u8>> = None;
+    let mut text = String::new();
+    loop {
+        match reader.read_event().map_err(|e| xml_error(KIND, e))? {
+            Event::DocType(_) => return Err(doctype_error(KIND)),
+            Event::Start(e) => {
+                field = Some(e.local_name().as_ref().to_vec());
+                text.clear();
+            }
+            Event::Text(t) if field.is_some() => {
+                text.push_str(&t.decode().map_err(|e| xml_error(KIND, e))?);
+            }
+            Event::GeneralRef(r) if field.is_some() => text.push_str(&reference_text(&r)),
+            Event::End(_) => {
+                let value = text.trim().to_owned();
+                match field.take().as_deref() {
+                    Some(b"title") if !value.is_empty() => out.title = Some(value),
+                    Some(b"creator") if !value.is_empty() => out.author = Some(value),
+                    Some(b"modified") => out.modified = date_prefix(&value),
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
         }
     }
-    out
+    Ok(())
+}
+
+/// The date of an ISO 8601 timestamp ("2026-03-05T10:00:00Z").
+pub fn date_prefix(value: &str) -> Option<time::Date> {
+    let day = value.get(..10)?;
+    time::Date::parse(
+        day,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+}
+
+/// A paragraph being read.
+#[derive(Default)]
+struct Para {
+    style: Option<String>,
+    outline: Option<u8>,
+    num: Option<(String, usize)>,
+    runs: Vec<Run>,
+}
+
+/// One open table.
+#[derive(Default)]
+struct Table {
+    rows: Vec<Vec<Vec<Run>>>,
+    cell: Option<Vec<Run>>,
+    span: usize,
+}
+
+/// One open complex field (`fldChar begin … separate … end`).
+#[derive(Default)]
+struct Field {
+    instr: String,
+    separated: bool,
+    toc: bool,
+    link: Option<String>,
+}
+
+#[derive(Default)]
+struct Frame {
+    has_text: bool,
+}
+
+struct BodyReader<'a> {
+    styles: &'a Styles,
+    numbering: Numbering,
+    links: &'a HashMap<String, String>,
+    notes: &'a HashMap<(Vec<u8>, String), Note>,
+    out: &'a mut Flowed,
+    paras: Vec<Para>,
+    tables: Vec<Table>,
+    fields: Vec<Field>,
+    /// Open `w:sdt`s: true for a table of contents.
+    sdts: Vec<bool>,
+    drawings: Vec<Frame>,
+    link: Option<String>,
+    bold: bool,
+    italic: bool,
+    code: bool,
+    in_run: bool,
+    in_text: bool,
+    in_instr: bool,
+    /// Depth inside `w:del`/`w:moveFrom` (tracked deletions) and `mc:Fallback`.
+    skip: usize,
+    /// Notes and comments to place after the current top-level paragraph or table.
+    after: Vec<Flow>,
+    note_number: usize,
+    images: usize,
+    tracked: bool,
+    comments: usize,
+    note_count: usize,
+    nested_tables: usize,
+}
+
+impl<'a> BodyReader<'a> {
+    fn new(
+        styles: &'a Styles,
+        numbering: Numbering,
+        links: &'a HashMap<String, String>,
+        notes: &'a HashMap<(Vec<u8>, String), Note>,
+        out: &'a mut Flowed,
+    ) -> Self {
+        BodyReader {
+            styles,
+            numbering,
+            links,
+            notes,
+            out,
+            paras: Vec::new(),
+            tables: Vec::new(),
+            fields: Vec::new(),
+            sdts: Vec::new(),
+            drawings: Vec::new(),
+            link: None,
+            bold: false,
+            italic: false,
+            code: false,
+            in_run: false,
+            in_text: false,
+            in_instr: false,
+            skip: 0,
+            after: Vec::new(),
+            note_number: 0,
+            images: 0,
+            tracked: false,
+            comments: 0,
+            note_count: 0,
+            nested_tables: 0,
+        }
+    }
+
+    fn hidden(&self) -> bool {
+        self.skip > 0
+            || self.sdts.iter().any(|&t| t)
+            || self.fields.iter().any(|f| f.toc && f.separated)
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if self.hidden() || text.is_empty() {
+            return;
+        }
+        let link = self.link.clone().or_else(|| {
+            self.fields
+                .iter()
+                .rev()
+                .find(|f| f.separated && f.link.is_some())
+                .and_then(|f| f.link.clone())
+        });
+        let run = Run {
+            text: text.replace('\u{ad}', ""),
+            bold: self.bold,
+            italic: self.italic,
+            code: self.code,
+            link,
+        };
+        if let Some(p) = self.paras.last_mut() {
+            p.runs.push(run);
+        }
+    }
+
+    fn run(&mut self, xml: &str) -> Result<(), ImportError> {
+        let mut reader = Reader::from_str(xml);
+        loop {
+            let event = reader.read_event().map_err(|e| xml_error(KIND, e))?;
+            match event {
+                Event::DocType(_) => return Err(doctype_error(KIND)),
+                Event::Start(e) => self.start(&e, true),
+                Event::Empty(e) => {
+                    self.start(&e, false);
+                    let name = e.local_name();
+                    // Only what `start` opened for an empty element is closed again.
+                    if matches!(
+                        name.as_ref(),
+                        b"p" | b"r" | b"t" | b"instrText" | b"hyperlink"
+                    ) {
+                        self.end(name.as_ref());
+                    }
+                }
+                Event::Text(t) => {
+                    let text = t.decode().map_err(|e| xml_error(KIND, e))?;
+                    if self.in_instr {
+                        if let Some(f) = self.fields.last_mut() {
+                            f.instr.push_str(&text);
+                        }
+                    } else if self.in_text {
+                        self.push_text(&text);
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    let text = reference_text(&r);
+                    if self.in_instr {
+                        if let Some(f) = self.fields.last_mut() {
+                            f.instr.push_str(&text);
+                        }
+                    } else if self.in_text {
+                        self.push_text(&text);
+                    }
+                }
+                Event::End(e) => self.end(e.local_name().as_ref()),
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// An element opens; `container` is false for an empty element (`<w:b/>`).
+    fn start(&mut self, e: &BytesStart<'_>, container: bool) {
+        let name = e.local_name();
+        let name = name.as_ref();
+        if self.skip > 0 {
+            if container && matches!(name, b"del" | b"moveFrom" | b"Fallback") {
+                self.skip += 1;
+            }
+            return;
+        }
+        match name {
+            b"p" => self.paras.push(Para::default()),
+            b"pStyle" => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.style = attr(e, b"val");
+                }
+            }
+            b"outlineLvl" => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.outline = attr(e, b"val").and_then(|v| v.parse().ok());
+                }
+            }
+            b"numId" => {
+                if let Some(p) = self.paras.last_mut() {
+                    let level = p.num.as_ref().map_or(0, |n| n.1);
+                    p.num = Some((attr(e, b"val").unwrap_or_default(), level));
+                }
+            }
+            b"ilvl" => {
+                if let Some(p) = self.paras.last_mut() {
+                    let level = attr(e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                    let id = p.num.take().map(|n| n.0).unwrap_or_default();
+                    p.num = Some((id, level));
+                }
+            }
+            b"r" => {
+                self.in_run = true;
+                self.bold = false;
+                self.italic = false;
+                self.code = false;
+            }
+            b"rStyle" if self.in_run => {
+                if let Some(&(b, i, c)) = attr(e, b"val")
+                    .as_ref()
+                    .and_then(|v| self.styles.character.get(v))
+                {
+                    self.bold |= b;
+                    self.italic |= i;
+                    self.code |= c;
+                }
+            }
+            b"b" if self.in_run => self.bold = on(e),
+            b"i" if self.in_run => self.italic = on(e),
+            b"t" => self.in_text = container,
+            b"instrText" => self.in_instr = container,
+            b"del" | b"moveFrom" => {
+                self.tracked = true;
+                // `w:del` inside `w:rPr` marks a deleted paragraph mark: no content to skip.
+                if container {
+                    self.skip += 1;
+                }
+            }
+            b"ins" | b"moveTo" => self.tracked = true,
+            b"Fallback" if container => self.skip += 1,
+            b"tab" if self.in_run => self.push_text("\t"),
+            b"br" if self.in_run => {
+                if attr(e, b"type").is_none_or(|t| t == "textWrapping") {
+                    self.push_text("\n");
+                }
+            }
+            b"cr" if self.in_run => self.push_text("\n"),
+            b"noBreakHyphen" if self.in_run => self.push_text("\u{2011}"),
+            b"sym" if self.in_run => {
+                if let Some(c) = attr(e, b"char")
+                    .and_then(|h| u32::from_str_radix(&h, 16).ok())
+                    .and_then(char::from_u32)
+                    .filter(|c| !('\u{f000}'..='\u{f0ff}').contains(c))
+                {
+                    self.push_text(&c.to_string());
+                }
+            }
+            b"drawing" | b"pict" if container => self.drawings.push(Frame::default()),
+            b"object" if !self.hidden() => self.images += 1,
+            b"txbxContent" => self.drawings.iter_mut().for_each(|f| f.has_text = true),
+            b"hyperlink" => {
+                self.link = attr(e, b"id").and_then(|id| self.links.get(&id).cloned());
+            }
+            b"fldChar" => match attr(e, b"fldCharType").as_deref() {
+                Some("begin") => self.fields.push(Field::default()),
+                Some("separate") => {
+                    if let Some(f) = self.fields.last_mut() {
+                        f.separated = true;
+                        classify_field(f);
+                    }
+                }
+                Some("end") => {
+                    self.fields.pop();
+                }
+                _ => {}
+            },
+            b"fldSimple" if container => {
+                let mut f = Field {
+                    instr: attr(e, b"instr").unwrap_or_default(),
+                    separated: true,
+                    ..Field::default()
+                };
+                classify_field(&mut f);
+                self.fields.push(f);
+            }
+            b"sdt" if container => self.sdts.push(false),
+            b"docPartGallery" => {
+                if attr(e, b"val").is_some_and(|v| v.contains("Table of Contents"))
+                    && let Some(s) = self.sdts.last_mut()
+                {
+                    *s = true;
+                }
+            }
+            b"footnoteReference" | b"endnoteReference" | b"commentReference" if self.in_run => {
+                let element: &[u8] = match name {
+                    b"footnoteReference" => b"footnote",
+                    b"endnoteReference" => b"endnote",
+                    _ => b"comment",
+                };
+                let id = attr(e, b"id").unwrap_or_default();
+                if let Some(note) = self.notes.get(&(element.to_vec(), id)).cloned() {
+                    let text = note.text.replace('\n', " ");
+                    if element == b"comment" {
+                        self.comments += 1;
+                        let who = note.author.map(|a| format!("{a}: ")).unwrap_or_default();
+                        self.after.push(Flow::Paragraph {
+                            runs: vec![Run::plain(format!("{who}{text}"))],
+                            quote: true,
+                        });
+                    } else {
+                        self.note_count += 1;
+                        self.note_number += 1;
+                        let mark = format!("[{}]", self.note_number);
+                        let (b, i) = (self.bold, self.italic);
+                        self.bold = false;
+                        self.italic = false;
+                        self.push_text(&mark);
+                        self.bold = b;
+                        self.italic = i;
+                        self.after.push(Flow::Paragraph {
+                            runs: vec![Run::plain(format!("{mark} {text}"))],
+                            quote: false,
+                        });
+                    }
+                }
+            }
+            b"tbl" if container => {
+                if !self.tables.is_empty() {
+                    self.nested_tables += 1;
+                }
+                self.tables.push(Table::default());
+            }
+            b"tr" if container => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.rows.push(Vec::new());
+                }
+            }
+            b"tc" if container => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.cell = Some(Vec::new());
+                    t.span = 1;
+                }
+            }
+            b"gridSpan" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.span = attr(e, b"val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 64);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        if self.skip > 0 {
+            if matches!(name, b"del" | b"moveFrom" | b"Fallback") {
+                self.skip -= 1;
+            }
+            return;
+        }
+        match name {
+            b"p" => {
+                if let Some(p) = self.paras.pop() {
+                    self.paragraph(p);
+                }
+            }
+            b"r" => self.in_run = false,
+            b"t" => self.in_text = false,
+            b"instrText" => self.in_instr = false,
+            b"hyperlink" => self.link = None,
+            b"fldSimple" => {
+                self.fields.pop();
+            }
+            b"sdt" => {
+                self.sdts.pop();
+            }
+            b"drawing" | b"pict" => {
+                if let Some(f) = self.drawings.pop()
+                    && !f.has_text
+                    && !self.hidden()
+                {
+                    self.images += 1;
+                }
+            }
+            b"tc" => {
+                if let Some(t) = self.tables.last_mut()
+                    && let Some(cell) = t.cell.take()
+                    && let Some(row) = t.rows.last_mut()
+                {
+                    row.push(cell);
+                    for _ in 1..t.span {
+                        row.push(Vec::new());
+                    }
+                }
+            }
+            b"tbl" => {
+                if let Some(t) = self.tables.pop() {
+                    match self.tables.last_mut().and_then(|outer| outer.cell.as_mut()) {
+                        // A nested table becomes text in its cell, row by row.
+                        Some(cell) => {
+                            for row in t.rows {
+                                for c in row {
+                                    if !cell.is_empty() {
+                                        cell.push(Run::plain(" "));
+                                    }
+                                    cell.extend(c);
+                                }
+                            }
+                        }
+                        None => {
+                            self.emit(Flow::Table(t.rows));
+                            self.flush_after();
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn emit(&mut self, flow: Flow) {
+        // Inside a text box inside a paragraph, or inside a table cell: text joins the cell.
+        if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+            let runs = match flow {
+                Flow::Heading { text, .. } => vec![Run::plain(text)],
+                Flow::Paragraph { runs, .. } | Flow::Item { runs, .. } => runs,
+                Flow::Table(rows) => rows.into_iter().flatten().flatten().collect(),
+                Flow::Code(text) => vec![Run::plain(text)],
+            };
+            if runs.iter().all(|r| r.text.trim().is_empty()) {
+                return;
+            }
+            if !cell.is_empty() {
+                cell.push(Run::plain(" "));
+            }
+            cell.extend(runs.into_iter().map(|mut r| {
+                r.text = r.text.replace('\n', " ");
+                r
+            }));
+            return;
+        }
+        self.out.blocks.push(flow);
+    }
+
+    fn flush_after(&mut self) {
+        if self.tables.is_empty() && self.paras.is_empty() {
+            let after = std::mem::take(&mut self.after);
+            self.out.blocks.extend(after);
+        }
+    }
+
+    fn paragraph(&mut self, p: Para) {
+        let style = p.style.as_deref().unwrap_or("");
+        if self.styles.toc.contains(style) || self.hidden() {
+            return;
+        }
+        let num = p
+            .num
+            .or_else(|| self.styles.numbering.get(style).cloned())
+            .filter(|(id, _)| !id.is_empty() && id != "0");
+        let level = match p.outline {
+            Some(o) if o < 6 => Some(o + 1),
+            Some(_) => None,
+            None => self.styles.heading.get(style).copied(),
+        };
+        let label = num
+            .as_ref()
+            .and_then(|(id, ilvl)| self.numbering.next(id, *ilvl));
+        let has_text = p.runs.iter().any(|r| !r.text.trim().is_empty());
+        if !has_text {
+            self.flush_after();
+            return;
+        }
+        let flow = if let Some(level) = level {
+            let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+            let text = text.replace('\n', " ");
+            let text = match label {
+                Some((l, lv)) if !l.trim().is_empty() && lv.format != "bullet" => {
+                    format!("{} {}", l.trim(), text.trim())
+                }
+                _ => text.trim().to_owned(),
+            };
+            Flow::Heading { level, text }
+        } else if let Some((label, lv)) = label.filter(|(_, lv)| lv.format != "none") {
+            let ilvl = num.map_or(0, |n| n.1);
+            let simple = lv.text == format!("%{}.", ilvl + 1) && lv.format == "decimal";
+            let mut runs = p.runs;
+            if lv.format != "bullet" && !simple && !label.trim().is_empty() {
+                runs.insert(0, Run::plain(format!("{} ", label.trim())));
+            }
+            Flow::Item {
+                level: ilvl,
+                ordered: simple,
+                runs,
+            }
+        } else {
+            Flow::Paragraph {
+                runs: p.runs,
+                quote: self.styles.quote.contains(style),
+            }
+        };
+        self.emit(flow);
+        self.flush_after();
+    }
+}
+
+/// What a field's instruction means for its result: a TOC (skipped) or a hyperlink.
+fn classify_field(f: &mut Field) {
+    let instr = f.instr.trim();
+    let keyword = instr.split_whitespace().next().unwrap_or("").to_uppercase();
+    match keyword.as_str() {
+        "TOC" => f.toc = true,
+        "HYPERLINK" => {
+            // HYPERLINK "https://…" (a \l switch is a bookmark inside the document).
+            if !instr.contains("\\l")
+                && let Some(start) = instr.find('"')
+                && let Some(len) = instr[start + 1..].find('"')
+            {
+                f.link = Some(instr[start + 1..start + 1 + len].to_owned());
+            }
+        }
+        _ => {}
+    }
 }

@@ -9,9 +9,11 @@
 mod blocks;
 mod build;
 mod docx;
+mod flow;
 mod frontmatter;
 mod matching;
 mod measures;
+mod package;
 
 use std::io::Read as _;
 use std::path::Path;
@@ -19,6 +21,7 @@ use std::path::Path;
 use crate::model::{Document, Lang, SectionId};
 
 pub use build::{measure_prefix, parse_measures};
+pub use flow::ImportWarning;
 pub use frontmatter::parse_date;
 pub use matching::{normalize, split_number};
 pub use measures::MeasureDetection;
@@ -64,6 +67,8 @@ pub struct ImportReport {
     /// Tables and task lists (their first line, or the kind heading over them) read as
     /// structured measures, with the number of measures each gave.
     pub measure_blocks: Vec<(String, usize)>,
+    /// What a DOCX, ODT or HTML reader could not carry over (images, tracked changes…).
+    pub warnings: Vec<ImportWarning>,
 }
 
 /// An imported document and its report.
@@ -228,28 +233,13 @@ pub fn import_bytes_with(
             "an RTF file; save it as .docx and import again".into(),
         ));
     }
+    let relabel = |e: ImportError| match e {
+        ImportError::Invalid(m) => label(m),
+        other => other,
+    };
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        let (markdown, notes) = docx::docx_to_markdown(bytes).map_err(|e| match e {
-            ImportError::Invalid(m) => label(m),
-            other => other,
-        })?;
-        let mut imported = import_markdown_with(&markdown, options).map_err(|e| match e {
-            ImportError::Invalid(m) => label(m),
-            other => other,
-        })?;
-        if notes.images > 0 {
-            imported.report.repairs.push(format!(
-                "{} image(s) or drawing(s) not imported",
-                notes.images
-            ));
-        }
-        if notes.tracked_changes {
-            imported
-                .report
-                .repairs
-                .push("the file had tracked changes: read with all changes accepted".into());
-        }
-        return Ok(imported);
+        let flowed = docx::read(bytes).map_err(relabel)?;
+        return import_flowed(flowed, options).map_err(relabel);
     }
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
         label(format!(
@@ -261,6 +251,55 @@ pub fn import_bytes_with(
         ImportError::Invalid(m) => label(m),
         other => other,
     })
+}
+
+/// Builds the document from a structured reader's blocks and fills the title block from
+/// the file's properties where the body does not.
+fn import_flowed(flowed: flow::Flowed, options: ImportOptions) -> Result<Imported, ImportError> {
+    let plain = flowed.plain_text();
+    if plain.trim().is_empty() {
+        return Err(ImportError::Invalid(
+            "the file has no text: there is nothing to import".into(),
+        ));
+    }
+    let blocks = flow::to_blocks(&flowed.blocks);
+    let mut imported = build::build_blocks(blocks, &plain, options.lang, options.measures);
+    let doc_lang = imported.report.lang.unwrap_or(Lang::De);
+    let meta = &mut imported.document.meta;
+    let report = &mut imported.report;
+    if let Some(title) = flowed
+        .title
+        .filter(|_| meta.title.get(doc_lang).trim().is_empty())
+    {
+        *meta.title.get_mut(doc_lang) = title;
+        report.metadata.push(("title".into(), "title".into()));
+    }
+    if let Some(org) = flowed
+        .organisation
+        .filter(|_| meta.organisation.name.is_empty())
+    {
+        meta.organisation.name = org;
+        report
+            .metadata
+            .push(("organisation".into(), "organisation".into()));
+    }
+    if let Some(author) = flowed
+        .author
+        .filter(|_| meta.responsible.get(doc_lang).trim().is_empty())
+    {
+        *meta.responsible.get_mut(doc_lang) = author;
+        report
+            .metadata
+            .push(("creator".into(), "responsible".into()));
+    }
+    if let Some(date) = flowed.modified.filter(|_| meta.last_review.is_none()) {
+        meta.last_review = Some(date);
+        report
+            .metadata
+            .push(("modified".into(), "last_review".into()));
+    }
+    report.warnings = flowed.warnings;
+    Ok(imported)
 }
 
 fn too_large(path: &Path, size: u64) -> ImportError {

@@ -1,0 +1,626 @@
+//! The structured readers' common output (headings, paragraphs of styled runs, list items,
+//! tables) and its one lowering into the blocks the heading matcher and builder take.
+//!
+//! DOCX, ODT and HTML all produce a [`Flowed`]; [`to_blocks`] turns it into
+//! [`Block`]s, escaping text so that no character of the source turns into Markdown markup
+//! (the model keeps section bodies as Markdown): what the source says is what the section
+//! shows.
+
+use super::blocks::Block;
+use crate::i18n::i18n;
+use crate::model::Lang;
+
+/// A piece of text with one style.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Run {
+    /// The text; `'\n'` is a line break inside the paragraph.
+    pub text: String,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+    /// Code (monospace).
+    pub code: bool,
+    /// The link target when the run is a hyperlink.
+    pub link: Option<String>,
+}
+
+impl Run {
+    /// A plain run.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Run {
+            text: text.into(),
+            ..Run::default()
+        }
+    }
+
+    fn same_style(&self, other: &Run) -> bool {
+        self.bold == other.bold
+            && self.italic == other.italic
+            && self.code == other.code
+            && self.link == other.link
+    }
+}
+
+/// One block of a structured document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flow {
+    /// A heading: level 1 to 6 and its visible text.
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// The text as shown (a list number included).
+        text: String,
+    },
+    /// A paragraph; `quote` for a block quote.
+    Paragraph {
+        /// The styled text.
+        runs: Vec<Run>,
+        /// True inside a block quote.
+        quote: bool,
+    },
+    /// One list item; consecutive items form one list.
+    Item {
+        /// 0 for the outermost list.
+        level: usize,
+        /// Numbered rather than bulleted.
+        ordered: bool,
+        /// The item's text.
+        runs: Vec<Run>,
+    },
+    /// A table: rows of cells, each cell its text (merged cells repeated or left empty by
+    /// the reader, nested tables flattened into the cell's text).
+    Table(Vec<Vec<Vec<Run>>>),
+    /// Preformatted text, kept as is.
+    Code(String),
+}
+
+/// Something the reader could not carry over, or changed, told to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportWarning {
+    /// Images, charts or shapes without text that were not imported.
+    Images(usize),
+    /// The file had tracked changes; it was read with all changes accepted.
+    TrackedChanges,
+    /// Comments whose text was kept as paragraphs.
+    Comments(usize),
+    /// Footnotes or endnotes whose text was kept after the paragraph referring to them.
+    Notes(usize),
+    /// The HTML was not valid in its declared encoding: bytes replaced.
+    InvalidEncoding(String),
+    /// Nested tables flattened into their cell's text.
+    NestedTables(usize),
+}
+
+impl ImportWarning {
+    /// The warning as one line in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let i = i18n();
+        match self {
+            ImportWarning::Images(n) => {
+                i.tr_args(lang, "import-warn-images", &[("count", (*n as f64).into())])
+            }
+            ImportWarning::TrackedChanges => i.tr(lang, "import-warn-tracked"),
+            ImportWarning::Comments(n) => i.tr_args(
+                lang,
+                "import-warn-comments",
+                &[("count", (*n as f64).into())],
+            ),
+            ImportWarning::Notes(n) => {
+                i.tr_args(lang, "import-warn-notes", &[("count", (*n as f64).into())])
+            }
+            ImportWarning::InvalidEncoding(charset) => i.tr_args(
+                lang,
+                "import-warn-encoding",
+                &[("charset", charset.clone().into())],
+            ),
+            ImportWarning::NestedTables(n) => {
+                i.tr_args(lang, "import-warn-nested", &[("count", (*n as f64).into())])
+            }
+        }
+    }
+}
+
+/// What a structured reader produced.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flowed {
+    /// The body in reading order.
+    pub blocks: Vec<Flow>,
+    /// The title from the file's properties (DOCX `core.xml`, ODT `meta.xml`, HTML
+    /// `<title>`), used when the body has none.
+    pub title: Option<String>,
+    /// The organisation from a header or footer line, when one was found there.
+    pub organisation: Option<String>,
+    /// The author from the file's properties.
+    pub author: Option<String>,
+    /// The last-modified date from the file's properties.
+    pub modified: Option<time::Date>,
+    /// What was not carried over.
+    pub warnings: Vec<ImportWarning>,
+}
+
+impl Flowed {
+    /// The visible text, one line per block (for language detection and word counts).
+    pub fn plain_text(&self) -> String {
+        let mut s = String::new();
+        for b in &self.blocks {
+            match b {
+                Flow::Heading { text, .. } | Flow::Code(text) => s.push_str(text),
+                Flow::Paragraph { runs, .. } | Flow::Item { runs, .. } => {
+                    runs.iter().for_each(|r| s.push_str(&r.text))
+                }
+                Flow::Table(rows) => rows
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .for_each(|r| s.push_str(&r.text)),
+            }
+            s.push('\n');
+        }
+        s
+    }
+}
+
+/// Characters that show nothing: removed from headings before matching.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' | '\u{202a}'..='\u{202e}'
+    )
+}
+
+/// Heading text: invisible characters removed, white space collapsed.
+pub fn clean_heading(text: &str) -> String {
+    let visible: String = text
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lowers a structured document into the Markdown pipeline's blocks.
+pub fn to_blocks(flow: &[Flow]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(flow.len());
+    let mut i = 0;
+    while i < flow.len() {
+        match &flow[i] {
+            Flow::Heading { level, text } => {
+                let text = clean_heading(text);
+                if !text.is_empty() {
+                    out.push(Block::Heading {
+                        level: (*level).clamp(1, 6),
+                        text,
+                    });
+                }
+            }
+            Flow::Paragraph { runs, quote } => {
+                if let Some(block) = paragraph(runs, *quote) {
+                    out.push(block);
+                }
+            }
+            Flow::Item { .. } => {
+                let start = i;
+                while matches!(flow.get(i + 1), Some(Flow::Item { .. })) {
+                    i += 1;
+                }
+                let md = list_markdown(&flow[start..=i]);
+                if !md.is_empty() {
+                    out.push(Block::Content {
+                        markdown: md.clone(),
+                        list_source: Some(md),
+                    });
+                }
+            }
+            Flow::Table(rows) => {
+                let md = table_markdown(rows);
+                if !md.is_empty() {
+                    out.push(Block::Content {
+                        markdown: md,
+                        list_source: None,
+                    });
+                }
+            }
+            Flow::Code(text) => {
+                if !text.trim().is_empty() {
+                    let fence = "`".repeat(longest_backtick_run(text).max(2) + 1);
+                    out.push(Block::Content {
+                        markdown: format!("{fence}\n{}\n{fence}", text.trim_end_matches('\n')),
+                        list_source: None,
+                    });
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    let (mut best, mut now) = (0, 0);
+    for c in text.chars() {
+        if c == '`' {
+            now += 1;
+            best = best.max(now);
+        } else {
+            now = 0;
+        }
+    }
+    best
+}
+
+fn visible(runs: &[Run]) -> String {
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn all_bold(runs: &[Run]) -> bool {
+    runs.iter().any(|r| !r.text.trim().is_empty())
+        && runs
+            .iter()
+            .all(|r| r.text.trim().is_empty() || (r.bold && r.link.is_none()))
+}
+
+fn paragraph(runs: &[Run], quote: bool) -> Option<Block> {
+    let markdown = inline_markdown(runs);
+    if markdown.trim().is_empty() {
+        return None;
+    }
+    if quote {
+        let quoted: Vec<String> = markdown.lines().map(|l| format!("> {l}")).collect();
+        return Some(Block::Content {
+            markdown: quoted.join("\n"),
+            list_source: None,
+        });
+    }
+    // A bold first line (the whole paragraph, or up to a line break) may be a heading, as
+    // the Markdown reader treats "**3.1 Zutrittskontrolle**".
+    let first_break = runs.iter().position(|r| r.text.contains('\n'));
+    let (head, rest): (Vec<Run>, Vec<Run>) = match first_break {
+        None => (runs.to_vec(), Vec::new()),
+        Some(at) => {
+            let mut head = runs[..at].to_vec();
+            let mut rest = Vec::new();
+            let (before, after) = runs[at].text.split_once('\n').unwrap_or_default();
+            head.push(Run {
+                text: before.to_owned(),
+                ..runs[at].clone()
+            });
+            rest.push(Run {
+                text: after.to_owned(),
+                ..runs[at].clone()
+            });
+            rest.extend_from_slice(&runs[at + 1..]);
+            (head, rest)
+        }
+    };
+    if all_bold(&head) {
+        let rest_md = inline_markdown(&rest);
+        return Some(Block::Bold {
+            text: visible(&head),
+            whole: markdown,
+            rest: (!rest_md.trim().is_empty()).then_some(rest_md),
+        });
+    }
+    Some(Block::Content {
+        markdown,
+        list_source: None,
+    })
+}
+
+fn list_markdown(items: &[Flow]) -> String {
+    let mut out = String::new();
+    // Indentation of each open level: the width of its parent's marker.
+    let mut indents: Vec<usize> = Vec::new();
+    let mut markers: Vec<usize> = Vec::new();
+    for item in items {
+        let Flow::Item {
+            level,
+            ordered,
+            runs,
+        } = item
+        else {
+            continue;
+        };
+        let text = inline_markdown(runs);
+        let text = text.replace('\n', " ");
+        if text.trim().is_empty() {
+            continue;
+        }
+        let level = (*level).min(markers.len());
+        indents.truncate(level + 1);
+        markers.truncate(level);
+        let indent = if level == 0 {
+            0
+        } else {
+            indents[level - 1] + markers[level - 1]
+        };
+        if indents.len() == level {
+            indents.push(indent);
+        } else {
+            indents[level] = indent;
+        }
+        let marker = if *ordered { "1. " } else { "- " };
+        markers.push(marker.len());
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&" ".repeat(indent));
+        out.push_str(marker);
+        out.push_str(text.trim());
+    }
+    out
+}
+
+fn table_markdown(rows: &[Vec<Vec<Run>>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| inline_markdown(c).replace("\\\n", " ").replace('\n', " "))
+                .collect()
+        })
+        .filter(|r: &Vec<String>| !r.is_empty())
+        .collect();
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    if width == 0 || rows.iter().flatten().all(|c| c.trim().is_empty()) {
+        return String::new();
+    }
+    let mut out = String::new();
+    for (i, row) in rows.iter().enumerate() {
+        out.push('|');
+        for c in 0..width {
+            out.push(' ');
+            out.push_str(row.get(c).map_or("", |s| s.trim()));
+            out.push_str(" |");
+        }
+        out.push('\n');
+        if i == 0 {
+            out.push('|');
+            out.push_str(&" --- |".repeat(width));
+            out.push('\n');
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// Runs as inline Markdown: adjacent runs of one style merged, emphasis marks touching
+/// the text, every character that would be markup escaped, line breaks as hard breaks.
+pub fn inline_markdown(runs: &[Run]) -> String {
+    let mut groups: Vec<Run> = Vec::new();
+    for r in runs {
+        if r.text.is_empty() {
+            continue;
+        }
+        match groups.last_mut() {
+            Some(last) if last.same_style(r) => last.text.push_str(&r.text),
+            _ => groups.push(r.clone()),
+        }
+    }
+    let mut out = String::new();
+    for g in &groups {
+        let pieces: Vec<&str> = g.text.split('\n').collect();
+        for (k, piece) in pieces.iter().enumerate() {
+            if k > 0 {
+                out.truncate(out.trim_end_matches([' ', '\t']).len());
+                out.push_str("\\\n");
+            }
+            styled(&mut out, piece, g);
+        }
+    }
+    let out = out.trim_matches(|c: char| c.is_whitespace() && c != '\u{a0}');
+    // Line starts must not read as block markup.
+    let mut fixed = String::with_capacity(out.len() + 8);
+    for (k, line) in out.split('\n').enumerate() {
+        if k > 0 {
+            fixed.push('\n');
+        }
+        escape_line_start(&mut fixed, line.trim_start_matches([' ', '\t']));
+    }
+    fixed.truncate(fixed.trim_end_matches("\\").len());
+    fixed
+}
+
+fn styled(out: &mut String, text: &str, run: &Run) {
+    if text.trim().is_empty() {
+        out.push_str(text);
+        return;
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    let inner = text.trim();
+    out.push_str(lead);
+    let marks = match (run.bold, run.italic) {
+        (true, true) => "***",
+        (true, false) => "**",
+        (false, true) => "*",
+        (false, false) => "",
+    };
+    let body = if run.code {
+        let ticks = "`".repeat(longest_backtick_run(inner) + 1);
+        let pad = if inner.starts_with('`') || inner.ends_with('`') {
+            " "
+        } else {
+            ""
+        };
+        format!("{ticks}{pad}{inner}{pad}{ticks}")
+    } else {
+        escape_inline(inner)
+    };
+    let body = format!("{marks}{body}{marks}");
+    match &run.link {
+        Some(url) if !url.trim().is_empty() => {
+            let url = url.trim();
+            let target = if url.contains([' ', '(', ')', '<', '>']) {
+                format!("<{}>", url.replace(['<', '>'], ""))
+            } else {
+                url.to_owned()
+            };
+            out.push_str(&format!("[{body}]({target})"));
+        }
+        _ => out.push_str(&body),
+    }
+    out.push_str(trail);
+}
+
+/// Escapes inline markup characters of plain text.
+pub fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\\' | '*' | '_' | '[' | ']' | '`' | '~' | '|' => true,
+            // An entity or a tag only when it could start one.
+            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn escape_line_start(out: &mut String, line: &str) {
+    if line.starts_with(['#', '>', '-', '+', '=']) {
+        out.push('\\');
+        out.push_str(line);
+        return;
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if (1..10).contains(&digits) && line[digits..].starts_with(['.', ')']) {
+        out.push_str(&line[..digits]);
+        out.push('\\');
+        out.push_str(&line[digits..]);
+        return;
+    }
+    out.push_str(line);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(md: &str) -> String {
+        pulldown_cmark::Parser::new_ext(md, super::super::blocks::options())
+            .filter_map(|e| match e {
+                pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => {
+                    Some(t.into_string())
+                }
+                pulldown_cmark::Event::HardBreak | pulldown_cmark::Event::SoftBreak => {
+                    Some("\n".into())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markup_characters_in_text_stay_text() {
+        for text in [
+            "1. Passwortrichtlinie",
+            "# keine Überschrift",
+            "- kein Punkt",
+            "a *b* _c_ [d](e) <f> &amp; `g` ~h~ | i \\ j",
+            "> kein Zitat",
+            "===",
+            "12) Schulung",
+        ] {
+            let md = inline_markdown(&[Run::plain(text)]);
+            assert_eq!(rendered(&md), text, "{md}");
+        }
+    }
+
+    #[test]
+    fn styles_merge_and_marks_touch_the_text() {
+        let runs = [
+            Run {
+                text: "Fett ".into(),
+                bold: true,
+                ..Run::default()
+            },
+            Run {
+                text: "auch".into(),
+                bold: true,
+                ..Run::default()
+            },
+            Run::plain(" und "),
+            Run {
+                text: " kursiv ".into(),
+                italic: true,
+                ..Run::default()
+            },
+            Run {
+                text: "Link".into(),
+                link: Some("https://example.org/a b".into()),
+                ..Run::default()
+            },
+        ];
+        assert_eq!(
+            inline_markdown(&runs),
+            "**Fett auch** und  *kursiv* [Link](<https://example.org/a b>)"
+        );
+    }
+
+    #[test]
+    fn line_breaks_are_hard_breaks_and_bold_first_lines_heading_candidates() {
+        let runs = [
+            Run {
+                text: "3.1 Zutrittskontrolle".into(),
+                bold: true,
+                ..Run::default()
+            },
+            Run::plain("\n- Der Zutritt ist geregelt."),
+        ];
+        let Some(Block::Bold { text, rest, .. }) = paragraph(&runs, false) else {
+            panic!("not a bold candidate");
+        };
+        assert_eq!(text, "3.1 Zutrittskontrolle");
+        assert_eq!(rest.as_deref(), Some("\\- Der Zutritt ist geregelt."));
+        let md = inline_markdown(&[Run::plain("eins\nzwei")]);
+        assert_eq!(md, "eins\\\nzwei");
+        assert_eq!(rendered(&md), "eins\nzwei");
+    }
+
+    #[test]
+    fn nested_lists_indent_under_their_marker() {
+        let item = |level, ordered, t: &str| Flow::Item {
+            level,
+            ordered,
+            runs: vec![Run::plain(t)],
+        };
+        let md = list_markdown(&[
+            item(0, true, "eins"),
+            item(1, false, "a"),
+            item(2, false, "b"),
+            item(0, true, "zwei"),
+            item(3, false, "tief"),
+        ]);
+        assert_eq!(md, "1. eins\n   - a\n     - b\n1. zwei\n   - tief");
+    }
+
+    #[test]
+    fn headings_lose_invisible_characters() {
+        assert_eq!(
+            clean_heading("\u{200b}3.1\u{a0}Zutritts\u{ad}kontrolle\u{feff} "),
+            "3.1 Zutrittskontrolle"
+        );
+    }
+
+    #[test]
+    fn tables_keep_every_cell() {
+        let cell = |t: &str| vec![Run::plain(t)];
+        let md = table_markdown(&[
+            vec![cell("Maßnahme"), cell("Status")],
+            vec![cell("a|b"), cell("umgesetzt"), cell("extra")],
+        ]);
+        assert_eq!(
+            md,
+            "| Maßnahme | Status |  |\n| --- | --- | --- |\n| a\\|b | umgesetzt | extra |"
+        );
+    }
+}
