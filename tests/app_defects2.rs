@@ -27,10 +27,7 @@ fn todays_file(path: &std::path::Path) {
         .unwrap();
     store::save(path, &file).unwrap();
     let text = std::fs::read_to_string(path).unwrap();
-    assert!(
-        text.starts_with("(\n    format: 2") || text.contains("format: 2"),
-        "{text}"
-    );
+    assert!(text.contains("format: 3"), "{text}");
     assert!(
         !text.contains("basis"),
         "today's format has no basis: {text}"
@@ -403,7 +400,10 @@ mod ui {
         assert_eq!(on_disk.versions.len(), 2);
         let v = on_disk.latest().unwrap();
         assert_eq!(v.date, time::macros::date!(2026 - 03 - 01));
-        assert_eq!(v.note.get(tomwerk::model::Lang::De), "Verschlüsselung präzisiert.\nMFA geplant.");
+        assert_eq!(
+            v.note.get(tomwerk::model::Lang::De),
+            "Verschlüsselung präzisiert.\nMFA geplant."
+        );
         assert!(on_disk.verify().is_ok());
     }
 

@@ -51,7 +51,8 @@ fn a_tampered_file_opens_read_only_with_a_banner() {
     h.get_by_label_contains("read-only");
     assert!(h.state().editor.integrity_broken().is_some());
 
-    h.get_by_label("2. Encryption").click();
+    // A German document: the tree shows the content language (issue 15.9).
+    h.get_by_label("2. Verschlüsselung").click();
     h.run();
     let body = h.get_by_role_and_label(Role::MultilineTextInput, "Body text");
     assert!(

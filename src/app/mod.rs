@@ -724,7 +724,7 @@ impl TomwerkApp {
     }
 
     /// The language new content is written in.
-    fn edit_lang(&self) -> Lang {
+    pub fn edit_lang(&self) -> Lang {
         match self.view.content {
             ContentMode::Single(l) => l,
             ContentMode::Both => self.editor.doc().meta.primary_language,

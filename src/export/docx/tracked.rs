@@ -57,10 +57,10 @@ impl ReportSide {
                 meta.responsible.get_or_other(Lang::De).trim(),
                 meta.organisation.name.trim(),
             ]
-                .into_iter()
-                .find(|s| !s.is_empty())
-                .unwrap_or("Tomwerk")
-                .to_owned()
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .unwrap_or("Tomwerk")
+            .to_owned()
         });
         Ok(Self {
             document,
