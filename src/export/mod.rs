@@ -218,6 +218,8 @@ pub fn prepare(
 /// Exports a file (its working copy or `options.version`) as PDF.
 pub fn pdf(file: &TomFile, options: &ExportOptions) -> Result<PdfOutput, ExportError> {
     let (blocks, furniture, meta) = prepare(file, options)?;
+    // The document's own dictionary (product names, its terms) is never hyphenated.
+    let _never = hyphen::never_hyphenate(&file.working.meta.dictionary);
     pdf_from_blocks(&blocks, &furniture, &meta)
 }
 
