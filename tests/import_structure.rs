@@ -601,3 +601,33 @@ fn class7_english_task_list_under_a_kind_heading_and_detection_off() {
         assert!(stdout.contains("table of contents"), "{stdout}");
     }
 }
+
+#[test]
+fn class10_check_speaks_the_documents_language_without_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    for (md, lang, expected) in [
+        (
+            "# TOM\n\n## Verschlüsselung\n\nTLS für alle Verbindungen.\n",
+            "de",
+            "Kein sichtbarer Abschnitt mit Inhalt deckt Art. 32 Abs. 1 lit. b DSGVO ab.",
+        ),
+        (
+            "# TOMs\n\n## Encryption\n\nTLS for every connection.\n",
+            "en",
+            "No visible section with content covers Art. 32(1)(b) GDPR.",
+        ),
+    ] {
+        let input = dir.path().join(format!("{lang}.md"));
+        std::fs::write(&input, md).unwrap();
+        let out = dir.path().join(format!("{lang}.tom"));
+        assert!(
+            tomwerk(&["import".as_ref(), input.as_os_str(), out.as_os_str()])
+                .status
+                .success()
+        );
+        // LANG is English in `tomwerk()`: the German document still gets German findings.
+        let run = tomwerk(&["check".as_ref(), out.as_os_str()]);
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        assert!(stdout.contains(expected), "{stdout}");
+    }
+}
