@@ -631,3 +631,50 @@ fn class10_check_speaks_the_documents_language_without_lang() {
         assert!(stdout.contains(expected), "{stdout}");
     }
 }
+
+#[test]
+fn class8_br_is_a_hard_break_and_html_headings_are_headings() {
+    let md = "# TOM\n\nMuster GmbH<br>Hauptstraße 1<br/>\n12345 Musterstadt\n\n## Verschlüsselung\n\n| Maßnahme | Ort |\n|---|---|\n| TLS<br>überall | Netz |\n\n<div>\n<h2>1. Passwortrichtlinie</h2>\n<p>Mindestens <small>vierzehn</small> Zeichen.<br>Kein Ablauf.</p>\n<h3>Zugriffskontrolle</h3>\n<p>Rollen.</p>\n</div>\n";
+    let imported = import_markdown(md, Some(Lang::De)).unwrap();
+    let doc = &imported.document;
+    assert_eq!(
+        doc.intro.de,
+        "Muster GmbH\\\nHauptstraße 1\\\n12345 Musterstadt"
+    );
+    // In a table cell a line break cannot be written: a space.
+    let enc = doc.section(&"encryption".into()).unwrap();
+    assert!(
+        enc.body.de.contains("| TLS überall | Netz |"),
+        "{}",
+        enc.body.de
+    );
+    let found = ids(md, Lang::De);
+    assert_eq!(
+        found,
+        [
+            ("Verschlüsselung".to_owned(), "encryption".to_owned()),
+            ("1. Passwortrichtlinie".to_owned(), "custom".to_owned()),
+            ("Zugriffskontrolle".to_owned(), DATA.to_owned()),
+        ]
+    );
+    let custom = doc
+        .all_sections()
+        .into_iter()
+        .find(|(s, _)| s.title.de == "Passwortrichtlinie")
+        .map(|(s, _)| s.body.de.clone())
+        .unwrap();
+    assert_eq!(custom, "Mindestens vierzehn Zeichen.\\\nKein Ablauf.");
+    // The Markdown export writes the hard break and no stray escape before the number.
+    let file = tomwerk::store::TomFile::new(doc.clone());
+    let options = tomwerk::export::ExportOptions {
+        lang: Lang::De,
+        version: None,
+        toc: false,
+        history: false,
+        measures: tomwerk::export::MeasureLayout::List,
+        date: time::macros::date!(2026 - 03 - 01),
+    };
+    let out = tomwerk::export::markdown::markdown(&file, &options).unwrap();
+    assert!(out.contains("Muster GmbH\\\nHauptstraße 1"), "{out}");
+    assert!(!out.contains("\\1."), "{out}");
+}
