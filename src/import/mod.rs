@@ -12,6 +12,7 @@ mod docx;
 mod frontmatter;
 mod matching;
 mod measures;
+pub mod vocabulary;
 
 use std::io::Read as _;
 use std::path::Path;
