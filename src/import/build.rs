@@ -142,6 +142,7 @@ pub fn build(text: &str, lang: Option<Lang>, detection: MeasureDetection) -> Imp
     let mut doc = Document::empty_template(lang, "");
     let mut report = ImportReport {
         lang: Some(lang),
+        measures: detection,
         repairs: scanned.repairs.clone(),
         ..ImportReport::default()
     };

@@ -65,6 +65,8 @@ pub struct ImportReport {
     /// Tables and task lists (their first line, or the kind heading over them) read as
     /// structured measures, with the number of measures each gave.
     pub measure_blocks: Vec<(String, usize)>,
+    /// Whether measure tables and task lists were detected in this import.
+    pub measures: MeasureDetection,
 }
 
 /// An imported document and its report.
