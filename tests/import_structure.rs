@@ -461,7 +461,7 @@ fn class7_status_tables_and_task_lists_become_measures() {
                 s("Zwei-Faktor-Anmeldung für alle Konten"),
                 K::Technical,
                 S::Planned,
-                s("Status: 🔄; Verantwortlich: IT")
+                s("Status: in Umsetzung; Verantwortlich: IT")
             ),
             (
                 s("Biometrischer Zugang zum Serverraum"),

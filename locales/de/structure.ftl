@@ -11,3 +11,4 @@ import-measures-detected = „{ $line }“ → { $count ->
 app-import-detect-measures = Maßnahmen aus Tabellen und Aufgabenlisten erkennen
 app-import-hidden-absent = ausgeblendet: nicht in der Quelle
 app-import-dissolved = aufgelöst (ohne eigenen Text)
+import-status-in-progress = in Umsetzung

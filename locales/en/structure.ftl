@@ -11,3 +11,4 @@ import-measures-detected = "{ $line }" → { $count ->
 app-import-detect-measures = Detect measures in tables and task lists
 app-import-hidden-absent = hidden: not in the source
 app-import-dissolved = dissolved (no text of its own)
+import-status-in-progress = in progress
