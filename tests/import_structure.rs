@@ -63,10 +63,19 @@ fn class2_english_vocabulary_gaps_at_top_level() {
 
 /// Every heading of `markdown` with the section id it went to (custom ids as `custom`).
 fn ids(markdown: &str, lang: Lang) -> Vec<(String, String)> {
-    numbers(markdown, lang)
+    let mut out: Vec<(String, String)> = numbers(markdown, lang)
         .into_iter()
         .map(|(h, id, custom)| (h, if custom { "custom".to_owned() } else { id }))
-        .collect()
+        .collect();
+    let imported = import_markdown(markdown, Some(lang)).expect("import");
+    out.extend(
+        imported
+            .report
+            .dissolved
+            .into_iter()
+            .map(|h| (h, "dissolved".to_owned())),
+    );
+    out
 }
 
 fn assert_ids(markdown: &str, lang: Lang, expected: &[(&str, &str)]) {
@@ -98,6 +107,7 @@ fn class1_subsections_under_an_unknown_parent_match_by_their_own_words() {
             ),
             ("Umsetzung des Trennungsgebots", SEPARATION),
             ("Zugriffskontrolle", DATA),
+            ("Sicherheit", "dissolved"),
         ],
     );
     let imported = import_markdown(md, Some(Lang::De)).unwrap();
@@ -114,7 +124,10 @@ fn class1_subsections_under_an_unknown_parent_match_by_their_own_words() {
     assert_ids(
         md,
         Lang::En,
-        &[("Restoring availability and access", "recovery")],
+        &[
+            ("Restoring availability and access", "recovery"),
+            ("Ensuring certain properties", "dissolved"),
+        ],
     );
     let md = "# TOMs\n\n## 3. Availability and Resilience\n\nText.\n\n### 3.b. Recoverability Control\n\nRestores are tested.\n";
     assert_ids(
@@ -677,4 +690,24 @@ fn class8_br_is_a_hard_break_and_html_headings_are_headings() {
     let out = tomwerk::export::markdown::markdown(&file, &options).unwrap();
     assert!(out.contains("Muster GmbH\\\nHauptstraße 1"), "{out}");
     assert!(!out.contains("\\1."), "{out}");
+}
+
+#[test]
+fn class4_and_9_english_group_holds_its_controls_and_no_section_appears_twice() {
+    // The "Ensuring certain properties" layout: matched controls leave the group for their
+    // canonical places; the unmatched sibling stays beside the one it followed; the group
+    // dissolves; the canonical sections are not repeated later as empty copies.
+    let md = "# Technical and organisational measures\n\n## Ensuring certain properties\n\n### Confidentiality\n\nOnly staff with a need to know see customer data.\n\n### Integrity\n\nChanges are logged.\n\n### Change management\n\nEvery change is reviewed by a second person.\n\n### Availability\n\nBackups run nightly.\n\n## Encryption\n\nTLS 1.3.\n";
+    assert_ids(
+        md,
+        Lang::En,
+        &[
+            ("Confidentiality", "confidentiality"),
+            ("Integrity", "integrity"),
+            ("Change management", "custom"),
+            ("Availability", "availability"),
+            ("Encryption", "encryption"),
+            ("Ensuring certain properties", "dissolved"),
+        ],
+    );
 }
