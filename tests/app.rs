@@ -522,3 +522,43 @@ fn a_corrupt_file_on_the_command_line_gives_an_error_and_is_left_alone() {
     }
     assert_eq!(std::fs::read(&bad).unwrap(), truncated);
 }
+
+#[test]
+fn import_report_shows_hidden_sections_and_re_imports_without_measure_detection() {
+    let data = tempfile::tempdir().unwrap();
+    let md = data.path().join("status.md");
+    std::fs::write(
+        &md,
+        "# TOMs\n\n## Encryption\n\n| Measure | Status |\n|---|---|\n| TLS everywhere | ✅ |\n| Encrypted backups | planned |\n",
+    )
+    .unwrap();
+    let mut h = app(data.path());
+    menu(&mut h, "File", "Import Markdown");
+    enter_path(&mut h, &md);
+    // The report names the canonical sections the source does not have.
+    h.get_by_label("Import finished");
+    assert!(h.query_all_by_label("hidden: not in the source").count() >= 10);
+    let measures = |h: &Harness<'_, TomwerkApp>| {
+        h.state()
+            .editor
+            .doc()
+            .section(&encryption())
+            .map(|s| s.measures.len())
+            .unwrap_or_default()
+    };
+    assert_eq!(measures(&h), 2);
+    // Unticking the checkbox imports the same file again, the table kept as text.
+    h.run();
+    // Through AccessKit, as a screen reader clicks it.
+    h.get_by_role_and_label(Role::CheckBox, "Detect measures in tables and task lists")
+        .click_accesskit();
+    h.run();
+    h.run();
+    assert_eq!(measures(&h), 0);
+    let both = format!("{}{}", body(&h, Lang::En), body(&h, Lang::De));
+    assert!(both.contains("| TLS everywhere | ✅ |"), "{both}");
+    h.get_by_label("Import finished");
+    h.get_by_label("OK").click_accesskit();
+    h.run();
+    assert_eq!(h.state().open_dialogs(), 0);
+}

@@ -63,10 +63,19 @@ fn class2_english_vocabulary_gaps_at_top_level() {
 
 /// Every heading of `markdown` with the section id it went to (custom ids as `custom`).
 fn ids(markdown: &str, lang: Lang) -> Vec<(String, String)> {
-    numbers(markdown, lang)
+    let mut out: Vec<(String, String)> = numbers(markdown, lang)
         .into_iter()
         .map(|(h, id, custom)| (h, if custom { "custom".to_owned() } else { id }))
-        .collect()
+        .collect();
+    let imported = import_markdown(markdown, Some(lang)).expect("import");
+    out.extend(
+        imported
+            .report
+            .dissolved
+            .into_iter()
+            .map(|h| (h, "dissolved".to_owned())),
+    );
+    out
 }
 
 fn assert_ids(markdown: &str, lang: Lang, expected: &[(&str, &str)]) {
@@ -98,6 +107,7 @@ fn class1_subsections_under_an_unknown_parent_match_by_their_own_words() {
             ),
             ("Umsetzung des Trennungsgebots", SEPARATION),
             ("Zugriffskontrolle", DATA),
+            ("Sicherheit", "dissolved"),
         ],
     );
     let imported = import_markdown(md, Some(Lang::De)).unwrap();
@@ -114,7 +124,10 @@ fn class1_subsections_under_an_unknown_parent_match_by_their_own_words() {
     assert_ids(
         md,
         Lang::En,
-        &[("Restoring availability and access", "recovery")],
+        &[
+            ("Restoring availability and access", "recovery"),
+            ("Ensuring certain properties", "dissolved"),
+        ],
     );
     let md = "# TOMs\n\n## 3. Availability and Resilience\n\nText.\n\n### 3.b. Recoverability Control\n\nRestores are tested.\n";
     assert_ids(
@@ -461,7 +474,7 @@ fn class7_status_tables_and_task_lists_become_measures() {
                 s("Zwei-Faktor-Anmeldung für alle Konten"),
                 K::Technical,
                 S::Planned,
-                s("Status: 🔄; Verantwortlich: IT")
+                s("Status: in Umsetzung; Verantwortlich: IT")
             ),
             (
                 s("Biometrischer Zugang zum Serverraum"),
@@ -600,4 +613,101 @@ fn class7_english_task_list_under_a_kind_heading_and_detection_off() {
         assert!(stdout.contains("dissolved"), "{stdout}");
         assert!(stdout.contains("table of contents"), "{stdout}");
     }
+}
+
+#[test]
+fn class10_check_speaks_the_documents_language_without_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    for (md, lang, expected) in [
+        (
+            "# TOM\n\n## Verschlüsselung\n\nTLS für alle Verbindungen.\n",
+            "de",
+            "Kein sichtbarer Abschnitt mit Inhalt deckt Art. 32 Abs. 1 lit. b DSGVO ab.",
+        ),
+        (
+            "# TOMs\n\n## Encryption\n\nTLS for every connection.\n",
+            "en",
+            "No visible section with content covers Art. 32(1)(b) GDPR.",
+        ),
+    ] {
+        let input = dir.path().join(format!("{lang}.md"));
+        std::fs::write(&input, md).unwrap();
+        let out = dir.path().join(format!("{lang}.tom"));
+        assert!(
+            tomwerk(&["import".as_ref(), input.as_os_str(), out.as_os_str()])
+                .status
+                .success()
+        );
+        // LANG is English in `tomwerk()`: the German document still gets German findings.
+        let run = tomwerk(&["check".as_ref(), out.as_os_str()]);
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        assert!(stdout.contains(expected), "{stdout}");
+    }
+}
+
+#[test]
+fn class8_br_is_a_hard_break_and_html_headings_are_headings() {
+    let md = "# TOM\n\nMuster GmbH<br>Hauptstraße 1<br/>\n12345 Musterstadt\n\n## Verschlüsselung\n\n| Maßnahme | Ort |\n|---|---|\n| TLS<br>überall | Netz |\n\n<div>\n<h2>1. Passwortrichtlinie</h2>\n<p>Mindestens <small>vierzehn</small> Zeichen.<br>Kein Ablauf.</p>\n<h3>Zugriffskontrolle</h3>\n<p>Rollen.</p>\n</div>\n";
+    let imported = import_markdown(md, Some(Lang::De)).unwrap();
+    let doc = &imported.document;
+    assert_eq!(
+        doc.intro.de,
+        "Muster GmbH\\\nHauptstraße 1\\\n12345 Musterstadt"
+    );
+    // In a table cell a line break cannot be written: a space.
+    let enc = doc.section(&"encryption".into()).unwrap();
+    assert!(
+        enc.body.de.contains("| TLS überall | Netz |"),
+        "{}",
+        enc.body.de
+    );
+    let found = ids(md, Lang::De);
+    assert_eq!(
+        found,
+        [
+            ("Verschlüsselung".to_owned(), "encryption".to_owned()),
+            ("1. Passwortrichtlinie".to_owned(), "custom".to_owned()),
+            ("Zugriffskontrolle".to_owned(), DATA.to_owned()),
+        ]
+    );
+    let custom = doc
+        .all_sections()
+        .into_iter()
+        .find(|(s, _)| s.title.de == "Passwortrichtlinie")
+        .map(|(s, _)| s.body.de.clone())
+        .unwrap();
+    assert_eq!(custom, "Mindestens vierzehn Zeichen.\\\nKein Ablauf.");
+    // The Markdown export writes the hard break and no stray escape before the number.
+    let file = tomwerk::store::TomFile::new(doc.clone());
+    let options = tomwerk::export::ExportOptions {
+        lang: Lang::De,
+        version: None,
+        toc: false,
+        history: false,
+        measures: tomwerk::export::MeasureLayout::List,
+        date: time::macros::date!(2026 - 03 - 01),
+    };
+    let out = tomwerk::export::markdown::markdown(&file, &options).unwrap();
+    assert!(out.contains("Muster GmbH\\\nHauptstraße 1"), "{out}");
+    assert!(!out.contains("\\1."), "{out}");
+}
+
+#[test]
+fn class4_and_9_english_group_holds_its_controls_and_no_section_appears_twice() {
+    // The "Ensuring certain properties" layout: matched controls leave the group for their
+    // canonical places; the unmatched sibling stays beside the one it followed; the group
+    // dissolves; the canonical sections are not repeated later as empty copies.
+    let md = "# Technical and organisational measures\n\n## Ensuring certain properties\n\n### Confidentiality\n\nOnly staff with a need to know see customer data.\n\n### Integrity\n\nChanges are logged.\n\n### Change management\n\nEvery change is reviewed by a second person.\n\n### Availability\n\nBackups run nightly.\n\n## Encryption\n\nTLS 1.3.\n";
+    assert_ids(
+        md,
+        Lang::En,
+        &[
+            ("Confidentiality", "confidentiality"),
+            ("Integrity", "integrity"),
+            ("Change management", "custom"),
+            ("Availability", "availability"),
+            ("Encryption", "encryption"),
+            ("Ensuring certain properties", "dissolved"),
+        ],
+    );
 }

@@ -8,3 +8,7 @@ import-measures-detected = „{ $line }“ → { $count ->
         [one] eine strukturierte Maßnahme
        *[other] { $count } strukturierte Maßnahmen
     }
+app-import-detect-measures = Maßnahmen aus Tabellen und Aufgabenlisten erkennen
+app-import-hidden-absent = ausgeblendet: nicht in der Quelle
+app-import-dissolved = aufgelöst (ohne eigenen Text)
+import-status-in-progress = in Umsetzung

@@ -8,3 +8,7 @@ import-measures-detected = "{ $line }" → { $count ->
         [one] one structured measure
        *[other] { $count } structured measures
     }
+app-import-detect-measures = Detect measures in tables and task lists
+app-import-hidden-absent = hidden: not in the source
+app-import-dissolved = dissolved (no text of its own)
+import-status-in-progress = in progress

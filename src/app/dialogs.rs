@@ -8,7 +8,7 @@ use egui::{Id, Modal};
 use super::files::Purpose;
 use super::recovery::Found;
 use crate::i18n::i18n;
-use crate::import::ImportReport;
+use crate::import::{ImportReport, MeasureDetection};
 use crate::model::{Lang, SectionId};
 
 /// What a guarded action does once unsaved changes are saved or discarded.
@@ -88,6 +88,8 @@ pub enum Answer {
     Reload,
     /// Copy the path to the clipboard.
     CopyPath,
+    /// Import the same file again with measure detection switched.
+    Reimport,
 }
 
 fn tr(lang: Lang, id: &str) -> String {
@@ -231,6 +233,14 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                         ("count", (report.mappings.len() as f64).into()),
                     ],
                 ));
+                // Re-imports the same file with measure detection switched.
+                let mut detect = report.measures == MeasureDetection::Detect;
+                if ui
+                    .checkbox(&mut detect, tr(lang, "app-import-detect-measures"))
+                    .changed()
+                {
+                    answer = Some(Answer::Reimport);
+                }
                 egui::ScrollArea::vertical()
                     .max_height(320.0)
                     .show(ui, |ui| {
@@ -253,6 +263,7 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                                     ui.label(target);
                                     ui.end_row();
                                 }
+                                import_structure_rows(ui, lang, report);
                             });
                     });
                 if ui.button(tr(lang, "button-ok")).clicked() {
@@ -346,4 +357,22 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
         });
     }
     answer
+}
+
+/// The import report's rows for what the structure pass did: dissolved wrapper headings
+/// and canonical sections hidden because the source does not have them.
+fn import_structure_rows(ui: &mut egui::Ui, lang: Lang, report: &ImportReport) {
+    for heading in &report.dissolved {
+        ui.label(heading);
+        ui.label(tr(lang, "app-import-dissolved"));
+        ui.end_row();
+    }
+    for id in &report.hidden {
+        let title = crate::model::CanonicalSection::from_id(id.as_str())
+            .map(|c| tr(lang, &c.title_message_id()))
+            .unwrap_or_else(|| id.to_string());
+        ui.label(title);
+        ui.label(tr(lang, "app-import-hidden-absent"));
+        ui.end_row();
+    }
 }

@@ -89,8 +89,17 @@ impl TomwerkApp {
     }
 
     pub(super) fn import(&mut self, path: &Path) {
+        self.import_with(path, crate::import::MeasureDetection::Detect);
+    }
+
+    /// Imports with measure tables and task lists detected or kept as text.
+    pub(super) fn import_with(&mut self, path: &Path, measures: crate::import::MeasureDetection) {
         let lang = self.view.ui_lang;
-        match crate::import::import_file(path, None) {
+        let options = crate::import::ImportOptions {
+            lang: None,
+            measures,
+        };
+        match crate::import::import_file_with(path, options) {
             Ok(imported) => {
                 let report = imported.report.clone();
                 self.replace_editor(Editor::new(TomFile::new(imported.document), None));

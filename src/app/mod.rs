@@ -989,6 +989,14 @@ impl TomwerkApp {
             return;
         };
         match (dialog, answer) {
+            (Dialog::ImportReport(path, report), A::Reimport) => {
+                use crate::import::MeasureDetection as M;
+                let measures = match report.measures {
+                    M::Detect => M::Off,
+                    M::Off => M::Detect,
+                };
+                self.import_with(&path, measures);
+            }
             (Dialog::Unsaved(pending), A::Save) => {
                 self.after_save = Some(pending);
                 self.save(ctx);

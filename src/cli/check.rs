@@ -7,7 +7,7 @@ use fluent_bundle::FluentValue;
 
 use super::{CheckArgs, today};
 use crate::checks::{self, Level};
-use crate::i18n::{detect_locale, i18n};
+use crate::i18n::i18n;
 use crate::model::Lang;
 
 /// Runs `tomwerk check`: findings on stdout ("Warnung 3.1. Zutrittskontrolle: …"), a
@@ -24,7 +24,11 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let lang = args.lang.map(Lang::from).unwrap_or_else(detect_locale);
+    // Findings quote the document's text: without --lang they speak its primary language.
+    let lang = args
+        .lang
+        .map(Lang::from)
+        .unwrap_or(file.working.meta.primary_language);
     let mut findings = checks::run(&file, today());
     if args.spelling {
         let spellers = crate::spell::Spellers::load(None);

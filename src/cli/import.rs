@@ -140,54 +140,7 @@ pub fn report_lines(doc: &Document, report: &ImportReport, ui: Lang) -> Vec<Stri
         };
         lines.push(i.tr_args(ui, id, &args));
     }
-    if let Some((heading, _)) = &report.toc {
-        lines.push(i.tr_args(
-            ui,
-            "import-toc-dropped",
-            &[("heading", FluentValue::from(heading.as_str()))],
-        ));
-    }
-    for (label, field) in &report.title_block {
-        lines.push(i.tr_args(
-            ui,
-            "import-title-block",
-            &[
-                ("label", FluentValue::from(label.as_str())),
-                ("field", FluentValue::from(field.as_str())),
-            ],
-        ));
-    }
-    for (first, count) in &report.measure_blocks {
-        lines.push(i.tr_args(
-            ui,
-            "import-measures-detected",
-            &[
-                ("line", FluentValue::from(first.as_str())),
-                ("count", FluentValue::from(*count)),
-            ],
-        ));
-    }
-    for heading in &report.dissolved {
-        lines.push(i.tr_args(
-            ui,
-            "import-dissolved",
-            &[("heading", FluentValue::from(heading.as_str()))],
-        ));
-    }
-    for id in &report.hidden {
-        let title = doc
-            .section(id)
-            .map(|s| i.section_title(s, content_lang))
-            .unwrap_or_default();
-        lines.push(i.tr_args(
-            ui,
-            "import-hidden-absent",
-            &[
-                ("title", FluentValue::from(title)),
-                ("id", FluentValue::from(id.as_str())),
-            ],
-        ));
-    }
+    lines.extend(structure_lines(doc, report, ui, content_lang));
     for (key, field) in &report.metadata {
         lines.push(i.tr_args(
             ui,
@@ -215,5 +168,45 @@ pub fn report_lines(doc: &Document, report: &ImportReport, ui: Lang) -> Vec<Stri
             ("custom", FluentValue::from(custom)),
         ],
     ));
+    lines
+}
+
+/// The report's lines for what the structure pass did: a dropped table of contents, the
+/// title block, measure tables, dissolved wrappers and hidden canonical sections.
+fn structure_lines(doc: &Document, report: &ImportReport, ui: Lang, content: Lang) -> Vec<String> {
+    let i = i18n();
+    let text = |s: &str| FluentValue::from(s.to_owned());
+    let mut lines = Vec::new();
+    let mut say = |id: &str, args: &[(&str, FluentValue<'static>)]| {
+        lines.push(i.tr_args(ui, id, args));
+    };
+    if let Some((heading, _)) = &report.toc {
+        say("import-toc-dropped", &[("heading", text(heading))]);
+    }
+    for (label, field) in &report.title_block {
+        say(
+            "import-title-block",
+            &[("label", text(label)), ("field", text(field))],
+        );
+    }
+    for (first, count) in &report.measure_blocks {
+        say(
+            "import-measures-detected",
+            &[("line", text(first)), ("count", FluentValue::from(*count))],
+        );
+    }
+    for heading in &report.dissolved {
+        say("import-dissolved", &[("heading", text(heading))]);
+    }
+    for id in &report.hidden {
+        let title = doc
+            .section(id)
+            .map(|s| i.section_title(s, content))
+            .unwrap_or_default();
+        say(
+            "import-hidden-absent",
+            &[("title", text(&title)), ("id", text(id.as_str()))],
+        );
+    }
     lines
 }

@@ -421,6 +421,8 @@ pub(crate) fn document_furniture(
 /// Exports a file (its working copy or `options.version`) as PDF.
 pub fn pdf(file: &TomFile, options: &ExportOptions) -> Result<PdfOutput, ExportError> {
     let (blocks, furniture, meta) = prepare(file, options)?;
+    // The document's own dictionary (product names, its terms) is never hyphenated.
+    let _never = hyphen::never_hyphenate(&file.working.meta.dictionary);
     let mut out = pdf_from_blocks(&blocks, &furniture, &meta)?;
     let mut warnings = file_language_warnings(file, options)?;
     warnings.append(&mut out.warnings);

@@ -115,16 +115,26 @@ fn block(src: &str, events: &[(Event<'_>, Range<usize>)], out: &mut Scanned) {
                 out.blocks.push(Block::Directive(inner.to_owned()));
                 return;
             }
-            let text = html_to_text(raw);
-            if !text.trim().is_empty() {
-                out.blocks.push(Block::Content {
-                    markdown: text,
-                    list_source: None,
-                });
+            // `<h1>`…`<h6>` inside the block are headings; the HTML between them is text.
+            for (level, html) in html_sections(raw) {
+                if let Some(level) = level {
+                    let text = html_plain(html);
+                    if !text.is_empty() {
+                        out.blocks.push(Block::Heading { level, text });
+                    }
+                    continue;
+                }
+                let text = html_to_text(html);
+                if !text.trim().is_empty() {
+                    out.blocks.push(Block::Content {
+                        markdown: text,
+                        list_source: None,
+                    });
+                }
             }
         }
         Event::Start(Tag::Table(_)) => {
-            let text = with_edits(src, range, events);
+            let text = table_with_edits(src, range, events);
             let markdown = match repair_table(&text, true) {
                 Some(fixed) => {
                     out.repairs.push(first_line(&text));
@@ -263,6 +273,30 @@ fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
 /// The source of `range` with inline HTML reduced to its text: tags removed (line-breaking
 /// tags become a space), comments dropped, nested HTML blocks turned into text.
 fn with_edits(src: &str, range: Range<usize>, events: &[(Event<'_>, Range<usize>)]) -> String {
+    edited(src, range, events, true)
+}
+
+/// `<br>` as a space: a table row cannot hold a line break.
+fn table_with_edits(
+    src: &str,
+    range: Range<usize>,
+    events: &[(Event<'_>, Range<usize>)],
+) -> String {
+    edited(src, range, events, false)
+}
+
+/// True for `<br>`, `<br/>`, `<br />`.
+fn is_br(tag: &str) -> bool {
+    let t = tag.trim_start_matches('<').to_ascii_lowercase();
+    t.starts_with("br") && !t[2..].starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+fn edited(
+    src: &str,
+    range: Range<usize>,
+    events: &[(Event<'_>, Range<usize>)],
+    hard_breaks: bool,
+) -> String {
     let mut out = String::with_capacity(range.len());
     let mut at = range.start;
     let mut nested_html: Option<Range<usize>> = None;
@@ -277,7 +311,20 @@ fn with_edits(src: &str, range: Range<usize>, events: &[(Event<'_>, Range<usize>
         match event {
             Event::InlineHtml(h) if r.start >= at && r.end <= range.end => {
                 out.push_str(&src[at..r.start]);
-                out.push_str(&inline_html_replacement(h));
+                let after = &src[r.end..range.end];
+                if hard_breaks && is_br(h) && !after.trim().is_empty() {
+                    // `<br>` is a hard line break (an address keeps its lines): a backslash
+                    // before the line end, which the next line may already bring.
+                    let trimmed = out.trim_end_matches([' ', '\t']).len();
+                    out.truncate(trimmed);
+                    out.push_str(if after.starts_with('\n') {
+                        "\\"
+                    } else {
+                        "\\\n"
+                    });
+                } else {
+                    out.push_str(&inline_html_replacement(h));
+                }
                 at = r.end;
             }
             Event::Start(Tag::HtmlBlock) => nested_html = Some(r.clone()),
@@ -368,7 +415,9 @@ pub fn html_to_text(html: &str) -> String {
                     .take_while(|c| c.is_ascii_alphanumeric())
                     .collect::<String>()
                     .to_ascii_lowercase();
-                if breaking_tag(&name) {
+                if name == "br" {
+                    text.push(BR);
+                } else if breaking_tag(&name) {
                     text.push('\n');
                 } else if matches!(name.as_str(), "script" | "style")
                     && !after[1..].starts_with('/')
@@ -393,11 +442,90 @@ pub fn html_to_text(html: &str) -> String {
     let decoded = decode_entities(&text);
     let paragraphs: Vec<String> = decoded
         .lines()
-        .map(|l| escape_markdown(&l.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .map(|l| {
+            // Lines a `<br>` separated stay one paragraph with hard breaks.
+            l.split(BR)
+                .map(|part| escape_markdown(&part.split_whitespace().collect::<Vec<_>>().join(" ")))
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join("\\\n")
+        })
         .filter(|l| !l.is_empty())
         .collect();
     paragraphs.join("\n\n")
 }
+
+/// Splits an HTML block at its `<h1>`…`<h6>` elements: `(Some(level), inner HTML)` for a
+/// heading, `(None, html)` for what lies between. Linear: each heading is found once.
+fn html_sections(raw: &str) -> Vec<(Option<u8>, &str)> {
+    let lower = raw.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut search = 0;
+    while let Some(found) = lower[search..].find("<h") {
+        let open = search + found;
+        let level = lower.as_bytes().get(open + 2).copied();
+        let next = lower.as_bytes().get(open + 3).copied();
+        let (Some(digit @ b'1'..=b'6'), Some(b'>' | b' ' | b'\t' | b'\n')) = (level, next) else {
+            search = open + 2;
+            continue;
+        };
+        let Some(gt) = lower[open..].find('>').map(|g| open + g + 1) else {
+            break;
+        };
+        let close_tag = format!("</h{}", digit as char);
+        let Some(close) = lower[gt..].find(&close_tag).map(|c| gt + c) else {
+            break;
+        };
+        let end = lower[close..]
+            .find('>')
+            .map_or(lower.len(), |g| close + g + 1);
+        if open > at {
+            out.push((None, &raw[at..open]));
+        }
+        out.push((Some(digit - b'0'), &raw[gt..close]));
+        at = end;
+        search = end;
+    }
+    if at < raw.len() {
+        out.push((None, &raw[at..]));
+    }
+    out
+}
+
+/// The visible text of an HTML fragment on one line: tags removed, entities decoded, no
+/// Markdown escapes (a heading's text is plain).
+fn html_plain(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut tag: Option<String> = None;
+    for c in html.chars() {
+        match (&mut tag, c) {
+            (None, '<') => tag = Some(String::new()),
+            (Some(name), '>') => {
+                let name: String = name
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if breaking_tag(&name) {
+                    text.push(' ');
+                }
+                tag = None;
+            }
+            (Some(name), c) => name.push(c),
+            (None, c) => text.push(c),
+        }
+    }
+    decode_entities(&text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Marks a `<br>` while an HTML block is reduced to text (a private-use character: not
+/// white space, never in real text of a TOM).
+const BR: char = '\u{e000}';
 
 fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -623,7 +751,8 @@ mod tests {
         );
         assert_eq!(
             contents(&s),
-            vec!["Ein fettes Wort neue Zeile .", "Block & mehr"]
+            // `<br>` is a hard line break (issue 18, class 8).
+            vec!["Ein fettes Wort\\\nneue Zeile .", "Block & mehr"]
         );
         assert_eq!(
             s.blocks.last(),

@@ -169,6 +169,7 @@ fn build_scanned(
     doc.meta.languages = vec![lang];
     let mut report = ImportReport {
         lang: Some(lang),
+        measures: detection,
         repairs: scanned.repairs.clone(),
         ..ImportReport::default()
     };

@@ -109,6 +109,24 @@ fn status_of(cell: &str) -> Option<(MeasureStatus, bool)> {
     Some((status, !same))
 }
 
+/// What a status cell says beyond its symbol, for the note: "🔄" is "in progress" in words
+/// (the fonts have no emoji, and a note is read, not looked at), other symbols are dropped.
+fn status_words(cell: &str, lang: Lang) -> String {
+    let t = cell.trim();
+    let in_progress = t.starts_with(['🔄', '⏳', '🚧']);
+    let words = t
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[')
+        .trim_start_matches("[ ]")
+        .trim_start_matches("[x]")
+        .trim_start_matches("[X]")
+        .trim();
+    match (in_progress, words.is_empty()) {
+        (true, true) => i18n().tr(lang, "import-status-in-progress"),
+        (true, false) => format!("{}, {words}", i18n().tr(lang, "import-status-in-progress")),
+        (false, _) => words.to_owned(),
+    }
+}
+
 /// Reads a kind cell ("technisch", "T", "organisational", "O").
 fn kind_of(cell: &str) -> Option<MeasureKind> {
     let n = normalize(cell);
@@ -205,7 +223,7 @@ pub fn from_table(markdown: &str, kind: Option<MeasureKind>, lang: Lang) -> Opti
                 if cell.is_empty() {
                     continue;
                 }
-                let (status, text, note) = split_marked_cell(cell);
+                let (status, text, note) = split_marked_cell(cell, lang);
                 out.push(measure(&text, k.unwrap_or_default(), status, &note, lang));
             }
         }
@@ -231,8 +249,9 @@ pub fn from_table(markdown: &str, kind: Option<MeasureKind>, lang: Lang) -> Opti
             None => None,
         };
         let mut note: Vec<String> = Vec::new();
-        if keep_status {
-            note.push(format!("{}: {}", header[status_col], row[status_col]));
+        let said = status_words(&row[status_col], lang);
+        if keep_status && !said.is_empty() {
+            note.push(format!("{}: {said}", header[status_col]));
         }
         for (i, cell) in row.iter().enumerate() {
             if i == text_col || i == status_col || Some(i) == kind_col || cell.is_empty() {
@@ -247,7 +266,7 @@ pub fn from_table(markdown: &str, kind: Option<MeasureKind>, lang: Lang) -> Opti
 }
 
 /// A cell of a two-column kind table: "✅ Text", "Text ❌", "Text (geplant)".
-fn split_marked_cell(cell: &str) -> (MeasureStatus, String, String) {
+fn split_marked_cell(cell: &str, lang: Lang) -> (MeasureStatus, String, String) {
     let marks: [(&str, MeasureStatus); 8] = [
         ("✅", MeasureStatus::Implemented),
         ("✔️", MeasureStatus::Implemented),
@@ -264,8 +283,12 @@ fn split_marked_cell(cell: &str) -> (MeasureStatus, String, String) {
             .or_else(|| cell.strip_suffix(mark))
             .map(str::trim);
         if let Some(text) = stripped {
-            let note = if mark == "🔄" { "🔄" } else { "" };
-            return (status, text.to_owned(), note.to_owned());
+            let note = if mark == "🔄" {
+                i18n().tr(lang, "import-status-in-progress")
+            } else {
+                String::new()
+            };
+            return (status, text.to_owned(), note);
         }
     }
     (MeasureStatus::Implemented, cell.to_owned(), String::new())

@@ -14,6 +14,7 @@ mod frontmatter;
 mod matching;
 mod measures;
 mod package;
+pub mod vocabulary;
 
 use std::io::Read as _;
 use std::path::Path;
@@ -69,6 +70,8 @@ pub struct ImportReport {
     pub measure_blocks: Vec<(String, usize)>,
     /// What a DOCX, ODT or HTML reader could not carry over (images, tracked changes…).
     pub warnings: Vec<ImportWarning>,
+    /// Whether measure tables and task lists were detected in this import.
+    pub measures: MeasureDetection,
 }
 
 /// An imported document and its report.

@@ -155,8 +155,9 @@ impl Prepared {
             }
         }
         let (ws, we) = best?;
-        let word: String = self.chars[ws..we].iter().collect();
-        hyphen::points(&word, ctx.lang)
+        // Compound rule and the paragraph's own language live in the hyphenation module.
+        let lang = hyphen::text_lang(&self.text, ctx.lang);
+        hyphen::points_in(&self.chars, ws, we, lang)
             .into_iter()
             .rev()
             .map(|p| ws + p)
