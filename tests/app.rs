@@ -126,7 +126,7 @@ fn typing_in_the_body_and_adding_a_measure() {
     h.run();
     assert_eq!(measures(&h), n + 1);
     // The new measure's text field has the focus: typing fills it.
-    h.get_all_by_role_and_label(Role::TextInput, "Measure")
+    h.get_all_by_role_and_label(Role::MultilineTextInput, "Measure")
         .last()
         .unwrap()
         .type_text("HSM for signing keys");

@@ -479,4 +479,51 @@ mod ui {
         );
         assert_eq!(h.state().open_dialogs(), 0);
     }
+
+    #[test]
+    fn a_long_measure_wraps_and_grows_instead_of_being_cut_off() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        let long = "Die Administratorzugänge werden quartalsweise gegen die Liste der berechtigten Personen geprüft und nicht mehr benötigte Zugänge werden innerhalb von zwei Arbeitstagen gesperrt; das Ergebnis wird dokumentiert und der Geschäftsleitung bekannt gegeben.";
+        let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
+        doc.add_measure(
+            &SectionId::from("encryption"),
+            tomwerk::model::Measure::new(LocalText::new(long, "Short.")),
+        )
+        .unwrap();
+        store::save(&path, &TomFile::new(doc)).unwrap();
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path);
+        let mut h = harness(config);
+        h.run();
+        h.get_by_label("2. Verschlüsselung").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+        h.run();
+        let field = h.get_by_role_and_label(Role::MultilineTextInput, "Measure (German)");
+        assert_eq!(field.accesskit_node().value().as_deref(), Some(long));
+        let short = h.get_by_role_and_label(Role::MultilineTextInput, "Measure (English)");
+        let (tall, low) = (field.rect().height(), short.rect().height());
+        assert!(
+            tall > 2.5 * low,
+            "the long text wraps onto several rows: {tall} vs {low}"
+        );
+        // Enter leaves a measure as in a one-line field: no line break typed into it.
+        short.focus();
+        h.run();
+        h.key_press(Key::End);
+        h.key_press(Key::Enter);
+        h.run();
+        let en = &h
+            .state()
+            .editor
+            .doc()
+            .section(&SectionId::from("encryption"))
+            .unwrap()
+            .measures[0]
+            .text
+            .en;
+        assert_eq!(en, "Short.");
+    }
 }

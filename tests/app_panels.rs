@@ -178,7 +178,7 @@ fn a_finding_leads_to_its_section() {
     // Filling the section is a change: the checks run again and the finding is gone.
     h.get_by_label("Add measure").click();
     h.run();
-    h.get_all_by_role_and_label(Role::TextInput, "Measure")
+    h.get_all_by_role_and_label(Role::MultilineTextInput, "Measure")
         .last()
         .unwrap()
         .type_text("Disk encryption");

@@ -99,7 +99,7 @@ pub fn show(
                 &TextField::MeasureText(m.id.clone()),
                 &m.text,
                 None,
-                false,
+                true,
                 read_only,
                 out,
             );
@@ -117,7 +117,7 @@ pub fn show(
                 &TextField::MeasureNote(m.id.clone()),
                 &m.note,
                 None,
-                false,
+                true,
                 read_only,
                 out,
             );

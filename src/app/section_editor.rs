@@ -68,7 +68,17 @@ pub fn bilingual(
                 .inner;
             let mut text = value.get(lang).to_owned();
             let id = Id::unique(("text", field, lang));
-            let edit = if multiline {
+            // A measure or its note wraps and grows with its text (issue 15.3); Enter
+            // leaves the field as in a single line, Shift+Enter starts a new line.
+            let short = matches!(field, TextField::MeasureText(_) | TextField::MeasureNote(_));
+            let edit = if multiline && short {
+                egui::TextEdit::multiline(&mut text)
+                    .desired_rows(1)
+                    .return_key(egui::KeyboardShortcut::new(
+                        egui::Modifiers::SHIFT,
+                        egui::Key::Enter,
+                    ))
+            } else if multiline {
                 egui::TextEdit::multiline(&mut text).desired_rows(3)
             } else {
                 egui::TextEdit::singleline(&mut text)
