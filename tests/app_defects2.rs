@@ -526,4 +526,59 @@ mod ui {
             .en;
         assert_eq!(en, "Short.");
     }
+
+    /// The header row of measure 2 (which has all three buttons enabled) at a window
+    /// width, with the checks and history panels open.
+    fn header_rects(width: f32, height: f32) -> (Vec<(String, egui::Rect)>, egui::Rect) {
+        let data = tempfile::tempdir().unwrap();
+        let mut config = AppConfig::headless(data.path());
+        config.ui_lang = Some(Lang::De);
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(width, height))
+            .build_eframe(move |cc| {
+                TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
+            });
+        h.run();
+        h.get_by_label("2. Verschlüsselung").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::K);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+        h.run();
+        let second = |nodes: Vec<egui_kittest::Node<'_>>| nodes.get(1).map(|n| n.rect());
+        let mut rects = Vec::new();
+        rects.push(("Maßnahme 2".to_owned(), h.get_by_label("Maßnahme 2").rect()));
+        for combo in ["Art", "Status"] {
+            let all: Vec<_> = h.get_all_by_role_and_label(Role::ComboBox, combo).collect();
+            rects.push((combo.to_owned(), second(all).unwrap()));
+        }
+        for button in ["Hoch", "Runter", "Löschen"] {
+            let all: Vec<_> = h.get_all_by_role_and_label(Role::Button, button).collect();
+            rects.push((button.to_owned(), second(all).unwrap()));
+        }
+        let field: Vec<_> = h
+            .get_all_by_role_and_label(Role::MultilineTextInput, "Maßnahme")
+            .collect();
+        let field = second(field).unwrap();
+        (rects, field)
+    }
+
+    #[test]
+    fn the_measure_header_row_never_overlaps_at_narrow_widths() {
+        for (w, hgt) in [(800.0, 560.0), (1024.0, 640.0), (1200.0, 800.0)] {
+            let (rects, field) = header_rects(w, hgt);
+            for (i, (a, ra)) in rects.iter().enumerate() {
+                // Inside the measure's frame: between the field's edges (a few px slack).
+                assert!(
+                    ra.left() >= field.left() - 8.0 && ra.right() <= field.right() + 8.0,
+                    "{w}: {a} {ra:?} leaves the panel (field {field:?})"
+                );
+                for (b, rb) in &rects[i + 1..] {
+                    assert!(
+                        !ra.shrink(0.5).intersects(rb.shrink(0.5)),
+                        "{w}: {a} {ra:?} overlaps {b} {rb:?}"
+                    );
+                }
+            }
+        }
+    }
 }

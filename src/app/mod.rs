@@ -1053,7 +1053,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         .with_title("Tomwerk")
         .with_app_id("tomwerk")
         .with_inner_size([1200.0, 800.0])
-        .with_min_inner_size([640.0, 400.0]);
+        .with_min_inner_size([800.0, 560.0]);
     if let Some(icon) = icon() {
         viewport = viewport.with_icon(icon);
     }
