@@ -50,7 +50,7 @@ pub fn bilingual(
         for (col, &lang) in cols.iter_mut().zip(&langs) {
             let name = field_name(view.ui_lang, label, lang, view.content);
             let label_id = col
-                .horizontal(|ui| {
+                .horizontal_wrapped(|ui| {
                     let l = ui.label(egui::RichText::new(&name).strong());
                     missing_marker(ui, view.ui_lang, value, lang);
                     let here = (value, field);
@@ -189,7 +189,7 @@ fn body_editor(
             let id = Id::unique(("text", &field, lang));
             let current = section.body.get(lang);
             let label_id = col
-                .horizontal(|ui| {
+                .horizontal_wrapped(|ui| {
                     let l = ui.label(egui::RichText::new(&name).strong());
                     missing_marker(ui, ui_lang, &section.body, lang);
                     let here = (&section.body, &field);
@@ -206,7 +206,7 @@ fn body_editor(
                 })
                 .inner;
             if !read_only {
-                col.horizontal(|ui| {
+                col.horizontal_wrapped(|ui| {
                     for (helper, key) in [
                         (Helper::Bold, "helper-bold"),
                         (Helper::List, "helper-list"),
