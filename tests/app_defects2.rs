@@ -581,4 +581,75 @@ mod ui {
             }
         }
     }
+
+    #[test]
+    fn typing_replaces_a_new_sections_default_title() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        h.get_by_label("2. Encryption").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+        h.run();
+        h.run();
+        let tomwerk::app::Selection::Section(id) = h.state().view.selection.clone() else {
+            panic!("a section is selected");
+        };
+        assert_eq!(
+            h.state().editor.doc().section(&id).unwrap().title.en,
+            "New section"
+        );
+        h.get_by_role_and_label(Role::TextInput, "Title")
+            .type_text("Staff training");
+        h.run();
+        assert_eq!(
+            h.state().editor.doc().section(&id).unwrap().title.en,
+            "Staff training"
+        );
+    }
+
+    #[test]
+    fn after_undo_and_redo_the_cursor_stands_where_the_text_changed() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        h.get_by_label("2. Encryption").click();
+        h.run();
+        let body = || (Role::MultilineTextInput, "Body text");
+        h.get_by_role_and_label(body().0, body().1).click();
+        h.run();
+        h.key_press_modifiers(Modifiers::CTRL, Key::End);
+        h.run();
+        h.get_by_role_and_label(body().0, body().1)
+            .type_text(" Keys are rotated.");
+        h.run();
+        let enc = SectionId::from("encryption");
+        let typed = h
+            .state()
+            .editor
+            .doc()
+            .section(&enc)
+            .unwrap()
+            .body
+            .en
+            .clone();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_ne!(h.state().editor.doc().section(&enc).unwrap().body.en, typed);
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        h.run();
+        assert_eq!(h.state().editor.doc().section(&enc).unwrap().body.en, typed);
+        let id = egui::Id::unique((
+            "text",
+            &tomwerk::app::TextField::SectionBody(enc.clone()),
+            Lang::En,
+        ));
+        let state = egui::TextEdit::load_state(&h.ctx, id).expect("the body has a state");
+        let cursor = state.cursor.char_range().expect("a cursor").primary.index;
+        assert_eq!(
+            cursor.0,
+            typed.chars().count(),
+            "the cursor is after the redone text"
+        );
+    }
 }

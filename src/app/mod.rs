@@ -9,6 +9,7 @@ mod catalogue_dialog;
 mod checks_panel;
 pub mod command;
 mod compare;
+mod cursor;
 mod dialogs;
 mod document_form;
 pub mod editor;
@@ -486,13 +487,16 @@ impl TomwerkApp {
                 }
             }
             Command::Quit => self.guarded(ctx, Pending::Quit),
-            Command::Undo => {
-                if self.view.viewing.is_none() && self.editor.undo() {
-                    self.after_change();
-                }
-            }
-            Command::Redo => {
-                if self.view.viewing.is_none() && self.editor.redo() {
+            Command::Undo | Command::Redo => {
+                let before = self.editor.doc().clone();
+                let stepped = self.view.viewing.is_none()
+                    && if command == Command::Undo {
+                        self.editor.undo()
+                    } else {
+                        self.editor.redo()
+                    };
+                if stepped {
+                    cursor::after_history(ctx, &before, self.editor.doc());
                     self.after_change();
                 }
             }

@@ -160,6 +160,10 @@ pub fn show(
             if view.focus_title {
                 if let Some(t) = title {
                     t.request_focus();
+                    // The whole title is selected, so typing replaces "Neuer Abschnitt"
+                    // instead of appending to it (issue 20.9).
+                    let shown = section.title.get(view.content_lang(doc));
+                    super::cursor::select_all(ui.ctx(), t.id, shown);
                 }
                 view.focus_title = false;
             }
