@@ -652,4 +652,43 @@ mod ui {
             "the cursor is after the redone text"
         );
     }
+
+    #[test]
+    fn menu_options_that_are_on_are_checked() {
+        use egui::accesskit::Toggled;
+        let data = tempfile::tempdir().unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        h.get_by_label("View").click();
+        h.run();
+        let toggled = |h: &Harness<'_, TomwerkApp>, label: &str| {
+            h.get_by_role_and_label(Role::CheckBox, label)
+                .accesskit_node()
+                .toggled()
+        };
+        assert_eq!(toggled(&h, "Edit English content"), Some(Toggled::True));
+        assert_eq!(toggled(&h, "Edit German content"), Some(Toggled::False));
+        assert_eq!(toggled(&h, "Interface: English"), Some(Toggled::True));
+        h.get_by_role_and_label(Role::CheckBox, "Edit German content")
+            .click();
+        h.run();
+        assert_eq!(h.state().view.content, ContentMode::Single(Lang::De));
+        h.get_by_label("View").click();
+        h.run();
+        assert_eq!(toggled(&h, "Edit German content"), Some(Toggled::True));
+        assert_eq!(toggled(&h, "Edit English content"), Some(Toggled::False));
+    }
+
+    #[test]
+    fn shortcuts_are_written_in_the_interface_language() {
+        use tomwerk::app::command::{Command, shortcut_in};
+        let undo = Command::Undo.shortcuts()[0];
+        assert_eq!(shortcut_in(Lang::De, &undo), "Strg+Z");
+        assert_eq!(shortcut_in(Lang::En, &undo), "Ctrl+Z");
+        let save_as = Command::SaveAs.shortcuts()[0];
+        assert_eq!(shortcut_in(Lang::De, &save_as), "Strg+Umschalt+S");
+        let delete = Command::DeleteSection.shortcuts()[0];
+        assert_eq!(shortcut_in(Lang::De, &delete), "Strg+Umschalt+Entf");
+        assert_eq!(shortcut_in(Lang::En, &delete), "Ctrl+Shift+Delete");
+    }
 }
