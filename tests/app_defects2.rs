@@ -691,4 +691,47 @@ mod ui {
         assert_eq!(shortcut_in(Lang::De, &delete), "Strg+Umschalt+Entf");
         assert_eq!(shortcut_in(Lang::En, &delete), "Ctrl+Shift+Delete");
     }
+
+    #[test]
+    fn the_first_start_shows_a_start_view_and_the_example_says_it_is_one() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        h.get_by_label("Welcome to Tomwerk");
+        h.get_by_label("Import from Word, Markdown or HTML…");
+        h.get_by_label("No files opened yet.");
+        assert!(h.query_by_label_contains("built-in example").is_none());
+        h.get_by_label("Look at the example").click();
+        h.run();
+        assert!(h.query_by_label("Welcome to Tomwerk").is_none());
+        h.get_by_label_contains("This is the built-in example");
+        // The title is plain ASCII around the name (X11's WM_NAME is Latin-1).
+        let title = h.state().window_title();
+        assert_eq!(title, "Untitled - Tomwerk");
+        h.get_by_label("New TOM from the template").click();
+        h.run();
+        assert!(
+            h.query_by_label_contains("This is the built-in example")
+                .is_none()
+        );
+        assert!(
+            h.state().editor.doc().all_measures().is_empty(),
+            "a fresh template"
+        );
+    }
+
+    #[test]
+    fn a_file_opens_without_start_view_or_example_banner() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path);
+        let mut h = harness(config);
+        h.run();
+        assert!(h.query_by_label("Welcome to Tomwerk").is_none());
+        assert!(h.query_by_label_contains("built-in example").is_none());
+        assert!(h.state().window_title().is_ascii());
+    }
 }

@@ -55,3 +55,12 @@ no-opener-title = Die Datei kann hier nicht geöffnet werden
 no-opener-text = Auf diesem Rechner wurde kein Programm zum Öffnen von Dateien gefunden (etwa xdg-open). Die Datei wurde gespeichert unter:
 button-copy-path = Pfad kopieren
 path-copied = Pfad in die Zwischenablage kopiert.
+# Punkt 15.7: der erste Start.
+start-heading = Willkommen bei Tomwerk
+start-text = Tomwerk führt die technischen und organisatorischen Maßnahmen (Art. 32 DSGVO) eines Auftragsverarbeitungsvertrags. Beginnen Sie eine neue TOM, öffnen Sie eine oder importieren Sie ein vorhandenes Dokument.
+start-new = Neue TOM aus der Vorlage
+start-open = TOM-Datei öffnen…
+start-import = Aus Word, Markdown oder HTML importieren…
+start-example = Beispiel ansehen
+start-no-recent = Noch keine Dateien geöffnet.
+example-banner = Dies ist das eingebaute Beispiel einer erfundenen Firma, nicht Ihr Dokument. Eigene TOM beginnen:

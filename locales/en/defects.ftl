@@ -52,3 +52,12 @@ no-opener-title = The file cannot be opened here
 no-opener-text = No program to open files was found on this computer (such as xdg-open). The file was written to:
 button-copy-path = Copy path
 path-copied = Path copied to the clipboard.
+# Issue 15.7: the first start.
+start-heading = Welcome to Tomwerk
+start-text = Tomwerk keeps the technical and organisational measures (Art. 32 GDPR) of a data processing agreement. Start a new TOM, open one, or import an existing document.
+start-new = New TOM from the template
+start-open = Open a TOM file…
+start-import = Import from Word, Markdown or HTML…
+start-example = Look at the example
+start-no-recent = No files opened yet.
+example-banner = This is the built-in example of a fictitious company, not your document. Start your own:

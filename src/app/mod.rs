@@ -25,6 +25,7 @@ mod section_editor;
 mod section_tree;
 pub mod settings;
 mod spell_ui;
+mod start;
 mod status;
 mod theme;
 mod translation;
@@ -151,6 +152,10 @@ pub struct ViewState {
     pub show_history: bool,
     /// A released version shown read-only instead of the working copy.
     pub viewing: Option<(String, Arc<Document>)>,
+    /// The start view replaces the centre (first start, no document open before).
+    pub start_view: bool,
+    /// The built-in example is open (a banner says so).
+    pub example: bool,
     /// Focus this language of this field once `Selection` is shown (a finding followed).
     pub focus_text: Option<(TextField, Lang, Selection)>,
     /// Earlier source texts, for the changes behind a stale translation.
@@ -269,6 +274,8 @@ impl TomwerkApp {
                 .flatten()
         });
         let mut start_notice = None;
+        // Nothing to reopen: the start view asks what to do (issue 15.7).
+        let first_start = start_path.is_none();
         let editor = match start_path {
             Some(path) => match store::load_with_notices(&path) {
                 Ok((file, notices)) => {
@@ -319,6 +326,8 @@ impl TomwerkApp {
                 focus_measure: None,
                 show_history: false,
                 viewing: None,
+                start_view: first_start,
+                example: false,
                 focus_text: None,
                 sources: translation::Sources::default(),
             },
@@ -344,6 +353,7 @@ impl TomwerkApp {
         if let Some(text) = start_notice {
             app.toasts.info(text);
         }
+        app.view.example = app.editor.path.is_none();
         app.apply_theme(ctx);
         app
     }
@@ -385,8 +395,10 @@ impl TomwerkApp {
                 .unwrap_or_else(|| p.display().to_string()),
             None => tr(self.view.ui_lang, "title-untitled"),
         };
-        let mark = if self.editor.is_dirty() { "● " } else { "" };
-        format!("{mark}{name} – Tomwerk")
+        // ASCII around the name: winit writes the title's UTF-8 bytes into X11's Latin-1
+        // WM_NAME too, which some window managers show ("Unbenannt â€“ Tomwerk").
+        let mark = if self.editor.is_dirty() { "* " } else { "" };
+        format!("{mark}{name} - Tomwerk")
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -418,6 +430,7 @@ impl TomwerkApp {
             Action::Select(s) => {
                 self.editor.break_merge();
                 self.view.selection = s;
+                self.view.start_view = false;
             }
             Action::OpenRecent(path) => self.guarded(ctx, Pending::OpenPath(path)),
             Action::PathChosen(purpose, path) => self.path_chosen(ctx, purpose, path),
@@ -680,6 +693,8 @@ impl TomwerkApp {
     fn replace_editor(&mut self, editor: Editor) {
         self.editor = editor;
         self.view.viewing = None;
+        self.view.start_view = false;
+        self.view.example = false;
         self.view.content = ContentMode::Single(self.editor.doc().meta.primary_language);
         self.view.selection = self
             .editor
@@ -791,7 +806,15 @@ impl TomwerkApp {
             ctx.memory_mut(|m| m.request_focus(id));
             self.view.focus_text = None;
         }
+        let mut start_choice = None;
         egui::CentralPanel::default().show(ui, |ui| {
+            if self.view.start_view {
+                start_choice = start::view(ui, lang, &self.settings, &mut self.queue);
+                return;
+            }
+            if self.view.example && !read_only {
+                start::example_banner(ui, lang, &mut self.queue);
+            }
             history::version_banner(ui, &self.editor, &self.view, &mut self.queue);
             match &selection {
                 Selection::Document => {
@@ -812,6 +835,9 @@ impl TomwerkApp {
                 },
             }
         });
+        if start_choice == Some(start::StartChoice::Example) {
+            self.view.start_view = false;
+        }
         self.panel_windows(&ctx, escape_closes_window);
         self.toasts.show(&ctx, lang, &mut self.queue);
         if let Some(dialog) = self.dialogs.front_mut()
