@@ -734,4 +734,83 @@ mod ui {
         assert!(h.query_by_label_contains("built-in example").is_none());
         assert!(h.state().window_title().is_ascii());
     }
+
+    #[test]
+    fn saving_without_a_native_dialog_browses_creates_a_folder_and_says_what_is_wrong() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = AppConfig::headless(data.path());
+        config.ui_lang = Some(Lang::De);
+        let mut h = harness(config);
+        h.run();
+        h.get_by_label("Beispiel ansehen").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+        h.run();
+        h.get_by_label("Neuer Ordner");
+        // A folder that does not exist: a German message with the path, nothing written.
+        let target = dir.path().join("Verträge").join("tom.tom");
+        set_field(&mut h, Role::TextInput, "Pfad", target.to_str().unwrap());
+        h.key_press(Key::Enter);
+        h.run();
+        h.get_by_label_contains("existiert nicht");
+        assert!(h.query_by_label_contains("os error").is_none());
+        assert!(!target.exists());
+        assert_eq!(h.state().open_dialogs(), 1, "the dialog stays open");
+        // "New folder" creates it in the folder shown and goes there, keeping the name.
+        set_field(
+            &mut h,
+            Role::TextInput,
+            "Pfad",
+            &format!("{}/tom.tom", dir.path().display()),
+        );
+        h.get_by_label("Neuer Ordner").click();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, "Ordnername")
+            .focus();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, "Ordnername")
+            .type_text("Verträge");
+        h.get_by_label("Anlegen").click();
+        h.run();
+        assert!(dir.path().join("Verträge").is_dir());
+        let field = h.get_by_role_and_label(Role::TextInput, "Pfad");
+        assert_eq!(
+            field.accesskit_node().value().as_deref(),
+            Some(target.to_str().unwrap())
+        );
+        // Enter in the path field saves.
+        h.get_by_role_and_label(Role::TextInput, "Pfad").focus();
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        assert!(target.is_file(), "saved with Enter");
+        assert_eq!(h.state().editor.path.as_deref(), Some(target.as_path()));
+    }
+
+    #[test]
+    fn opening_without_a_native_dialog_lists_the_tom_files_of_a_folder() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kunde.tom");
+        file_with_version(&path);
+        std::fs::write(dir.path().join("notiz.txt"), "x").unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+        h.run();
+        set_field(
+            &mut h,
+            Role::TextInput,
+            "Path",
+            &format!("{}/", dir.path().display()),
+        );
+        h.get_by_label("kunde.tom");
+        assert!(h.query_by_label("notiz.txt").is_none(), "only .tom files");
+        h.get_by_label("kunde.tom").click();
+        h.run();
+        h.get_by_label("OK").click();
+        h.run();
+        assert_eq!(h.state().editor.path.as_deref(), Some(path.as_path()));
+    }
 }

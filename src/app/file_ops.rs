@@ -27,6 +27,7 @@ impl TomwerkApp {
                 text: suggested
                     .map(|p| p.display().to_string())
                     .unwrap_or_default(),
+                error: None,
             });
         }
     }
@@ -268,7 +269,11 @@ impl TomwerkApp {
                     .suggested_path(purpose)
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();
-                self.dialogs.push_back(Dialog::PathPrompt { purpose, text });
+                self.dialogs.push_back(Dialog::PathPrompt {
+                    purpose,
+                    text,
+                    error: None,
+                });
             }
             None => {}
         }

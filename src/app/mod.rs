@@ -13,6 +13,7 @@ mod cursor;
 mod dialogs;
 mod document_form;
 pub mod editor;
+mod file_browser;
 mod file_ops;
 mod files;
 mod history;
@@ -865,15 +866,24 @@ impl TomwerkApp {
                 self.editor = Editor::new(self.editor.file.clone(), self.editor.path.clone());
                 self.proceed(ctx, pending);
             }
-            (Dialog::PathPrompt { purpose, text }, A::Ok) => {
-                let text = text.trim();
-                if text.is_empty() {
-                    self.dialogs.push_front(Dialog::PathPrompt {
-                        purpose,
-                        text: String::new(),
-                    });
+            (Dialog::PathPrompt { purpose, text, .. }, A::Ok) => {
+                let typed = text.trim();
+                let path =
+                    files::with_extension(file_browser::resolve(&home_dir(), typed), purpose);
+                let refused = if typed.is_empty() {
+                    Some(None)
                 } else {
-                    self.path_chosen(ctx, purpose, expand_home(text));
+                    file_browser::check(self.view.ui_lang, purpose, &path)
+                        .err()
+                        .map(Some)
+                };
+                match refused {
+                    Some(error) => self.dialogs.push_front(Dialog::PathPrompt {
+                        purpose,
+                        text,
+                        error,
+                    }),
+                    None => self.path_chosen(ctx, purpose, path),
                 }
             }
             (Dialog::Recovery(found), A::Restore) => {
