@@ -813,4 +813,24 @@ mod ui {
         h.run();
         assert_eq!(h.state().editor.path.as_deref(), Some(path.as_path()));
     }
+
+    #[test]
+    fn the_version_list_compares_a_version_with_the_working_copy() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path);
+        let mut h = harness(config);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+        h.run();
+        h.get_by_label("Compare").click();
+        h.run();
+        assert_eq!(
+            h.state().compared(),
+            Some(("1.1".to_owned(), "working".to_owned()))
+        );
+    }
 }

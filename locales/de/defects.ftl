@@ -85,3 +85,5 @@ fs-folder-missing = Der Ordner { $path } existiert nicht. Wählen Sie einen ande
 fs-file-missing = Die Datei { $path } existiert nicht.
 fs-choose-file = { $path } ist ein Ordner; wählen Sie eine Datei oder geben Sie einen Dateinamen ein.
 path-browser-text = Wählen Sie Ordner und Datei oder geben Sie einen Pfad ein. Eingabe bestätigt.
+history-compare = Vergleichen
+history-compare-hint = Diese Version mit der Arbeitskopie vergleichen

@@ -82,3 +82,5 @@ fs-folder-missing = The folder { $path } does not exist. Choose another folder o
 fs-file-missing = The file { $path } does not exist.
 fs-choose-file = { $path } is a folder; choose a file or type a file name.
 path-browser-text = Choose a folder and a file, or type a path. Enter confirms.
+history-compare = Compare
+history-compare-hint = Compare this version with the working copy

@@ -197,6 +197,8 @@ pub enum Action {
     ViewVersion(Option<String>),
     /// Make a released version the working copy (undoable).
     RestoreVersion(String),
+    /// Compare a released version with the working copy (history panel, issue 15.9).
+    CompareWithWorking(String),
     /// Stop typing-merge (focus left a field).
     BreakMerge,
 }
@@ -369,6 +371,16 @@ impl TomwerkApp {
         self.toasts.texts()
     }
 
+    /// The two sides of the open compare view as labels ("working" for the working copy),
+    /// for tests.
+    pub fn compared(&self) -> Option<(String, String)> {
+        let name = |p: &compare::Pick| match p {
+            compare::Pick::Version(l) => l.clone(),
+            compare::Pick::Working => "working".to_owned(),
+        };
+        self.compare.as_ref().map(|c| (name(&c.from), name(&c.to)))
+    }
+
     /// The dialogs waiting for an answer (front first), for tests.
     pub fn open_dialogs(&self) -> usize {
         self.dialogs.len()
@@ -445,6 +457,12 @@ impl TomwerkApp {
             Action::DismissToast(id) => self.toasts.dismiss(id),
             Action::ViewVersion(label) => self.view_version(label),
             Action::RestoreVersion(label) => self.restore_version(ctx, &label),
+            Action::CompareWithWorking(label) => {
+                let mut view = compare::CompareView::new(&self.editor, self.edit_lang());
+                view.from = compare::Pick::Version(label);
+                view.to = compare::Pick::Working;
+                self.compare = Some(view);
+            }
             Action::BreakMerge => self.editor.break_merge(),
         }
     }
