@@ -833,4 +833,26 @@ mod ui {
             Some(("1.1".to_owned(), "working".to_owned()))
         );
     }
+
+    #[test]
+    fn side_by_side_compare_has_column_headers() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path);
+        let mut h = harness(config);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+        h.run();
+        assert!(h.query_by_label_contains("Before: ").is_none());
+        h.get_by_label("Side by side").click();
+        h.run();
+        let before = h.get_by_label_contains("Before: ");
+        let after = h.get_by_label_contains("After: ");
+        h.get_by_label("Before: Version 1.1");
+        h.get_by_label("After: Working copy");
+        assert!(before.rect().right() <= after.rect().left());
+    }
 }

@@ -87,3 +87,5 @@ fs-choose-file = { $path } ist ein Ordner; wählen Sie eine Datei oder geben Sie
 path-browser-text = Wählen Sie Ordner und Datei oder geben Sie einen Pfad ein. Eingabe bestätigt.
 history-compare = Vergleichen
 history-compare-hint = Diese Version mit der Arbeitskopie vergleichen
+compare-column-old = Vorher: { $side }
+compare-column-new = Nachher: { $side }

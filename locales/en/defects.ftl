@@ -84,3 +84,5 @@ fs-choose-file = { $path } is a folder; choose a file or type a file name.
 path-browser-text = Choose a folder and a file, or type a path. Enter confirms.
 history-compare = Compare
 history-compare-hint = Compare this version with the working copy
+compare-column-old = Before: { $side }
+compare-column-new = After: { $side }
