@@ -453,6 +453,8 @@ mod ui {
         h.run();
         h.key_press_modifiers(Modifiers::COMMAND, Key::E);
         h.run();
+        h.get_by_label("Export…").click();
+        h.run();
         set_field(&mut h, Role::TextInput, "Path", target.to_str().unwrap());
         h.get_by_label("OK").click();
         for _ in 0..600 {
@@ -854,5 +856,59 @@ mod ui {
         h.get_by_label("Before: Version 1.1");
         h.get_by_label("After: Working copy");
         assert!(before.rect().right() <= after.rect().left());
+    }
+
+    #[test]
+    fn the_export_dialog_has_the_cli_options_and_remembers_them_per_document() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let target = dir.path().join("t.md");
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path.clone());
+        config.today = Some(time::macros::date!(2026 - 03 - 05));
+        let mut h = harness(config);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run();
+        // English, version 1.1, Markdown, table of contents.
+        h.get_by_role_and_label(Role::ComboBox, "Language").click();
+        h.run();
+        h.get_all_by_label("English").last().unwrap().click();
+        h.run();
+        h.get_by_role_and_label(Role::ComboBox, "Version").click();
+        h.run();
+        h.get_all_by_label("Version 1.1").last().unwrap().click();
+        h.run();
+        h.get_by_label("Markdown").click();
+        h.get_by_label("Table of contents").click();
+        h.run();
+        h.get_by_label("Export…").click();
+        h.run();
+        set_field(&mut h, Role::TextInput, "Path", target.to_str().unwrap());
+        h.get_by_label("OK").click();
+        h.run();
+        let md = std::fs::read_to_string(&target).expect("the Markdown is written");
+        // Version 1.1 in English: the English text of 1.1, not the working copy's.
+        assert!(md.contains("Data is encrypted."), "{md}");
+        assert!(!md.contains("with AES"), "{md}");
+        // Remembered for this document: the dialog opens with the same options.
+        let remembered = h.state().settings.export.get(&path).cloned().unwrap();
+        assert_eq!(remembered.lang, Lang::En);
+        assert_eq!(remembered.version.as_deref(), Some("1.1"));
+        assert!(remembered.markdown && remembered.toc);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run();
+        assert_eq!(h.state().open_dialogs(), 1, "{:?}", h.state().toast_texts());
+        let value = |h: &Harness<'_, TomwerkApp>, combo: &str| {
+            h.get_by_role_and_label(Role::ComboBox, combo)
+                .accesskit_node()
+                .value()
+                .unwrap_or_default()
+        };
+        assert_eq!(value(&h, "Version"), "Version 1.1");
+        assert_eq!(value(&h, "Language"), "English");
     }
 }

@@ -284,6 +284,9 @@ fn a_released_version_is_exported_from_the_history() {
     // Newest first: the last "PDF…" button belongs to the oldest version.
     h.get_all_by_label("PDF…").last().unwrap().click();
     h.run();
+    // The export dialog (issue 15.9) preselects the version being viewed.
+    h.get_by_label("Export…").click();
+    h.run();
     h.get_by_role_and_label(Role::TextInput, "Path").focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);

@@ -89,3 +89,16 @@ history-compare = Vergleichen
 history-compare-hint = Diese Version mit der Arbeitskopie vergleichen
 compare-column-old = Vorher: { $side }
 compare-column-new = Nachher: { $side }
+# Punkt 15.9: der Exportdialog.
+export-dialog-title = Exportieren
+export-dialog-language = Sprache
+export-dialog-version = Version
+export-dialog-format = Format
+export-dialog-measures = Maßnahmen
+export-dialog-list = Liste
+export-dialog-table = Tabelle
+export-dialog-toc = Inhaltsverzeichnis
+export-dialog-history = Änderungshistorie
+export-dialog-go = Exportieren…
+dialog-export-markdown-title = Markdown exportieren
+exported-markdown-to = Markdown gespeichert unter { $path }.

@@ -86,3 +86,16 @@ history-compare = Compare
 history-compare-hint = Compare this version with the working copy
 compare-column-old = Before: { $side }
 compare-column-new = After: { $side }
+# Issue 15.9: the export dialog.
+export-dialog-title = Export
+export-dialog-language = Language
+export-dialog-version = Version
+export-dialog-format = Format
+export-dialog-measures = Measures
+export-dialog-list = List
+export-dialog-table = Table
+export-dialog-toc = Table of contents
+export-dialog-history = Change history
+export-dialog-go = Export…
+dialog-export-markdown-title = Export Markdown
+exported-markdown-to = Markdown written to { $path }.

@@ -56,6 +56,13 @@ pub enum Dialog {
     ChainBroken(String),
     /// No program could open this exported file (issue 20.7): say where it is.
     NoOpener(std::path::PathBuf),
+    /// What to export and how (issue 15.9): the options the CLI has.
+    Export {
+        /// The choice being edited.
+        choice: super::settings::ExportChoice,
+        /// The released versions that can be exported, oldest first.
+        versions: Vec<String>,
+    },
     /// Release a version.
     Release {
         /// Version label.
@@ -156,6 +163,7 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                     Purpose::Import => "dialog-import-title",
                     Purpose::ExportPdf => "dialog-export-title",
                     Purpose::ChangeReport => "dialog-change-report-title",
+                    Purpose::ExportMarkdown => "dialog-export-markdown-title",
                 };
                 ui.heading(tr(lang, title));
                 ui.label(tr(lang, "path-browser-text"));
@@ -207,6 +215,14 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                 ui.label(message.as_str());
                 if ui.button(tr(lang, "button-ok")).clicked() {
                     answer = Some(Answer::Ok);
+                }
+            }
+            Dialog::Export { choice, versions } => {
+                if super::export_dialog::show(ui, lang, choice, versions) {
+                    answer = Some(Answer::Ok);
+                }
+                if ui.button(tr(lang, "button-cancel")).clicked() {
+                    answer = Some(Answer::Cancel);
                 }
             }
             Dialog::NoOpener(path) => {

@@ -13,6 +13,7 @@ impl TomwerkApp {
             Purpose::Import => ("dialog-import-title", "filter-markdown"),
             Purpose::ExportPdf => ("dialog-export-title", "filter-pdf"),
             Purpose::ChangeReport => ("dialog-change-report-title", "filter-pdf"),
+            Purpose::ExportMarkdown => ("dialog-export-markdown-title", "filter-markdown"),
         };
         let started = self.files.start(
             ctx,
@@ -42,6 +43,10 @@ impl TomwerkApp {
                 base.map(|p| p.with_extension("pdf"))
                     .unwrap_or_else(|| home_dir().join("tom.pdf")),
             ),
+            Purpose::ExportMarkdown => Some(
+                base.map(|p| p.with_extension("md"))
+                    .unwrap_or_else(|| home_dir().join("tom.md")),
+            ),
         }
     }
 
@@ -52,6 +57,7 @@ impl TomwerkApp {
             Purpose::SaveAs => self.save_to(ctx, &path, true),
             Purpose::Import => self.proceed(ctx, Pending::ImportPath(path)),
             Purpose::ExportPdf => self.start_export(ctx, path),
+            Purpose::ExportMarkdown => self.export_markdown(&path),
             Purpose::ChangeReport => self.start_change_report(ctx, path),
         }
     }
@@ -179,15 +185,7 @@ impl TomwerkApp {
 
     pub(super) fn start_export(&mut self, ctx: &egui::Context, path: PathBuf) {
         let file = self.editor.file.clone();
-        let options = ExportOptions {
-            lang: self.edit_lang(),
-            // While a released version is open, the export is of that version.
-            version: self.view.viewing.as_ref().map(|(label, _)| label.clone()),
-            toc: false,
-            history: !file.versions.is_empty(),
-            measures: MeasureLayout::List,
-            date: self.today(),
-        };
+        let options = self.export_options();
         if let Err(e) = self.spawn_pdf_job(ctx, path, "export", move || {
             export::pdf(&file, &options).map_err(|e| e.to_string())
         }) {

@@ -18,6 +18,8 @@ pub enum Purpose {
     ExportPdf,
     /// Write the PDF change report of a comparison.
     ChangeReport,
+    /// Write the document as Markdown (export dialog, issue 15.9).
+    ExportMarkdown,
 }
 
 impl Purpose {
@@ -25,7 +27,7 @@ impl Purpose {
     pub fn is_save(self) -> bool {
         matches!(
             self,
-            Purpose::SaveAs | Purpose::ExportPdf | Purpose::ChangeReport
+            Purpose::SaveAs | Purpose::ExportPdf | Purpose::ChangeReport | Purpose::ExportMarkdown
         )
     }
 
@@ -35,6 +37,7 @@ impl Purpose {
             Purpose::Open | Purpose::SaveAs => &["tom"],
             Purpose::Import => &["md", "markdown", "txt", "docx", "docm", "dotx"],
             Purpose::ExportPdf | Purpose::ChangeReport => &["pdf"],
+            Purpose::ExportMarkdown => &["md"],
         }
     }
 }

@@ -13,6 +13,7 @@ mod cursor;
 mod dialogs;
 mod document_form;
 pub mod editor;
+mod export_dialog;
 mod file_browser;
 mod file_ops;
 mod files;
@@ -45,7 +46,7 @@ pub use files::Purpose;
 pub use recovery::Recovery;
 pub use settings::{Settings, ThemeChoice};
 
-use crate::export::{self, ExportOptions, MeasureLayout};
+use crate::export;
 use crate::i18n::{detect_locale, i18n};
 use crate::model::{Document, Lang, LocalText, MoveDirection, SectionId};
 use crate::store::{self, TomFile};
@@ -232,6 +233,8 @@ pub struct TomwerkApp {
     allow_close: bool,
     applied_theme: Option<ThemeChoice>,
     compare: Option<compare::CompareView>,
+    /// The options of the export being asked for (export dialog, then the path).
+    export_choice: Option<settings::ExportChoice>,
     checks: checks_panel::ChecksPanel,
     catalogue: Option<catalogue_dialog::CatalogueDialog>,
 }
@@ -350,6 +353,7 @@ impl TomwerkApp {
             allow_close: false,
             applied_theme: None,
             compare: None,
+            export_choice: None,
             checks: checks_panel::ChecksPanel::default(),
             catalogue: None,
         };
@@ -515,7 +519,7 @@ impl TomwerkApp {
                 if self.export_job.is_some() {
                     self.toasts.info(tr(lang, "export-busy"));
                 } else {
-                    self.ask_path(ctx, Purpose::ExportPdf);
+                    self.open_export_dialog();
                 }
             }
             Command::Quit => self.guarded(ctx, Pending::Quit),
@@ -924,6 +928,7 @@ impl TomwerkApp {
                 self.recovery_written = true;
             }
             (Dialog::Recovery(_), A::Discard) => self.recovery.clear(),
+            (Dialog::Export { choice, .. }, A::Ok) => self.export_chosen(ctx, choice),
             (Dialog::NoOpener(path), A::CopyPath) => {
                 ctx.copy_text(path.display().to_string());
                 self.toasts.info(tr(self.view.ui_lang, "path-copied"));
