@@ -27,6 +27,7 @@ mod section_editor;
 mod section_tree;
 pub mod settings;
 mod spell_ui;
+pub mod startup;
 mod start;
 mod status;
 mod theme;
@@ -233,6 +234,8 @@ pub struct TomwerkApp {
     allow_close: bool,
     applied_theme: Option<ThemeChoice>,
     compare: Option<compare::CompareView>,
+    /// The first frame was laid out (start-up timeline).
+    first_frame_done: bool,
     /// The options of the export being asked for (export dialog, then the path).
     export_choice: Option<settings::ExportChoice>,
     checks: checks_panel::ChecksPanel,
@@ -258,8 +261,10 @@ impl TomwerkApp {
 
     /// Like [`Self::new`] with explicit settings (tests and benchmarks).
     pub fn with_settings(ctx: &egui::Context, config: AppConfig, mut settings: Settings) -> Self {
+        startup::mark("window and GL context ready (App::new)");
         rich_text::install_fonts(ctx);
         theme::install(ctx);
+        startup::mark("fonts and theme installed");
         let ui_lang = config
             .ui_lang
             .or(settings.ui_lang)
@@ -267,6 +272,7 @@ impl TomwerkApp {
         let mut dialogs = VecDeque::new();
         let recovery = Recovery::new(config.data_dir.clone());
         let found = recovery.find();
+        startup::mark("recovery folder checked");
         // A recovery copy is offered over the document it belongs to (issue 20.6), not
         // over whatever the settings name as the last file.
         let recovered_origin = found
@@ -313,6 +319,7 @@ impl TomwerkApp {
             .first()
             .map(|s| Selection::Section(s.id.clone()))
             .unwrap_or(Selection::Document);
+        startup::mark("document loaded");
         // The example (no file) opens in the interface language when it has that language
         // (issue 20.2): an English UI edits and exports the English text.
         let meta = &editor.doc().meta;
@@ -354,6 +361,7 @@ impl TomwerkApp {
             applied_theme: None,
             compare: None,
             export_choice: None,
+            first_frame_done: false,
             checks: checks_panel::ChecksPanel::default(),
             catalogue: None,
         };
@@ -978,6 +986,11 @@ impl eframe::App for TomwerkApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+        if !self.first_frame_done {
+            self.first_frame_done = true;
+            // The first frame's layout is done; its painting follows in eframe.
+            startup::first_frame_done();
+        }
         let ctx = ui.ctx().clone();
         self.autosave(&ctx);
         self.update_title(&ctx);
@@ -1108,6 +1121,7 @@ pub fn icon() -> Option<egui::IconData> {
 
 /// Starts the editor window.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+    startup::begin();
     let config = AppConfig {
         file: path,
         ..AppConfig::default()
