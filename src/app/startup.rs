@@ -8,14 +8,17 @@ use std::time::Instant;
 /// The environment variable that switches the timeline on.
 pub const TRACE_ENV: &str = "TOMWERK_STARTUP_TRACE";
 
-static MARKS: Mutex<Option<(Instant, Vec<(&'static str, f64)>)>> = Mutex::new(None);
+/// When the timeline started, and each step with its time in milliseconds.
+type Timeline = (Instant, Vec<(&'static str, f64)>);
+
+static MARKS: Mutex<Option<Timeline>> = Mutex::new(None);
 
 /// Starts the timeline (when asked for by the environment).
 pub fn begin() {
-    if std::env::var_os(TRACE_ENV).is_some_and(|v| v != "0") {
-        if let Ok(mut m) = MARKS.lock() {
-            *m = Some((Instant::now(), Vec::new()));
-        }
+    if std::env::var_os(TRACE_ENV).is_some_and(|v| v != "0")
+        && let Ok(mut m) = MARKS.lock()
+    {
+        *m = Some((Instant::now(), Vec::new()));
     }
 }
 
