@@ -453,6 +453,8 @@ mod ui {
         h.run();
         h.key_press_modifiers(Modifiers::COMMAND, Key::E);
         h.run();
+        h.get_by_label("Export…").click();
+        h.run();
         set_field(&mut h, Role::TextInput, "Path", target.to_str().unwrap());
         h.get_by_label("OK").click();
         for _ in 0..600 {
@@ -478,5 +480,435 @@ mod ui {
             h.state().toast_texts()
         );
         assert_eq!(h.state().open_dialogs(), 0);
+    }
+
+    #[test]
+    fn a_long_measure_wraps_and_grows_instead_of_being_cut_off() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        let long = "Die Administratorzugänge werden quartalsweise gegen die Liste der berechtigten Personen geprüft und nicht mehr benötigte Zugänge werden innerhalb von zwei Arbeitstagen gesperrt; das Ergebnis wird dokumentiert und der Geschäftsleitung bekannt gegeben.";
+        let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
+        doc.add_measure(
+            &SectionId::from("encryption"),
+            tomwerk::model::Measure::new(LocalText::new(long, "Short.")),
+        )
+        .unwrap();
+        store::save(&path, &TomFile::new(doc)).unwrap();
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path);
+        let mut h = harness(config);
+        h.run();
+        h.get_by_label("2. Verschlüsselung").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+        h.run();
+        let field = h.get_by_role_and_label(Role::MultilineTextInput, "Measure (German)");
+        assert_eq!(field.accesskit_node().value().as_deref(), Some(long));
+        let short = h.get_by_role_and_label(Role::MultilineTextInput, "Measure (English)");
+        let (tall, low) = (field.rect().height(), short.rect().height());
+        assert!(
+            tall > 2.5 * low,
+            "the long text wraps onto several rows: {tall} vs {low}"
+        );
+        // Enter leaves a measure as in a one-line field: no line break typed into it.
+        short.focus();
+        h.run();
+        h.key_press(Key::End);
+        h.key_press(Key::Enter);
+        h.run();
+        let en = &h
+            .state()
+            .editor
+            .doc()
+            .section(&SectionId::from("encryption"))
+            .unwrap()
+            .measures[0]
+            .text
+            .en;
+        assert_eq!(en, "Short.");
+    }
+
+    /// The header row of measure 2 (which has all three buttons enabled) at a window
+    /// width, with the checks and history panels open.
+    fn header_rects(width: f32, height: f32) -> (Vec<(String, egui::Rect)>, egui::Rect) {
+        let data = tempfile::tempdir().unwrap();
+        let mut config = AppConfig::headless(data.path());
+        config.ui_lang = Some(Lang::De);
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(width, height))
+            .build_eframe(move |cc| {
+                TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
+            });
+        h.run();
+        h.get_by_label("2. Verschlüsselung").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::K);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+        h.run();
+        let second = |nodes: Vec<egui_kittest::Node<'_>>| nodes.get(1).map(|n| n.rect());
+        let mut rects = Vec::new();
+        rects.push(("Maßnahme 2".to_owned(), h.get_by_label("Maßnahme 2").rect()));
+        for combo in ["Art", "Status"] {
+            let all: Vec<_> = h.get_all_by_role_and_label(Role::ComboBox, combo).collect();
+            rects.push((combo.to_owned(), second(all).unwrap()));
+        }
+        for button in ["Hoch", "Runter", "Löschen"] {
+            let all: Vec<_> = h.get_all_by_role_and_label(Role::Button, button).collect();
+            rects.push((button.to_owned(), second(all).unwrap()));
+        }
+        let field: Vec<_> = h
+            .get_all_by_role_and_label(Role::MultilineTextInput, "Maßnahme")
+            .collect();
+        let field = second(field).unwrap();
+        (rects, field)
+    }
+
+    #[test]
+    fn the_measure_header_row_never_overlaps_at_narrow_widths() {
+        for (w, hgt) in [(800.0, 560.0), (1024.0, 640.0), (1200.0, 800.0)] {
+            let (rects, field) = header_rects(w, hgt);
+            for (i, (a, ra)) in rects.iter().enumerate() {
+                // Inside the measure's frame: between the field's edges (a few px slack).
+                assert!(
+                    ra.left() >= field.left() - 8.0 && ra.right() <= field.right() + 8.0,
+                    "{w}: {a} {ra:?} leaves the panel (field {field:?})"
+                );
+                for (b, rb) in &rects[i + 1..] {
+                    assert!(
+                        !ra.shrink(0.5).intersects(rb.shrink(0.5)),
+                        "{w}: {a} {ra:?} overlaps {b} {rb:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn typing_replaces_a_new_sections_default_title() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        h.get_by_label("2. Encryption").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+        h.run();
+        h.run();
+        let tomwerk::app::Selection::Section(id) = h.state().view.selection.clone() else {
+            panic!("a section is selected");
+        };
+        assert_eq!(
+            h.state().editor.doc().section(&id).unwrap().title.en,
+            "New section"
+        );
+        h.get_by_role_and_label(Role::TextInput, "Title")
+            .type_text("Staff training");
+        h.run();
+        assert_eq!(
+            h.state().editor.doc().section(&id).unwrap().title.en,
+            "Staff training"
+        );
+    }
+
+    #[test]
+    fn after_undo_and_redo_the_cursor_stands_where_the_text_changed() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        h.get_by_label("2. Encryption").click();
+        h.run();
+        let body = || (Role::MultilineTextInput, "Body text");
+        h.get_by_role_and_label(body().0, body().1).click();
+        h.run();
+        h.key_press_modifiers(Modifiers::CTRL, Key::End);
+        h.run();
+        h.get_by_role_and_label(body().0, body().1)
+            .type_text(" Keys are rotated.");
+        h.run();
+        let enc = SectionId::from("encryption");
+        let typed = h
+            .state()
+            .editor
+            .doc()
+            .section(&enc)
+            .unwrap()
+            .body
+            .en
+            .clone();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_ne!(h.state().editor.doc().section(&enc).unwrap().body.en, typed);
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        h.run();
+        assert_eq!(h.state().editor.doc().section(&enc).unwrap().body.en, typed);
+        let id = egui::Id::unique((
+            "text",
+            &tomwerk::app::TextField::SectionBody(enc.clone()),
+            Lang::En,
+        ));
+        let state = egui::TextEdit::load_state(&h.ctx, id).expect("the body has a state");
+        let cursor = state.cursor.char_range().expect("a cursor").primary.index;
+        assert_eq!(
+            cursor.0,
+            typed.chars().count(),
+            "the cursor is after the redone text"
+        );
+    }
+
+    #[test]
+    fn menu_options_that_are_on_are_checked() {
+        use egui::accesskit::Toggled;
+        let data = tempfile::tempdir().unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        h.get_by_label("View").click();
+        h.run();
+        let toggled = |h: &Harness<'_, TomwerkApp>, label: &str| {
+            h.get_by_role_and_label(Role::CheckBox, label)
+                .accesskit_node()
+                .toggled()
+        };
+        assert_eq!(toggled(&h, "Edit English content"), Some(Toggled::True));
+        assert_eq!(toggled(&h, "Edit German content"), Some(Toggled::False));
+        assert_eq!(toggled(&h, "Interface: English"), Some(Toggled::True));
+        h.get_by_role_and_label(Role::CheckBox, "Edit German content")
+            .click();
+        h.run();
+        assert_eq!(h.state().view.content, ContentMode::Single(Lang::De));
+        h.get_by_label("View").click();
+        h.run();
+        assert_eq!(toggled(&h, "Edit German content"), Some(Toggled::True));
+        assert_eq!(toggled(&h, "Edit English content"), Some(Toggled::False));
+    }
+
+    #[test]
+    fn shortcuts_are_written_in_the_interface_language() {
+        use tomwerk::app::command::{Command, shortcut_in};
+        let undo = Command::Undo.shortcuts()[0];
+        assert_eq!(shortcut_in(Lang::De, &undo), "Strg+Z");
+        assert_eq!(shortcut_in(Lang::En, &undo), "Ctrl+Z");
+        let save_as = Command::SaveAs.shortcuts()[0];
+        assert_eq!(shortcut_in(Lang::De, &save_as), "Strg+Umschalt+S");
+        let delete = Command::DeleteSection.shortcuts()[0];
+        assert_eq!(shortcut_in(Lang::De, &delete), "Strg+Umschalt+Entf");
+        assert_eq!(shortcut_in(Lang::En, &delete), "Ctrl+Shift+Delete");
+    }
+
+    #[test]
+    fn the_first_start_shows_a_start_view_and_the_example_says_it_is_one() {
+        let data = tempfile::tempdir().unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        h.get_by_label("Welcome to Tomwerk");
+        h.get_by_label("Import from Word, Markdown or HTML…");
+        h.get_by_label("No files opened yet.");
+        assert!(h.query_by_label_contains("built-in example").is_none());
+        h.get_by_label("Look at the example").click();
+        h.run();
+        assert!(h.query_by_label("Welcome to Tomwerk").is_none());
+        h.get_by_label_contains("This is the built-in example");
+        // The title is plain ASCII around the name (X11's WM_NAME is Latin-1).
+        let title = h.state().window_title();
+        assert_eq!(title, "Untitled - Tomwerk");
+        h.get_by_label("New TOM from the template").click();
+        h.run();
+        assert!(
+            h.query_by_label_contains("This is the built-in example")
+                .is_none()
+        );
+        assert!(
+            h.state().editor.doc().all_measures().is_empty(),
+            "a fresh template"
+        );
+    }
+
+    #[test]
+    fn a_file_opens_without_start_view_or_example_banner() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path);
+        let mut h = harness(config);
+        h.run();
+        assert!(h.query_by_label("Welcome to Tomwerk").is_none());
+        assert!(h.query_by_label_contains("built-in example").is_none());
+        assert!(h.state().window_title().is_ascii());
+    }
+
+    #[test]
+    fn saving_without_a_native_dialog_browses_creates_a_folder_and_says_what_is_wrong() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = AppConfig::headless(data.path());
+        config.ui_lang = Some(Lang::De);
+        let mut h = harness(config);
+        h.run();
+        h.get_by_label("Beispiel ansehen").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+        h.run();
+        h.get_by_label("Neuer Ordner");
+        // A folder that does not exist: a German message with the path, nothing written.
+        let target = dir.path().join("Verträge").join("tom.tom");
+        set_field(&mut h, Role::TextInput, "Pfad", target.to_str().unwrap());
+        h.key_press(Key::Enter);
+        h.run();
+        h.get_by_label_contains("existiert nicht");
+        assert!(h.query_by_label_contains("os error").is_none());
+        assert!(!target.exists());
+        assert_eq!(h.state().open_dialogs(), 1, "the dialog stays open");
+        // "New folder" creates it in the folder shown and goes there, keeping the name.
+        set_field(
+            &mut h,
+            Role::TextInput,
+            "Pfad",
+            &format!("{}/tom.tom", dir.path().display()),
+        );
+        h.get_by_label("Neuer Ordner").click();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, "Ordnername")
+            .focus();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, "Ordnername")
+            .type_text("Verträge");
+        h.get_by_label("Anlegen").click();
+        h.run();
+        assert!(dir.path().join("Verträge").is_dir());
+        let field = h.get_by_role_and_label(Role::TextInput, "Pfad");
+        assert_eq!(
+            field.accesskit_node().value().as_deref(),
+            Some(target.to_str().unwrap())
+        );
+        // Enter in the path field saves.
+        h.get_by_role_and_label(Role::TextInput, "Pfad").focus();
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        assert!(target.is_file(), "saved with Enter");
+        assert_eq!(h.state().editor.path.as_deref(), Some(target.as_path()));
+    }
+
+    #[test]
+    fn opening_without_a_native_dialog_lists_the_tom_files_of_a_folder() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kunde.tom");
+        file_with_version(&path);
+        std::fs::write(dir.path().join("notiz.txt"), "x").unwrap();
+        let mut h = harness(AppConfig::headless(data.path()));
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+        h.run();
+        set_field(
+            &mut h,
+            Role::TextInput,
+            "Path",
+            &format!("{}/", dir.path().display()),
+        );
+        h.get_by_label("kunde.tom");
+        assert!(h.query_by_label("notiz.txt").is_none(), "only .tom files");
+        h.get_by_label("kunde.tom").click();
+        h.run();
+        h.get_by_label("OK").click();
+        h.run();
+        assert_eq!(h.state().editor.path.as_deref(), Some(path.as_path()));
+    }
+
+    #[test]
+    fn the_version_list_compares_a_version_with_the_working_copy() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path);
+        let mut h = harness(config);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+        h.run();
+        h.get_by_label("Compare").click();
+        h.run();
+        assert_eq!(
+            h.state().compared(),
+            Some(("1.1".to_owned(), "working".to_owned()))
+        );
+    }
+
+    #[test]
+    fn side_by_side_compare_has_column_headers() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path);
+        let mut h = harness(config);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+        h.run();
+        assert!(h.query_by_label_contains("Before: ").is_none());
+        h.get_by_label("Side by side").click();
+        h.run();
+        let before = h.get_by_label_contains("Before: ");
+        let after = h.get_by_label_contains("After: ");
+        h.get_by_label("Before: Version 1.1");
+        h.get_by_label("After: Working copy");
+        assert!(before.rect().right() <= after.rect().left());
+    }
+
+    #[test]
+    fn the_export_dialog_has_the_cli_options_and_remembers_them_per_document() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.tom");
+        file_with_version(&path);
+        let target = dir.path().join("t.md");
+        let mut config = AppConfig::headless(data.path());
+        config.file = Some(path.clone());
+        config.today = Some(time::macros::date!(2026 - 03 - 05));
+        let mut h = harness(config);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run();
+        // English, version 1.1, Markdown, table of contents.
+        h.get_by_role_and_label(Role::ComboBox, "Language").click();
+        h.run();
+        h.get_all_by_label("English").last().unwrap().click();
+        h.run();
+        h.get_by_role_and_label(Role::ComboBox, "Version").click();
+        h.run();
+        h.get_all_by_label("Version 1.1").last().unwrap().click();
+        h.run();
+        h.get_by_label("Markdown").click();
+        h.get_by_label("Table of contents").click();
+        h.run();
+        h.get_by_label("Export…").click();
+        h.run();
+        set_field(&mut h, Role::TextInput, "Path", target.to_str().unwrap());
+        h.get_by_label("OK").click();
+        h.run();
+        let md = std::fs::read_to_string(&target).expect("the Markdown is written");
+        // Version 1.1 in English: the English text of 1.1, not the working copy's.
+        assert!(md.contains("Data is encrypted."), "{md}");
+        assert!(!md.contains("with AES"), "{md}");
+        // Remembered for this document: the dialog opens with the same options.
+        let remembered = h.state().settings.export.get(&path).cloned().unwrap();
+        assert_eq!(remembered.lang, Lang::En);
+        assert_eq!(remembered.version.as_deref(), Some("1.1"));
+        assert!(remembered.markdown && remembered.toc);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run();
+        assert_eq!(h.state().open_dialogs(), 1, "{:?}", h.state().toast_texts());
+        let value = |h: &Harness<'_, TomwerkApp>, combo: &str| {
+            h.get_by_role_and_label(Role::ComboBox, combo)
+                .accesskit_node()
+                .value()
+                .unwrap_or_default()
+        };
+        assert_eq!(value(&h, "Version"), "Version 1.1");
+        assert_eq!(value(&h, "Language"), "English");
     }
 }

@@ -178,7 +178,7 @@ fn a_finding_leads_to_its_section() {
     // Filling the section is a change: the checks run again and the finding is gone.
     h.get_by_label("Add measure").click();
     h.run();
-    h.get_all_by_role_and_label(Role::TextInput, "Measure")
+    h.get_all_by_role_and_label(Role::MultilineTextInput, "Measure")
         .last()
         .unwrap()
         .type_text("Disk encryption");
@@ -283,6 +283,9 @@ fn a_released_version_is_exported_from_the_history() {
     h.run();
     // Newest first: the last "PDF…" button belongs to the oldest version.
     h.get_all_by_label("PDF…").last().unwrap().click();
+    h.run();
+    // The export dialog (issue 15.9) preselects the version being viewed.
+    h.get_by_label("Export…").click();
     h.run();
     h.get_by_role_and_label(Role::TextInput, "Path").focus();
     h.run();

@@ -479,9 +479,55 @@ impl Command {
     ) {
         let mut button = egui::Button::new(self.label(lang)).selected(selected);
         if let Some(shortcut) = self.shortcuts().first() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+            button = button.shortcut_text(shortcut_text(ui.ctx(), lang, shortcut));
         }
         if ui.add_enabled(enabled, button).clicked() {
+            out.push(super::Action::Command(self));
+            ui.close();
+        }
+    }
+
+    /// Shows the command as a menu option that is on or off: a check mark in front when
+    /// it is on (issue 15.9), and a check box for screen readers (and tests).
+    pub fn menu_option(
+        self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        enabled: bool,
+        checked: bool,
+        out: &mut Vec<super::Action>,
+    ) {
+        let label = self.label(lang);
+        // Room for the mark, painted rather than a glyph the UI font may lack.
+        let mark = ui.spacing().icon_width;
+        let mut button = egui::Button::new(label.clone());
+        if let Some(shortcut) = self.shortcuts().first() {
+            button = button.shortcut_text(shortcut_text(ui.ctx(), lang, shortcut));
+        }
+        let response = ui
+            .horizontal(|ui| {
+                ui.add_space(mark + ui.spacing().item_spacing.x);
+                ui.add_enabled(enabled, button)
+            })
+            .inner;
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, checked, &label)
+        });
+        if checked {
+            let r = response.rect;
+            let size = mark * 0.7;
+            let centre = egui::pos2(
+                r.left() - mark * 0.5 - ui.spacing().item_spacing.x,
+                r.center().y,
+            );
+            let a = centre + egui::vec2(-size * 0.45, 0.0);
+            let b = centre + egui::vec2(-size * 0.1, size * 0.35);
+            let c = centre + egui::vec2(size * 0.5, -size * 0.4);
+            let stroke = egui::Stroke::new(2.0, ui.visuals().strong_text_color());
+            ui.painter().line_segment([a, b], stroke);
+            ui.painter().line_segment([b, c], stroke);
+        }
+        if response.clicked() {
             out.push(super::Action::Command(self));
             ui.close();
         }
@@ -497,7 +543,7 @@ impl Command {
     ) -> egui::Response {
         let response = ui.add_enabled(enabled, egui::Button::new(self.label(lang)));
         let response = match self.shortcuts().first() {
-            Some(s) => response.on_hover_text(ui.ctx().format_shortcut(s)),
+            Some(s) => response.on_hover_text(shortcut_text(ui.ctx(), lang, s)),
             None => response,
         };
         if response.clicked() {
@@ -505,6 +551,48 @@ impl Command {
         }
         response
     }
+}
+
+/// A shortcut as the interface language writes it (issue 15.9): "Strg+Umschalt+S" in
+/// German, "Ctrl+Shift+S" in English, the same words the messages use; macOS symbols
+/// stay as egui shows them.
+pub fn shortcut_text(ctx: &egui::Context, lang: Lang, shortcut: &KeyboardShortcut) -> String {
+    if ctx.os().is_mac() {
+        return ctx.format_shortcut(shortcut);
+    }
+    shortcut_in(lang, shortcut)
+}
+
+/// [`shortcut_text`] off macOS.
+pub fn shortcut_in(lang: Lang, shortcut: &KeyboardShortcut) -> String {
+    let names = match lang {
+        Lang::En => egui::ModifierNames::NAMES,
+        Lang::De => egui::ModifierNames {
+            is_short: false,
+            alt: "Alt",
+            ctrl: "Strg",
+            shift: "Umschalt",
+            mac_cmd: "Cmd",
+            mac_alt: "Option",
+            concat: "+",
+        },
+    };
+    let mut text = names.format(&shortcut.modifiers, false);
+    if !text.is_empty() {
+        text.push_str(names.concat);
+    }
+    let key = match (lang, shortcut.logical_key) {
+        (Lang::De, Key::Delete) => "Entf",
+        (Lang::De, Key::PageUp) => "Bild auf",
+        (Lang::De, Key::PageDown) => "Bild ab",
+        (Lang::De, Key::ArrowUp) => "Pfeil oben",
+        (Lang::De, Key::ArrowDown) => "Pfeil unten",
+        (Lang::De, Key::ArrowLeft) => "Pfeil links",
+        (Lang::De, Key::ArrowRight) => "Pfeil rechts",
+        (_, key) => key.name(),
+    };
+    text.push_str(key);
+    text
 }
 
 #[cfg(test)]

@@ -513,6 +513,14 @@ fn body(
         });
     });
     ui.separator();
+    if view.side_by_side {
+        // Column headers (issue 15.9): which side is which.
+        let (old, new) = (view.from.name(ui_lang), view.to.name(ui_lang));
+        ui.columns(2, |cols| {
+            cols[0].strong(i18n().tr_args(ui_lang, "compare-column-old", &[("side", old.into())]));
+            cols[1].strong(i18n().tr_args(ui_lang, "compare-column-new", &[("side", new.into())]));
+        });
+    }
     let mut clicked = None;
     let scroll = std::mem::take(&mut view.scroll_to_current);
     egui::ScrollArea::vertical()

@@ -39,6 +39,8 @@ pub enum Dialog {
         purpose: Purpose,
         /// The text typed so far.
         text: String,
+        /// Why the last choice was refused (a missing folder, no such file).
+        error: Option<String>,
     },
     /// A recovery copy was found at start-up.
     Recovery(Box<Found>),
@@ -54,6 +56,13 @@ pub enum Dialog {
     ChainBroken(String),
     /// No program could open this exported file (issue 20.7): say where it is.
     NoOpener(std::path::PathBuf),
+    /// What to export and how (issue 15.9): the options the CLI has.
+    Export {
+        /// The choice being edited.
+        choice: super::settings::ExportChoice,
+        /// The released versions that can be exported, oldest first.
+        versions: Vec<String>,
+    },
     /// Release a version.
     Release {
         /// Version label.
@@ -145,7 +154,11 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                     }
                 });
             }
-            Dialog::PathPrompt { purpose, text } => {
+            Dialog::PathPrompt {
+                purpose,
+                text,
+                error,
+            } => {
                 let title = match purpose {
                     Purpose::Open => "dialog-open-title",
                     Purpose::SaveAs => "dialog-save-title",
@@ -154,14 +167,23 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                     Purpose::ChangeReport => "dialog-change-report-title",
                     Purpose::ExportDocx => "dialog-export-word-title",
                     Purpose::ChangeReportDocx => "dialog-change-report-word-title",
+                    Purpose::ExportMarkdown => "dialog-export-markdown-title",
                 };
                 ui.heading(tr(lang, title));
-                ui.label(tr(lang, "path-prompt-text"));
+                ui.label(tr(lang, "path-browser-text"));
+                // The in-app browser (issue 15.4): folders, files of the type, new folder.
+                if super::file_browser::show(ui, lang, *purpose, text).is_some() {
+                    answer = Some(Answer::Ok);
+                }
                 let field = text_field(ui, &tr(lang, "path-label"), text, 480.0);
                 if !field.has_focus() && !ui.memory(|m| m.focused().is_some()) {
                     field.request_focus();
                 }
-                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let enter = (field.lost_focus() || field.has_focus())
+                    && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if let Some(e) = error {
+                    ui.colored_label(ui.visuals().error_fg_color, e.as_str());
+                }
                 ui.horizontal(|ui| {
                     if ui.button(tr(lang, "button-ok")).clicked() || enter {
                         answer = Some(Answer::Ok);
@@ -197,6 +219,14 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                 ui.label(message.as_str());
                 if ui.button(tr(lang, "button-ok")).clicked() {
                     answer = Some(Answer::Ok);
+                }
+            }
+            Dialog::Export { choice, versions } => {
+                if super::export_dialog::show(ui, lang, choice, versions) {
+                    answer = Some(Answer::Ok);
+                }
+                if ui.button(tr(lang, "button-cancel")).clicked() {
+                    answer = Some(Answer::Cancel);
                 }
             }
             Dialog::NoOpener(path) => {

@@ -1,6 +1,7 @@
 //! Document files from the editor: open, import, save, export jobs, versions, release and the recovery autosave.
 
 use super::*;
+use crate::export::{ExportOptions, MeasureLayout};
 
 impl TomwerkApp {
     /// Asks for a path: the native dialog when there is one, else the in-app field.
@@ -15,6 +16,7 @@ impl TomwerkApp {
             Purpose::ChangeReport => ("dialog-change-report-title", "filter-pdf"),
             Purpose::ExportDocx => ("dialog-export-word-title", "filter-docx"),
             Purpose::ChangeReportDocx => ("dialog-change-report-word-title", "filter-docx"),
+            Purpose::ExportMarkdown => ("dialog-export-markdown-title", "filter-markdown"),
         };
         let started = self.files.start(
             ctx,
@@ -29,6 +31,7 @@ impl TomwerkApp {
                 text: suggested
                     .map(|p| p.display().to_string())
                     .unwrap_or_default(),
+                error: None,
             });
         }
     }
@@ -48,6 +51,10 @@ impl TomwerkApp {
                 base.map(|p| p.with_extension("pdf"))
                     .unwrap_or_else(|| home_dir().join("tom.pdf")),
             ),
+            Purpose::ExportMarkdown => Some(
+                base.map(|p| p.with_extension("md"))
+                    .unwrap_or_else(|| home_dir().join("tom.md")),
+            ),
         }
     }
 
@@ -58,6 +65,7 @@ impl TomwerkApp {
             Purpose::SaveAs => self.save_to(ctx, &path, true),
             Purpose::Import => self.proceed(ctx, Pending::ImportPath(path)),
             Purpose::ExportPdf => self.start_export(ctx, path),
+            Purpose::ExportMarkdown => self.export_markdown(&path),
             Purpose::ChangeReport => self.start_change_report(ctx, path),
             Purpose::ExportDocx => self.start_docx_export(ctx, path),
             Purpose::ChangeReportDocx => self.start_change_report_docx(ctx, path),
@@ -196,15 +204,7 @@ impl TomwerkApp {
 
     pub(super) fn start_export(&mut self, ctx: &egui::Context, path: PathBuf) {
         let file = self.editor.file.clone();
-        let options = ExportOptions {
-            lang: self.edit_lang(),
-            // While a released version is open, the export is of that version.
-            version: self.view.viewing.as_ref().map(|(label, _)| label.clone()),
-            toc: false,
-            history: !file.versions.is_empty(),
-            measures: MeasureLayout::List,
-            date: self.today(),
-        };
+        let options = self.export_options();
         if let Err(e) = self.spawn_pdf_job(ctx, path, "export", move || {
             export::pdf(&file, &options).map_err(|e| e.to_string())
         }) {
@@ -325,7 +325,11 @@ impl TomwerkApp {
                     .suggested_path(purpose)
                     .map(|p| p.display().to_string())
                     .unwrap_or_default();
-                self.dialogs.push_back(Dialog::PathPrompt { purpose, text });
+                self.dialogs.push_back(Dialog::PathPrompt {
+                    purpose,
+                    text,
+                    error: None,
+                });
             }
             None => {}
         }

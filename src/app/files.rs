@@ -22,6 +22,8 @@ pub enum Purpose {
     ExportDocx,
     /// Write the change report of a comparison as Word with tracked changes.
     ChangeReportDocx,
+    /// Write the document as Markdown (export dialog, issue 15.9).
+    ExportMarkdown,
 }
 
 impl Purpose {
@@ -34,6 +36,7 @@ impl Purpose {
                 | Purpose::ChangeReport
                 | Purpose::ExportDocx
                 | Purpose::ChangeReportDocx
+                | Purpose::ExportMarkdown
         )
     }
 
@@ -44,6 +47,7 @@ impl Purpose {
             Purpose::Import => &["md", "markdown", "txt", "docx", "docm", "dotx"],
             Purpose::ExportPdf | Purpose::ChangeReport => &["pdf"],
             Purpose::ExportDocx | Purpose::ChangeReportDocx => &["docx"],
+            Purpose::ExportMarkdown => &["md"],
         }
     }
 }

@@ -63,6 +63,13 @@ pub fn show(ui: &mut egui::Ui, editor: &Editor, view: &ViewState, out: &mut Vec<
                             out.push(Action::RestoreVersion(v.label.clone()));
                         }
                         if ui
+                            .button(tr("history-compare"))
+                            .on_hover_text(tr("history-compare-hint"))
+                            .clicked()
+                        {
+                            out.push(Action::CompareWithWorking(v.label.clone()));
+                        }
+                        if ui
                             .button(tr("history-export"))
                             .on_hover_text(tr("history-export-hint"))
                             .clicked()

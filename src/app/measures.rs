@@ -28,7 +28,9 @@ pub fn show(
     for (i, m) in section.measures.iter().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            // The row wraps at narrow widths (issue 15.2): number, kind, status, then the
+            // buttons, each whole, on as many lines as needed; never drawn over each other.
+            ui.horizontal_wrapped(|ui| {
                 ui.strong(i18n().tr_args(
                     lang,
                     "measure-number",
@@ -73,23 +75,22 @@ pub fn show(
                         })
                         .response
                         .labelled_by(status_label.id);
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.button(tr("measure-delete")).clicked() {
-                            out.push(Action::Edit(DocEdit::RemoveMeasure(m.id.clone())));
-                        }
-                        if ui
-                            .add_enabled(i + 1 < count, egui::Button::new(tr("measure-down")))
-                            .clicked()
-                        {
-                            out.push(Action::Edit(DocEdit::MoveMeasure(m.id.clone(), false)));
-                        }
-                        if ui
-                            .add_enabled(i > 0, egui::Button::new(tr("measure-up")))
-                            .clicked()
-                        {
-                            out.push(Action::Edit(DocEdit::MoveMeasure(m.id.clone(), true)));
-                        }
-                    });
+                    ui.add_space(ui.spacing().item_spacing.x * 2.0);
+                    if ui
+                        .add_enabled(i > 0, egui::Button::new(tr("measure-up")))
+                        .clicked()
+                    {
+                        out.push(Action::Edit(DocEdit::MoveMeasure(m.id.clone(), true)));
+                    }
+                    if ui
+                        .add_enabled(i + 1 < count, egui::Button::new(tr("measure-down")))
+                        .clicked()
+                    {
+                        out.push(Action::Edit(DocEdit::MoveMeasure(m.id.clone(), false)));
+                    }
+                    if ui.button(tr("measure-delete")).clicked() {
+                        out.push(Action::Edit(DocEdit::RemoveMeasure(m.id.clone())));
+                    }
                 });
             });
             let text = bilingual(
@@ -99,7 +100,7 @@ pub fn show(
                 &TextField::MeasureText(m.id.clone()),
                 &m.text,
                 None,
-                false,
+                true,
                 read_only,
                 out,
             );
@@ -117,7 +118,7 @@ pub fn show(
                 &TextField::MeasureNote(m.id.clone()),
                 &m.note,
                 None,
-                false,
+                true,
                 read_only,
                 out,
             );

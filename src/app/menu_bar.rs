@@ -46,6 +46,23 @@ fn selected(command: Command, view: &ViewState, settings: &Settings) -> bool {
     }
 }
 
+/// Whether a command is an option that is on or off (shown with a check mark).
+fn is_option(command: Command) -> bool {
+    matches!(
+        command,
+        Command::EditGerman
+            | Command::EditEnglish
+            | Command::TranslationMode
+            | Command::TogglePreview
+            | Command::UiGerman
+            | Command::UiEnglish
+            | Command::ThemeSystem
+            | Command::ThemeLight
+            | Command::ThemeDark
+            | Command::History
+    )
+}
+
 /// Shows the menu bar.
 pub fn show(
     ui: &mut egui::Ui,
@@ -60,6 +77,13 @@ pub fn show(
             ui.menu_button(i18n().tr(lang, menu.label_key()), |ui| {
                 for entry in menu.entries() {
                     match entry {
+                        Some(c) if is_option(*c) => c.menu_option(
+                            ui,
+                            lang,
+                            enabled(*c, editor, view),
+                            selected(*c, view, settings),
+                            out,
+                        ),
                         Some(c) => {
                             c.menu_button(
                                 ui,

@@ -10,9 +10,12 @@ mod catalogue_dialog;
 mod checks_panel;
 pub mod command;
 mod compare;
+mod cursor;
 mod dialogs;
 mod document_form;
 pub mod editor;
+mod export_dialog;
+mod file_browser;
 mod file_ops;
 mod files;
 mod find;
@@ -28,6 +31,8 @@ mod section_editor;
 mod section_tree;
 pub mod settings;
 mod spell_ui;
+mod start;
+pub mod startup;
 mod status;
 mod theme;
 mod translation;
@@ -46,7 +51,7 @@ pub use files::Purpose;
 pub use recovery::Recovery;
 pub use settings::{Settings, ThemeChoice};
 
-use crate::export::{self, ExportOptions, MeasureLayout};
+use crate::export;
 use crate::i18n::{detect_locale, i18n};
 use crate::model::{Document, Lang, LocalText, MoveDirection, SectionId};
 use crate::store::{self, TomFile};
@@ -158,6 +163,10 @@ pub struct ViewState {
     pub show_history: bool,
     /// A released version shown read-only instead of the working copy.
     pub viewing: Option<(String, Arc<Document>)>,
+    /// The start view replaces the centre (first start, no document open before).
+    pub start_view: bool,
+    /// The built-in example is open (a banner says so).
+    pub example: bool,
     /// Focus this language of this field once `Selection` is shown (a finding followed).
     pub focus_text: Option<(TextField, Lang, Selection)>,
     /// Earlier source texts, for the changes behind a stale translation.
@@ -198,6 +207,8 @@ pub enum Action {
     ViewVersion(Option<String>),
     /// Make a released version the working copy (undoable).
     RestoreVersion(String),
+    /// Compare a released version with the working copy (history panel, issue 15.9).
+    CompareWithWorking(String),
     /// Stop typing-merge (focus left a field).
     BreakMerge,
     /// Show a one-line problem as an error toast.
@@ -234,6 +245,10 @@ pub struct TomwerkApp {
     allow_close: bool,
     applied_theme: Option<ThemeChoice>,
     compare: Option<compare::CompareView>,
+    /// The first frame was laid out (start-up timeline).
+    first_frame_done: bool,
+    /// The options of the export being asked for (export dialog, then the path).
+    export_choice: Option<settings::ExportChoice>,
     checks: checks_panel::ChecksPanel,
     catalogue: Option<catalogue_dialog::CatalogueDialog>,
     /// The live page preview (issue 17).
@@ -261,9 +276,11 @@ impl TomwerkApp {
 
     /// Like [`Self::new`] with explicit settings (tests and benchmarks).
     pub fn with_settings(ctx: &egui::Context, config: AppConfig, mut settings: Settings) -> Self {
+        startup::mark("window and GL context ready (App::new)");
         rich_text::install_fonts(ctx);
         theme::install(ctx);
         let words_problem = spell_ui::load_user_words(ctx, config.user_words.clone());
+        startup::mark("fonts and theme installed");
         let ui_lang = config
             .ui_lang
             .or(settings.ui_lang)
@@ -271,6 +288,7 @@ impl TomwerkApp {
         let mut dialogs = VecDeque::new();
         let recovery = Recovery::new(config.data_dir.clone());
         let found = recovery.find();
+        startup::mark("recovery folder checked");
         // A recovery copy is offered over the document it belongs to (issue 20.6), not
         // over whatever the settings name as the last file.
         let recovered_origin = found
@@ -284,6 +302,8 @@ impl TomwerkApp {
                 .flatten()
         });
         let mut start_notice = None;
+        // Nothing to reopen: the start view asks what to do (issue 15.7).
+        let first_start = start_path.is_none();
         let editor = match start_path {
             Some(path) => match store::load_with_notices(&path) {
                 Ok((file, notices)) => {
@@ -315,6 +335,7 @@ impl TomwerkApp {
             .first()
             .map(|s| Selection::Section(s.id.clone()))
             .unwrap_or(Selection::Document);
+        startup::mark("document loaded");
         // The example (no file) opens in the interface language when it has that language
         // (issue 20.2): an English UI edits and exports the English text.
         let meta = &editor.doc().meta;
@@ -334,6 +355,8 @@ impl TomwerkApp {
                 focus_measure: None,
                 show_history: false,
                 viewing: None,
+                start_view: first_start,
+                example: false,
                 focus_text: None,
                 sources: translation::Sources::default(),
             },
@@ -353,6 +376,8 @@ impl TomwerkApp {
             allow_close: false,
             applied_theme: None,
             compare: None,
+            export_choice: None,
+            first_frame_done: false,
             checks: checks_panel::ChecksPanel::default(),
             catalogue: None,
             preview: preview::PagePreview::default(),
@@ -364,6 +389,7 @@ impl TomwerkApp {
         if let Some(problem) = words_problem {
             app.toasts.error(problem);
         }
+        app.view.example = app.editor.path.is_none();
         app.apply_theme(ctx);
         app
     }
@@ -376,6 +402,16 @@ impl TomwerkApp {
     /// The texts of the visible toasts.
     pub fn toast_texts(&self) -> Vec<&str> {
         self.toasts.texts()
+    }
+
+    /// The two sides of the open compare view as labels ("working" for the working copy),
+    /// for tests.
+    pub fn compared(&self) -> Option<(String, String)> {
+        let name = |p: &compare::Pick| match p {
+            compare::Pick::Version(l) => l.clone(),
+            compare::Pick::Working => "working".to_owned(),
+        };
+        self.compare.as_ref().map(|c| (name(&c.from), name(&c.to)))
     }
 
     /// The dialogs waiting for an answer (front first), for tests.
@@ -405,8 +441,10 @@ impl TomwerkApp {
                 .unwrap_or_else(|| p.display().to_string()),
             None => tr(self.view.ui_lang, "title-untitled"),
         };
-        let mark = if self.editor.is_dirty() { "● " } else { "" };
-        format!("{mark}{name} – Tomwerk")
+        // ASCII around the name: winit writes the title's UTF-8 bytes into X11's Latin-1
+        // WM_NAME too, which some window managers show ("Unbenannt â€“ Tomwerk").
+        let mark = if self.editor.is_dirty() { "* " } else { "" };
+        format!("{mark}{name} - Tomwerk")
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
@@ -438,6 +476,7 @@ impl TomwerkApp {
             Action::Select(s) => {
                 self.editor.break_merge();
                 self.view.selection = s;
+                self.view.start_view = false;
             }
             Action::OpenRecent(path) => self.guarded(ctx, Pending::OpenPath(path)),
             Action::PathChosen(purpose, path) => self.path_chosen(ctx, purpose, path),
@@ -451,6 +490,12 @@ impl TomwerkApp {
             Action::DismissToast(id) => self.toasts.dismiss(id),
             Action::ViewVersion(label) => self.view_version(label),
             Action::RestoreVersion(label) => self.restore_version(ctx, &label),
+            Action::CompareWithWorking(label) => {
+                let mut view = compare::CompareView::new(&self.editor, self.edit_lang());
+                view.from = compare::Pick::Version(label);
+                view.to = compare::Pick::Working;
+                self.compare = Some(view);
+            }
             Action::BreakMerge => self.editor.break_merge(),
             Action::Notice(text) => self.toasts.error(text),
         }
@@ -511,7 +556,7 @@ impl TomwerkApp {
                 if self.export_job.is_some() {
                     self.toasts.info(tr(lang, "export-busy"));
                 } else {
-                    self.ask_path(ctx, Purpose::ExportPdf);
+                    self.open_export_dialog();
                 }
             }
             Command::ExportWord => {
@@ -522,13 +567,16 @@ impl TomwerkApp {
                 }
             }
             Command::Quit => self.guarded(ctx, Pending::Quit),
-            Command::Undo => {
-                if !self.read_only() && self.editor.undo() {
-                    self.after_change();
-                }
-            }
-            Command::Redo => {
-                if !self.read_only() && self.editor.redo() {
+            Command::Undo | Command::Redo => {
+                let before = self.editor.doc().clone();
+                let stepped = !self.read_only()
+                    && if command == Command::Undo {
+                        self.editor.undo()
+                    } else {
+                        self.editor.redo()
+                    };
+                if stepped {
+                    cursor::after_history(ctx, &before, self.editor.doc());
                     self.after_change();
                 }
             }
@@ -791,6 +839,8 @@ impl TomwerkApp {
     fn replace_editor(&mut self, editor: Editor) {
         self.editor = editor;
         self.view.viewing = None;
+        self.view.start_view = false;
+        self.view.example = false;
         self.view.content = ContentMode::Single(self.editor.doc().meta.primary_language);
         self.view.selection = self
             .editor
@@ -947,8 +997,16 @@ impl TomwerkApp {
             ctx.memory_mut(|m| m.request_focus(id));
             self.view.focus_text = None;
         }
+        let mut start_choice = None;
         egui::CentralPanel::default().show(ui, |ui| {
+            if self.view.start_view {
+                start_choice = start::view(ui, lang, &self.settings, &mut self.queue);
+                return;
+            }
             integrity::banner(ui, &self.editor, lang);
+            if self.view.example && !read_only {
+                start::example_banner(ui, lang, &mut self.queue);
+            }
             history::version_banner(ui, &self.editor, &self.view, &mut self.queue);
             match &selection {
                 Selection::Document => {
@@ -969,6 +1027,9 @@ impl TomwerkApp {
                 },
             }
         });
+        if start_choice == Some(start::StartChoice::Example) {
+            self.view.start_view = false;
+        }
         self.panel_windows(&ctx, escape_closes_window);
         self.toasts.show(&ctx, lang, &mut self.queue);
         if let Some(request) = find_request {
@@ -1007,15 +1068,24 @@ impl TomwerkApp {
                 self.editor = Editor::new(self.editor.file.clone(), self.editor.path.clone());
                 self.proceed(ctx, pending);
             }
-            (Dialog::PathPrompt { purpose, text }, A::Ok) => {
-                let text = text.trim();
-                if text.is_empty() {
-                    self.dialogs.push_front(Dialog::PathPrompt {
-                        purpose,
-                        text: String::new(),
-                    });
+            (Dialog::PathPrompt { purpose, text, .. }, A::Ok) => {
+                let typed = text.trim();
+                let path =
+                    files::with_extension(file_browser::resolve(&home_dir(), typed), purpose);
+                let refused = if typed.is_empty() {
+                    Some(None)
                 } else {
-                    self.path_chosen(ctx, purpose, expand_home(text));
+                    file_browser::check(self.view.ui_lang, purpose, &path)
+                        .err()
+                        .map(Some)
+                };
+                match refused {
+                    Some(error) => self.dialogs.push_front(Dialog::PathPrompt {
+                        purpose,
+                        text,
+                        error,
+                    }),
+                    None => self.path_chosen(ctx, purpose, path),
                 }
             }
             (Dialog::Recovery(found), A::Restore) => {
@@ -1038,6 +1108,7 @@ impl TomwerkApp {
                 self.recovery_written = true;
             }
             (Dialog::Recovery(_), A::Discard) => self.recovery.clear(),
+            (Dialog::Export { choice, .. }, A::Ok) => self.export_chosen(ctx, choice),
             (Dialog::NoOpener(path), A::CopyPath) => {
                 ctx.copy_text(path.display().to_string());
                 self.toasts.info(tr(self.view.ui_lang, "path-copied"));
@@ -1087,6 +1158,11 @@ impl eframe::App for TomwerkApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+        if !self.first_frame_done {
+            self.first_frame_done = true;
+            // The first frame's layout is done; its painting follows in eframe.
+            startup::first_frame_done();
+        }
         let ctx = ui.ctx().clone();
         self.autosave(&ctx);
         self.update_title(&ctx);
@@ -1217,6 +1293,7 @@ pub fn icon() -> Option<egui::IconData> {
 
 /// Starts the editor window.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+    startup::begin();
     let config = AppConfig {
         file: path,
         ..AppConfig::default()
@@ -1225,7 +1302,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         .with_title("Tomwerk")
         .with_app_id("tomwerk")
         .with_inner_size([1200.0, 800.0])
-        .with_min_inner_size([640.0, 400.0]);
+        .with_min_inner_size([800.0, 560.0]);
     if let Some(icon) = icon() {
         viewport = viewport.with_icon(icon);
     }

@@ -55,7 +55,7 @@ pub fn bilingual(
         for (col, &lang) in cols.iter_mut().zip(&langs) {
             let name = field_name(view.ui_lang, label, lang, view.content);
             let label_id = col
-                .horizontal(|ui| {
+                .horizontal_wrapped(|ui| {
                     let l = ui.label(egui::RichText::new(&name).strong());
                     missing_marker(ui, view.ui_lang, value, lang);
                     let here = (value, field);
@@ -73,7 +73,17 @@ pub fn bilingual(
                 .inner;
             let mut text = value.get(lang).to_owned();
             let id = text_id(field, lang);
-            let edit = if multiline {
+            // A measure or its note wraps and grows with its text (issue 15.3); Enter
+            // leaves the field as in a single line, Shift+Enter starts a new line.
+            let short = matches!(field, TextField::MeasureText(_) | TextField::MeasureNote(_));
+            let edit = if multiline && short {
+                egui::TextEdit::multiline(&mut text)
+                    .desired_rows(1)
+                    .return_key(egui::KeyboardShortcut::new(
+                        egui::Modifiers::SHIFT,
+                        egui::Key::Enter,
+                    ))
+            } else if multiline {
                 egui::TextEdit::multiline(&mut text).desired_rows(3)
             } else {
                 egui::TextEdit::singleline(&mut text)
@@ -155,6 +165,10 @@ pub fn show(
             if view.focus_title {
                 if let Some(t) = title {
                     t.request_focus();
+                    // The whole title is selected, so typing replaces "Neuer Abschnitt"
+                    // instead of appending to it (issue 20.9).
+                    let shown = section.title.get(view.content_lang(doc));
+                    super::cursor::select_all(ui.ctx(), t.id, shown);
                 }
                 view.focus_title = false;
             }
@@ -184,7 +198,7 @@ fn body_editor(
             let id = text_id(&field, lang);
             let current = section.body.get(lang);
             let label_id = col
-                .horizontal(|ui| {
+                .horizontal_wrapped(|ui| {
                     let l = ui.label(egui::RichText::new(&name).strong());
                     missing_marker(ui, ui_lang, &section.body, lang);
                     let here = (&section.body, &field);

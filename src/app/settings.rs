@@ -50,6 +50,39 @@ pub struct Settings {
     pub author: String,
     /// Light or dark.
     pub theme: ThemeChoice,
+    /// The export options last used per document (by path), issue 15.9.
+    pub export: std::collections::BTreeMap<PathBuf, ExportChoice>,
+}
+
+/// The options of the editor's export dialog, as the CLI has them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportChoice {
+    /// The language of the export.
+    pub lang: Lang,
+    /// A released version, or `None` for the working copy.
+    pub version: Option<String>,
+    /// A table of contents.
+    pub toc: bool,
+    /// The change history.
+    pub history: bool,
+    /// Measures as a table instead of a list.
+    pub table: bool,
+    /// Markdown instead of PDF.
+    pub markdown: bool,
+}
+
+impl Default for ExportChoice {
+    fn default() -> Self {
+        Self {
+            lang: Lang::De,
+            version: None,
+            toc: false,
+            history: true,
+            table: false,
+            markdown: false,
+        }
+    }
 }
 
 impl Settings {

@@ -86,9 +86,17 @@ impl Toasts {
     }
 
     /// Drops expired toasts and asks for one repaint when the next one expires.
+    ///
+    /// This runs after the frame is drawn, so a toast dropped here was still painted:
+    /// one more frame is requested to take it off the screen, or it would stay there
+    /// until the next input while the user is idle (issue 20.8).
     pub fn schedule_expiry(&mut self, ctx: &egui::Context) {
         let now = Instant::now();
+        let before = self.list.len();
         self.list.retain(|t| t.until.is_none_or(|u| u > now));
+        if self.list.len() != before {
+            ctx.request_repaint();
+        }
         if let Some(next) = self.list.iter().filter_map(|t| t.until).min() {
             ctx.request_repaint_after(next.saturating_duration_since(now));
         }
@@ -182,4 +190,51 @@ pub fn status_bar(
             ));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_expired_toast_asks_for_the_frame_that_removes_it() {
+        let ctx = egui::Context::default();
+        // Settle the first frames (they ask for repaints of their own).
+        for _ in 0..10 {
+            if !ctx.has_requested_repaint() && ctx.cumulative_pass_nr() > 0 {
+                break;
+            }
+            let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+            out.textures_delta.clear();
+        }
+        assert!(
+            !ctx.has_requested_repaint(),
+            "an idle frame asks for nothing"
+        );
+        let mut toasts = Toasts::default();
+        toasts.push(Toast {
+            id: 0,
+            text: "gespeichert".into(),
+            error: false,
+            open: None,
+            until: Some(Instant::now()),
+        });
+        std::thread::sleep(Duration::from_millis(2));
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            toasts.schedule_expiry(ui.ctx());
+        });
+        out.textures_delta.clear();
+        assert!(toasts.texts().is_empty());
+        assert!(
+            ctx.has_requested_repaint(),
+            "the frame without the toast is drawn"
+        );
+        // Errors stay until closed: nothing to schedule.
+        toasts.error("Fehler".into());
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            toasts.schedule_expiry(ui.ctx());
+        });
+        out.textures_delta.clear();
+        assert_eq!(toasts.texts(), vec!["Fehler"]);
+    }
 }

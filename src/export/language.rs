@@ -11,7 +11,7 @@ use crate::model::{Document, Lang, LocalText};
 const LISTED: usize = 8;
 
 /// The printed texts of a document with a readable place ("3.2. Zugangskontrolle: Text").
-fn printed<'a>(doc: &'a Document, lang: Lang) -> Vec<(String, &'a LocalText)> {
+fn printed(doc: &Document, lang: Lang) -> Vec<(String, &LocalText)> {
     let field = |id: &str| i18n().tr(lang, id);
     let mut out = vec![
         (field("export-lang-field-title"), &doc.meta.title),
