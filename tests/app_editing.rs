@@ -587,3 +587,38 @@ fn open_spelling_menu_once(h: &mut Harness<'_, TomwerkApp>, entry: &str) -> bool
     h.run();
     h.query_by_label(entry).is_some()
 }
+
+#[test]
+fn find_bar_widgets_do_not_overlap_when_opened_from_the_body_with_replace() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    open_english_encryption(&mut h);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run();
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Find").rect();
+    let previous = h.get_by_label("Previous").rect();
+    let replace = h
+        .get_by_role_and_label(Role::TextInput, "Replace with")
+        .rect();
+    assert!(!field.intersects(previous), "{field:?} vs {previous:?}");
+    assert!(replace.top() >= field.bottom(), "the replace row is below");
+    // The focus went to the find field: typing searches, and the count fits in the row.
+    h.get_by_role_and_label(Role::TextInput, "Find")
+        .type_text("backup");
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Find")
+            .value()
+            .as_deref(),
+        Some("backup")
+    );
+    let field = h.get_by_role_and_label(Role::TextInput, "Find").rect();
+    let count = h.get_by_label_contains("1 of ").rect();
+    let previous = h.get_by_label("Previous").rect();
+    assert!(!field.intersects(count) && !count.intersects(previous));
+    assert!(field.right() <= count.left() && count.right() <= previous.left());
+}

@@ -394,7 +394,10 @@ pub fn bar(
                 ],
             )
         };
-        ui.label(count);
+        if !count.is_empty() {
+            // Not wrapped: a wrapping label in this wrapping row starts a row of its own.
+            ui.add(egui::Label::new(count).extend());
+        }
         if ui
             .add_enabled(!found.is_empty(), egui::Button::new(tr("find-previous")))
             .clicked()
