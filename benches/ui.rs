@@ -6,17 +6,22 @@ use tomwerk::app::{AppConfig, Selection, Settings, TomwerkApp};
 use tomwerk::model::SectionId;
 use tomwerk::store::{self, TomFile};
 
-fn bench_ui(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("large.tom");
+/// The editor on the ~100-page document (saved in `dir`) in a window `width` wide.
+fn large_harness(dir: &std::path::Path, width: f32) -> Harness<'static, TomwerkApp> {
+    let path = dir.join("large.tom");
     store::save(&path, &TomFile::new(store::large_example(12))).expect("save");
-    let mut config = AppConfig::headless(dir.path());
+    let mut config = AppConfig::headless(dir);
     config.file = Some(path);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
+    Harness::builder()
+        .with_size(egui::vec2(width, 900.0))
         .build_eframe(move |cc| {
             TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
-        });
+        })
+}
+
+fn bench_ui(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = large_harness(dir.path(), 1280.0);
     // A section with prose and measures, as a user would have open.
     let id = harness
         .state()
@@ -81,15 +86,7 @@ fn bench_document_editor(c: &mut Criterion) {
     use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable as _;
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("large.tom");
-    store::save(&path, &TomFile::new(store::large_example(12))).expect("save");
-    let mut config = AppConfig::headless(dir.path());
-    config.file = Some(path);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 900.0))
-        .build_eframe(move |cc| {
-            TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
-        });
+    let mut harness = large_harness(dir.path(), 1600.0);
     // The section with the longest body, in the document's primary language.
     let doc = harness.state().editor.doc().clone();
     let lang = doc.meta.primary_language;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
+use egui::accesskit::Role;
 use egui::{Color32, FontFamily, FontId, Pos2, Rect, Sense, Stroke, vec2};
 use time::Date;
 
@@ -533,19 +534,30 @@ fn thumbnails(ui: &mut egui::Ui, preview: &mut PagePreview, pages: &Pages, lang:
                 if !viewport.translate(area.min.to_vec2()).intersects(rect) {
                     continue;
                 }
-                let response = ui
-                    .interact(rect, egui::Id::unique(("preview-thumb", p)), Sense::click())
-                    .on_hover_cursor(egui::CursorIcon::PointingHand);
                 let label = page_label(lang, p, laid.pages.len());
-                response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
-                });
+                let response = page_widget(ui, rect, ("preview-thumb", p), Role::Button, label);
                 draw_page(ui.painter(), laid, p, rect, false, None);
                 if response.clicked() {
                     preview.scroll_to = Some((p, 0.0));
                 }
             }
         });
+}
+
+/// A clickable page (or thumbnail) at `rect`, named "Page 3 of 12" for screen readers
+/// and tests.
+fn page_widget(
+    ui: &egui::Ui,
+    rect: Rect,
+    id: (&str, usize),
+    role: Role,
+    label: String,
+) -> egui::Response {
+    let response = ui
+        .interact(rect, egui::Id::unique(id), Sense::click())
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    response.widget_info(|| egui::WidgetInfo::labeled(role, true, &label));
+    response
 }
 
 fn page_label(lang: Lang, page: usize, total: usize) -> String {
@@ -591,13 +603,8 @@ fn main_pages(
             if !visible.intersects(rect) {
                 continue;
             }
-            let response = ui
-                .interact(rect, egui::Id::unique(("preview-page", p)), Sense::click())
-                .on_hover_cursor(egui::CursorIcon::PointingHand);
             let label = page_label(lang, p, laid.pages.len());
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &label)
-            });
+            let response = page_widget(ui, rect, ("preview-page", p), Role::Image, label);
             draw_page(ui.painter(), laid, p, rect, true, needle.as_ref());
             // A link area names its address on hover, as a PDF viewer does.
             if let Some(pos) = response.hover_pos()
