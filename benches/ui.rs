@@ -6,17 +6,22 @@ use tomwerk::app::{AppConfig, Selection, Settings, TomwerkApp};
 use tomwerk::model::SectionId;
 use tomwerk::store::{self, TomFile};
 
-fn bench_ui(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("large.tom");
+/// The editor on the ~100-page document (saved in `dir`) in a window `width` wide.
+fn large_harness(dir: &std::path::Path, width: f32) -> Harness<'static, TomwerkApp> {
+    let path = dir.join("large.tom");
     store::save(&path, &TomFile::new(store::large_example(12))).expect("save");
-    let mut config = AppConfig::headless(dir.path());
+    let mut config = AppConfig::headless(dir);
     config.file = Some(path);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
+    Harness::builder()
+        .with_size(egui::vec2(width, 900.0))
         .build_eframe(move |cc| {
             TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
-        });
+        })
+}
+
+fn bench_ui(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = large_harness(dir.path(), 1280.0);
     // A section with prose and measures, as a user would have open.
     let id = harness
         .state()
@@ -74,5 +79,72 @@ fn bench_spelling(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_ui, bench_spelling);
+/// Issue 17: a frame with formatted editing and the page preview open, a frame with a
+/// keystroke in the longest section body, and the preview's layout (its latency after
+/// the 150 ms pause in typing).
+fn bench_document_editor(c: &mut Criterion) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = large_harness(dir.path(), 1600.0);
+    // The section with the longest body, in the document's primary language.
+    let doc = harness.state().editor.doc().clone();
+    let lang = doc.meta.primary_language;
+    let (id, chars) = doc
+        .all_sections()
+        .into_iter()
+        .map(|(s, _)| (s.id.clone(), s.body.get(lang).chars().count()))
+        .max_by_key(|(_, n)| *n)
+        .expect("sections");
+    eprintln!("longest section body: {chars} characters");
+    harness.state_mut().view.selection = Selection::Section(id);
+    harness.state_mut().view.preview = true;
+    harness.run();
+    for _ in 0..600 {
+        harness
+            .state_mut()
+            .preview
+            .finish(std::time::Duration::from_secs(60));
+        harness.run();
+        let key = harness.state().preview_key();
+        if harness.state().preview.shown_key() == Some(&key) {
+            break;
+        }
+    }
+    let pages = harness
+        .state()
+        .preview
+        .pages()
+        .map_or(0, |p| p.layout.pages.len());
+    eprintln!("preview pages: {pages}");
+    c.bench_function(
+        "ui pass, 100-page document, formatted editing + page preview",
+        |b| b.iter(|| harness.step()),
+    );
+    // The headless editor's interface is English.
+    let label = "Body text";
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, label)
+        .click();
+    harness.run();
+    c.bench_function(
+        "ui pass with a keystroke, longest section, formatted editing + preview",
+        |b| {
+            b.iter(|| {
+                harness
+                    .get_by_role_and_label(Role::MultilineTextInput, label)
+                    .type_text("x");
+                harness.step();
+            })
+        },
+    );
+    let file = harness.state().editor.file.clone();
+    let key = harness.state().preview_key();
+    let options = tomwerk::app::preview::export_options(&file, &key, harness.state().today());
+    c.bench_function("page preview layout, 100-page document", |b| {
+        b.iter(|| tomwerk::app::preview::lay_out(&file, &options))
+    });
+}
+
+criterion_group!(benches, bench_ui, bench_spelling, bench_document_editor);
 criterion_main!(benches);

@@ -103,24 +103,36 @@ fn set_body(h: &mut Harness<'_, TomwerkApp>, text: &str) {
     h.run();
 }
 
+/// Clicks the button `label` and runs the frames the edit and its selection need.
+fn click_and_settle(h: &mut Harness<'_, TomwerkApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.run();
+}
+
+/// Right-clicks the first word of the body.
+fn right_click_body(h: &mut Harness<'_, TomwerkApp>) {
+    let rect = h
+        .get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .rect();
+    let pos = rect.min + egui::vec2(12.0, 10.0);
+    h.hover_at(pos);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
 /// Right-clicks the start of the body until the spelling menu shows `entry` (the
 /// dictionaries load in a thread); false when it never does.
 fn open_spelling_menu(h: &mut Harness<'_, TomwerkApp>, entry: &str) -> bool {
     for _ in 0..60 {
-        let rect = h
-            .get_by_role_and_label(Role::MultilineTextInput, "Body text")
-            .rect();
-        let pos = rect.min + egui::vec2(12.0, 10.0);
-        h.hover_at(pos);
-        for pressed in [true, false] {
-            h.event(egui::Event::PointerButton {
-                pos,
-                button: egui::PointerButton::Secondary,
-                pressed,
-                modifiers: Modifiers::NONE,
-            });
-        }
-        h.run();
+        right_click_body(h);
         if h.query_by_label(entry).is_some() {
             return true;
         }
@@ -407,17 +419,11 @@ fn list_link_and_table_tools_each_toggle_as_one_undo_step() {
     // Select both lines and make them a bullet list, then a numbered one, then plain.
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.run();
-    h.get_by_label("List").click();
-    h.run();
-    h.run();
+    click_and_settle(&mut h, "List");
     assert_eq!(body(&h), "- Keys\n- Rotation");
-    h.get_by_label("Numbered list").click();
-    h.run();
-    h.run();
+    click_and_settle(&mut h, "Numbered list");
     assert_eq!(body(&h), "1. Keys\n2. Rotation");
-    h.get_by_label("Numbered list").click();
-    h.run();
-    h.run();
+    click_and_settle(&mut h, "Numbered list");
     assert_eq!(body(&h), "Keys\nRotation");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -475,15 +481,11 @@ fn list_link_and_table_tools_each_toggle_as_one_undo_step() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
     h.run();
-    h.get_by_label("Remove link").click();
-    h.run();
-    h.run();
+    click_and_settle(&mut h, "Remove link");
     assert_eq!(body(&h), "- Keys\n- Rotation");
 
     // A table goes on its own lines.
-    h.get_by_label("Table").click();
-    h.run();
-    h.run();
+    click_and_settle(&mut h, "Table");
     assert_eq!(
         body(&h),
         "- Keys\n- Rotation\n\n| Column 1 | Column 2 |\n| --- | --- |\n|  |  |\n"
@@ -571,19 +573,41 @@ fn open_spelling_menu_once(h: &mut Harness<'_, TomwerkApp>, entry: &str) -> bool
         h.run();
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    let rect = h
-        .get_by_role_and_label(Role::MultilineTextInput, "Body text")
-        .rect();
-    let pos = rect.min + egui::vec2(12.0, 10.0);
-    h.hover_at(pos);
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run();
+    right_click_body(h);
     h.query_by_label(entry).is_some()
+}
+
+#[test]
+fn find_bar_widgets_do_not_overlap_when_opened_from_the_body_with_replace() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app(data.path());
+    open_english_encryption(&mut h);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Body text")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run();
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Find").rect();
+    let previous = h.get_by_label("Previous").rect();
+    let replace = h
+        .get_by_role_and_label(Role::TextInput, "Replace with")
+        .rect();
+    assert!(!field.intersects(previous), "{field:?} vs {previous:?}");
+    assert!(replace.top() >= field.bottom(), "the replace row is below");
+    // The focus went to the find field: typing searches, and the count fits in the row.
+    h.get_by_role_and_label(Role::TextInput, "Find")
+        .type_text("backup");
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Find")
+            .value()
+            .as_deref(),
+        Some("backup")
+    );
+    let field = h.get_by_role_and_label(Role::TextInput, "Find").rect();
+    let count = h.get_by_label_contains("1 of ").rect();
+    let previous = h.get_by_label("Previous").rect();
+    assert!(!field.intersects(count) && !count.intersects(previous));
+    assert!(field.right() <= count.left() && count.right() <= previous.left());
 }

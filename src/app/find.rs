@@ -341,6 +341,36 @@ impl FindBar {
     }
 }
 
+/// One frame of find: the bar under the menu bar when it is open (Escape in its field or
+/// with nothing focused closes it), and the matches published for the editors and the
+/// preview. `doc` is the shown document with its editor instance and revision.
+pub fn frame(
+    ui: &mut egui::Ui,
+    find: &mut FindBar,
+    (doc, instance, revision): (&Document, u64, u64),
+    section: Option<&SectionId>,
+    view: &ViewState,
+    read_only: bool,
+) -> Option<FindRequest> {
+    let mut request = None;
+    if find.open {
+        let found = find.matches(doc, instance, revision, section, read_only);
+        request = egui::Panel::top("find-bar")
+            .show(ui, |ui| bar(ui, find, &found, view, read_only))
+            .inner;
+        let field = Id::unique("find-text");
+        if ui.input(|i| i.key_pressed(egui::Key::Escape))
+            && ui.memory(|m| m.focused().is_none_or(|f| f == field))
+        {
+            find.open = false;
+        }
+    }
+    // The query may have changed in the bar: publish this frame's matches.
+    let found = find.matches(doc, instance, revision, section, read_only);
+    find.publish(ui.ctx(), &found);
+    request
+}
+
 /// Shows the find bar (a strip under the menu bar) and returns what the user asked for.
 #[allow(clippy::too_many_arguments)]
 pub fn bar(
@@ -394,7 +424,10 @@ pub fn bar(
                 ],
             )
         };
-        ui.label(count);
+        if !count.is_empty() {
+            // Not wrapped: a wrapping label in this wrapping row starts a row of its own.
+            ui.add(egui::Label::new(count).extend());
+        }
         if ui
             .add_enabled(!found.is_empty(), egui::Button::new(tr("find-previous")))
             .clicked()

@@ -909,38 +909,14 @@ impl TomwerkApp {
             );
         });
         let section_id = self.selected_section();
-        let mut find_request = None;
-        {
-            let found = self.find.matches(
-                doc,
-                self.editor.instance(),
-                self.editor.revision(),
-                section_id.as_ref(),
-                read_only,
-            );
-            if self.find.open {
-                find_request = egui::Panel::top("find-bar")
-                    .show(ui, |ui| {
-                        find::bar(ui, &mut self.find, &found, &self.view, read_only)
-                    })
-                    .inner;
-                let find_field = egui::Id::unique("find-text");
-                if ctx.input(|i| i.key_pressed(egui::Key::Escape))
-                    && ctx.memory(|m| m.focused().is_none_or(|f| f == find_field))
-                {
-                    self.find.open = false;
-                }
-            }
-            // The query may have changed in the bar: publish this frame's matches.
-            let found = self.find.matches(
-                doc,
-                self.editor.instance(),
-                self.editor.revision(),
-                section_id.as_ref(),
-                read_only,
-            );
-            self.find.publish(&ctx, &found);
-        }
+        let find_request = find::frame(
+            ui,
+            &mut self.find,
+            (doc, self.editor.instance(), self.editor.revision()),
+            section_id.as_ref(),
+            &self.view,
+            read_only,
+        );
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             status::status_bar(
                 ui,

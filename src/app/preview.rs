@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
+use egui::accesskit::Role;
 use egui::{Color32, FontFamily, FontId, Pos2, Rect, Sense, Stroke, vec2};
 use time::Date;
 
@@ -533,19 +534,30 @@ fn thumbnails(ui: &mut egui::Ui, preview: &mut PagePreview, pages: &Pages, lang:
                 if !viewport.translate(area.min.to_vec2()).intersects(rect) {
                     continue;
                 }
-                let response = ui
-                    .interact(rect, egui::Id::unique(("preview-thumb", p)), Sense::click())
-                    .on_hover_cursor(egui::CursorIcon::PointingHand);
                 let label = page_label(lang, p, laid.pages.len());
-                response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
-                });
+                let response = page_widget(ui, rect, ("preview-thumb", p), Role::Button, label);
                 draw_page(ui.painter(), laid, p, rect, false, None);
                 if response.clicked() {
                     preview.scroll_to = Some((p, 0.0));
                 }
             }
         });
+}
+
+/// A clickable page (or thumbnail) at `rect`, named "Page 3 of 12" for screen readers
+/// and tests.
+fn page_widget(
+    ui: &egui::Ui,
+    rect: Rect,
+    id: (&str, usize),
+    role: Role,
+    label: String,
+) -> egui::Response {
+    let response = ui
+        .interact(rect, egui::Id::unique(id), Sense::click())
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    response.widget_info(|| egui::WidgetInfo::labeled(role, true, &label));
+    response
 }
 
 fn page_label(lang: Lang, page: usize, total: usize) -> String {
@@ -591,14 +603,15 @@ fn main_pages(
             if !visible.intersects(rect) {
                 continue;
             }
-            let response = ui
-                .interact(rect, egui::Id::unique(("preview-page", p)), Sense::click())
-                .on_hover_cursor(egui::CursorIcon::PointingHand);
             let label = page_label(lang, p, laid.pages.len());
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &label)
-            });
+            let response = page_widget(ui, rect, ("preview-page", p), Role::Image, label);
             draw_page(ui.painter(), laid, p, rect, true, needle.as_ref());
+            // A link area names its address on hover, as a PDF viewer does.
+            if let Some(pos) = response.hover_pos()
+                && let Some(url) = link_at(laid, p, (pos - rect.min) / scale)
+            {
+                response.clone().on_hover_text_at_pointer(url);
+            }
             if response.clicked()
                 && let Some(pos) = response.interact_pointer_pos()
             {
@@ -610,6 +623,24 @@ fn main_pages(
             }
         }
     });
+}
+
+/// The web or mail address of the link area at `at` (PDF points) on page `page`.
+fn link_at(laid: &Layout, page: usize, at: egui::Vec2) -> Option<String> {
+    laid.pages
+        .get(page)?
+        .items
+        .iter()
+        .find_map(|item| match item {
+            Item::Link {
+                x,
+                y,
+                w,
+                h,
+                target: layout::LinkTarget::Url(url),
+            } if (*x..=x + w).contains(&at.x) && (*y..=y + h).contains(&at.y) => Some(url.clone()),
+            _ => None,
+        })
 }
 
 /// The section whose text is at `y` on page `page`: the last heading at or above it.
@@ -660,6 +691,37 @@ mod tests {
         for (id, page, y) in &pages.headings {
             assert_eq!(section_at(&pages, *page, y + 5.0).as_ref(), Some(id));
         }
+    }
+
+    #[test]
+    fn link_areas_name_their_address() {
+        let file = crate::store::example();
+        let today = time::macros::date!(2026 - 12 - 03);
+        let pages = lay_out(&file, &export_options(&file, &key(&file), today)).expect("laid out");
+        let (page, x, y, w, h, url) = pages
+            .layout
+            .pages
+            .iter()
+            .enumerate()
+            .find_map(|(p, page)| {
+                page.items.iter().find_map(|i| match i {
+                    Item::Link {
+                        x,
+                        y,
+                        w,
+                        h,
+                        target: layout::LinkTarget::Url(url),
+                    } => Some((p, *x, *y, *w, *h, url.clone())),
+                    _ => None,
+                })
+            })
+            .expect("a link area");
+        let inside = egui::vec2(x + w / 2.0, y + h / 2.0);
+        assert_eq!(
+            link_at(&pages.layout, page, inside).as_deref(),
+            Some(url.as_str())
+        );
+        assert_eq!(link_at(&pages.layout, page, egui::vec2(1.0, 1.0)), None);
     }
 
     #[test]

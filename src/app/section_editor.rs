@@ -304,8 +304,10 @@ fn scroll_to_current_match(
     }
 }
 
-/// The right-click menu of a body editor on a misspelled word: where the click was is kept
-/// while the menu is open, so the menu keeps offering the same word.
+/// The right-click menu of a body editor on a misspelled word. egui's `context_menu`
+/// does not open on a `TextEdit` with a real mouse (emilk/egui#4393: the field takes the
+/// press), so the menu is an area of its own at the click, open until a choice, Escape or
+/// a click elsewhere.
 #[allow(clippy::too_many_arguments)]
 fn spelling_menu(
     ui: &mut egui::Ui,
@@ -317,7 +319,10 @@ fn spelling_menu(
     ui_lang: Lang,
     words: &std::collections::BTreeSet<String>,
 ) -> Vec<Action> {
+    /// The word, where the menu opens, and how many frames it has been open.
+    type Open = (std::ops::Range<usize>, egui::Pos2, u8);
     let key = id.with("spell-word");
+    let ctx = ui.ctx().clone();
     if response.secondary_clicked()
         && let Some(pos) = response.interact_pointer_pos()
     {
@@ -326,36 +331,66 @@ fn spelling_menu(
             .char_indices()
             .nth(cursor.index.0)
             .map_or(current.len(), |(i, _)| i);
-        let word = spell_ui::misspelled(ui.ctx(), current, lang, words)
+        let word = spell_ui::misspelled(&ctx, current, lang, words)
             .into_iter()
             .find(|r| r.start <= byte && byte <= r.end);
-        ui.ctx().data_mut(|d| d.insert_temp(key, word));
+        // Frame 0: opened now, so this frame's click is not a click elsewhere.
+        ctx.data_mut(|d| d.insert_temp::<Option<Open>>(key, word.map(|w| (w, pos, 0))));
     }
-    let word: Option<std::ops::Range<usize>> = ui.ctx().data(|d| d.get_temp(key)).flatten();
-    let Some(word) = word else {
+    let open: Option<Open> = ctx.data(|d| d.get_temp(key)).flatten();
+    let Some((word, pos, frames)) = open else {
         return Vec::new();
     };
+    if current.get(word.clone()).is_none() {
+        ctx.data_mut(|d| d.insert_temp::<Option<Open>>(key, None));
+        return Vec::new();
+    }
     let mut actions = Vec::new();
-    response.context_menu(
-        |ui| match spell_ui::menu(ui, ui_lang, current, word.clone(), lang) {
-            Some(spell_ui::SpellChoice::Replace(range, with)) => {
-                let mut text = current.to_owned();
-                text.replace_range(range, &with);
-                actions.push(Action::BreakMerge);
-                actions.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
-                actions.push(Action::BreakMerge);
-            }
-            Some(spell_ui::SpellChoice::AddToDictionary(w)) => {
-                actions.push(Action::Edit(DocEdit::AddWord(w)));
-                actions.push(Action::BreakMerge);
-            }
-            Some(spell_ui::SpellChoice::AddToUserWords(w)) => {
-                if let Err(e) = spell_ui::add_user_word(ui.ctx(), &w) {
-                    actions.push(Action::Notice(e));
+    let mut close = false;
+    let area = egui::Area::new(id.with("spell-menu"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(pos)
+        .show(&ctx, |ui| {
+            egui::Frame::menu(ui.style()).show(ui, |ui| {
+                ui.set_min_width(160.0);
+                match spell_ui::menu(ui, ui_lang, current, word.clone(), lang) {
+                    Some(spell_ui::SpellChoice::Replace(range, with)) => {
+                        let mut text = current.to_owned();
+                        text.replace_range(range, &with);
+                        actions.push(Action::BreakMerge);
+                        actions.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
+                        actions.push(Action::BreakMerge);
+                        close = true;
+                    }
+                    Some(spell_ui::SpellChoice::AddToDictionary(w)) => {
+                        actions.push(Action::Edit(DocEdit::AddWord(w)));
+                        actions.push(Action::BreakMerge);
+                        close = true;
+                    }
+                    Some(spell_ui::SpellChoice::AddToUserWords(w)) => {
+                        if let Err(e) = spell_ui::add_user_word(ui.ctx(), &w) {
+                            actions.push(Action::Notice(e));
+                        }
+                        close = true;
+                    }
+                    None => close |= ui.should_close(),
                 }
-            }
-            None => {}
-        },
-    );
+            });
+        });
+    let pressed_elsewhere = ctx.input(|i| {
+        i.pointer.any_pressed()
+            && i.pointer
+                .interact_pos()
+                .is_some_and(|p| !area.response.rect.contains(p))
+    });
+    if close || ctx.input(|i| i.key_pressed(egui::Key::Escape)) || (frames > 0 && pressed_elsewhere)
+    {
+        ctx.data_mut(|d| d.insert_temp::<Option<Open>>(key, None));
+    } else if frames < 3 {
+        ctx.data_mut(|d| d.insert_temp::<Option<Open>>(key, Some((word, pos, frames + 1))));
+        // A new area is measured invisibly in its first frame: draw it again now, not
+        // only at the next mouse move.
+        ctx.request_repaint();
+    }
     actions
 }
