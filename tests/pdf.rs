@@ -624,3 +624,99 @@ fn outside_checker_passes_pdf_a_2a_and_pdf_ua_1() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// 21.3: the title's "Te" is set closer by the font's kerning, in the layout (the run's
+/// width) and in the content stream (a TJ adjustment after the "T").
+#[test]
+fn title_is_kerned_in_layout_and_content() {
+    use tomwerk::export::fonts::{Face, fonts};
+    use tomwerk::export::layout::layout;
+    let fonts = fonts().unwrap();
+    let bold = fonts.face(Face::Bold);
+    let kern = bold.kern_em('T', 'e');
+    assert!(kern < -0.01, "Noto Sans Bold kerns T-e: {kern}");
+
+    let file = store::example();
+    let (blocks, furniture, meta) = export::prepare(&file, &options(Lang::De)).unwrap();
+    let laid = layout(&blocks, &furniture, meta.lang, fonts, &Default::default());
+    let title = laid.pages[0]
+        .runs()
+        .find(|r| r.face == Face::Bold && r.text.starts_with("Technische"))
+        .unwrap();
+    let advances: f32 = title.text.chars().map(|c| bold.width_em(c)).sum::<f32>() * title.size;
+    let kerns: f32 = title
+        .text
+        .chars()
+        .zip(title.text.chars().skip(1))
+        .map(|(a, b)| bold.kern_em(a, b))
+        .sum::<f32>()
+        * title.size;
+    assert!(kerns < 0.0);
+    assert!(
+        (title.width - (advances + kerns)).abs() < 0.01,
+        "run width {} = advances {advances} + kerning {kerns}",
+        title.width
+    );
+
+    let out = export::pdf(&file, &options(Lang::De)).unwrap();
+    let pdf = Pdf::load_mem(&out.bytes).unwrap();
+    let page = *pdf.get_pages().values().next().unwrap();
+    let content = Content::decode(&pdf.get_page_content(page)).unwrap();
+    let tj = content
+        .operations
+        .iter()
+        .find(|op| op.operator == "TJ")
+        .expect("a TJ on page 1");
+    let items = tj.operands[0].as_array().unwrap();
+    // <T> -kern <echnische …>
+    assert_eq!(
+        items[0].as_str().unwrap().len(),
+        2,
+        "one glyph before the adjustment"
+    );
+    let adjust = items[1].as_float().unwrap();
+    assert!(
+        (adjust + kern * 1000.0).abs() < 0.01,
+        "TJ adjustment {adjust} for kerning {kern} em"
+    );
+}
+
+/// 21.6: every web or mail link is underlined in its own colour (not told by colour alone).
+#[test]
+fn links_are_underlined() {
+    use tomwerk::export::fonts::fonts;
+    use tomwerk::export::layout::{Color, Item, LinkTarget, layout};
+    let file = store::example();
+    let (blocks, furniture, meta) = export::prepare(&file, &options(Lang::De)).unwrap();
+    let laid = layout(
+        &blocks,
+        &furniture,
+        meta.lang,
+        fonts().unwrap(),
+        &Default::default(),
+    );
+    let mut links = 0;
+    for page in &laid.pages {
+        for item in &page.items {
+            let Item::Link {
+                x, y, w, h, target, ..
+            } = item
+            else {
+                continue;
+            };
+            if !matches!(target, LinkTarget::Url(_)) {
+                continue;
+            }
+            links += 1;
+            let underlined = page.items.iter().any(|i| {
+                matches!(i, Item::Line { x1, y1, x2, y2, color, .. }
+                    if *color == Color::LINK
+                        && (y1 - y2).abs() < 0.01
+                        && *y1 > y + h * 0.7 && *y1 < y + h
+                        && (x1 - x).abs() < 0.01 && (x2 - (x + w)).abs() < 0.01)
+            });
+            assert!(underlined, "link at {x},{y} has no underline");
+        }
+    }
+    assert!(links > 0);
+}
