@@ -5,6 +5,7 @@
 //! (`meta`).
 
 mod content;
+mod file;
 mod font;
 mod meta;
 mod tags;
@@ -223,19 +224,7 @@ pub fn write(layout: &Layout, meta: &PdfMeta, fonts: &Fonts) -> Result<Vec<u8>, 
         ]),
     );
     compress_streams(&mut doc);
-    let mut out = Vec::new();
-    // Object and cross-reference streams (PDF 1.5) compress the dictionaries too: the
-    // outline, pages, fonts and structure tree are a large part of a short document.
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .compression_level(6)
-        // One object stream: the structure elements are hundreds of small dictionaries
-        // that deflate best together.
-        .max_objects_per_stream(100_000)
-        .build();
-    doc.save_with_options(&mut out, options)
-        .map_err(|e| ExportError::Pdf(e.to_string()))?;
+    let out = file::write(&doc.objects, &doc.trailer);
     Ok(out)
 }
 
