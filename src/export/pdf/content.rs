@@ -180,9 +180,12 @@ pub(super) fn page(
             }
             open = Some(run.mark);
         }
+        // A link's text becomes its annotation's /Contents.
         if let Mark::Element(e) = run.mark {
             let e = tagger.element(e);
-            tagger.add_text(e, &run.text, run.hyphen);
+            if tagger.role(e) == crate::export::layout::Role::Link {
+                tagger.add_text(e, &run.text, run.hyphen);
+            }
         }
         if font != Some((run.face, run.size)) {
             out.push(b'/');
