@@ -11,6 +11,11 @@ use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
 use super::content::num;
 
+/// The end-of-line marker before `endstream` is CR LF: deflated data that happens to end
+/// with a CR byte would otherwise form a CR LF pair with a lone LF, and a checker that takes
+/// that pair as the marker counts the stream one byte short (PDF/A-2, 6.1.7.1).
+const EOL_ENDSTREAM: &[u8] = b"\r\nendstream";
+
 fn deflate(data: &[u8], level: u32) -> Vec<u8> {
     let mut encoder = flate2::write::ZlibEncoder::new(
         Vec::with_capacity(data.len() / 3),
@@ -91,7 +96,7 @@ fn object(out: &mut Vec<u8>, obj: &Object) {
             dictionary(out, &d);
             out.extend_from_slice(b"\nstream\n");
             out.extend_from_slice(&s.content);
-            out.extend_from_slice(b"\nendstream");
+            out.extend_from_slice(EOL_ENDSTREAM);
         }
         Object::Reference((id, generation)) => {
             if needs_space(out) {
@@ -158,7 +163,8 @@ pub(super) fn write(objects: &BTreeMap<ObjectId, Object>, trailer: &Dictionary) 
         packed.len()
     );
     out.extend_from_slice(&packed);
-    out.extend_from_slice(b"\nendstream\nendobj\n");
+    out.extend_from_slice(EOL_ENDSTREAM);
+    out.extend_from_slice(b"\nendobj\n");
 
     let xref_offset = out.len() as u32;
     entries[xref_id as usize] = (1, xref_offset, 0);
@@ -186,7 +192,8 @@ pub(super) fn write(objects: &BTreeMap<ObjectId, Object>, trailer: &Dictionary) 
     dictionary(&mut out, &d);
     out.extend_from_slice(b"\nstream\n");
     out.extend_from_slice(&packed);
-    out.extend_from_slice(b"\nendstream\nendobj\n");
+    out.extend_from_slice(EOL_ENDSTREAM);
+    out.extend_from_slice(b"\nendobj\n");
     let _ = write!(out, "startxref\n{xref_offset}\n%%EOF\n");
     out
 }
