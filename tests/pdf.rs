@@ -279,7 +279,7 @@ fn check_tagged(bytes: &[u8]) -> (Pdf, Tree) {
     let pdf = Pdf::load_mem(bytes).unwrap();
     let cat = catalog(&pdf);
     let mark_info = dict(&pdf, cat.get(b"MarkInfo").unwrap());
-    assert_eq!(mark_info.get(b"Marked").unwrap().as_bool().unwrap(), true);
+    assert!(mark_info.get(b"Marked").unwrap().as_bool().unwrap());
     assert!(cat.get(b"Lang").is_ok());
     let marked = marked_content(&pdf);
     assert!(

@@ -142,7 +142,7 @@ pub(super) fn write(objects: &BTreeMap<ObjectId, Object>, trailer: &Dictionary) 
     for ((id, _), obj) in objects {
         if let Object::Stream(_) = obj {
             entries[*id as usize] = (1, out.len() as u32, 0);
-            let _ = write!(out, "{id} 0 obj\n");
+            let _ = writeln!(out, "{id} 0 obj");
             object(&mut out, obj);
             out.extend_from_slice(b"\nendobj\n");
         } else {
@@ -188,7 +188,7 @@ pub(super) fn write(objects: &BTreeMap<ObjectId, Object>, trailer: &Dictionary) 
     );
     d.set("Filter", Object::Name(b"FlateDecode".to_vec()));
     d.set("Length", Object::Integer(packed.len() as i64));
-    let _ = write!(out, "{xref_id} 0 obj\n");
+    let _ = writeln!(out, "{xref_id} 0 obj");
     dictionary(&mut out, &d);
     out.extend_from_slice(b"\nstream\n");
     out.extend_from_slice(&packed);
