@@ -1,10 +1,12 @@
 //! The embedded Noto Sans faces and their glyph metrics (read with allsorts, no printpdf).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI16, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
+use allsorts::layout::{GPOS, LayoutTable, LookupCacheItem, PosLookup, new_layout_cache};
 use allsorts::tables::cmap::Cmap;
 use allsorts::tables::{
     FontTableProvider, HeadTable, HheaTable, HmtxTable, IndexToLocFormat, MaxpTable,
@@ -67,6 +69,11 @@ pub struct FaceMetrics {
     loca_long: bool,
     /// What a PDF font descriptor needs, in font units.
     pub descriptor: Descriptor,
+    /// The pair-adjustment lookups of the `kern` feature (GPOS), in lookup order.
+    kerning: KernLookups,
+    /// Kerning of pairs of U+0000..U+00FF in font units, filled on first use
+    /// (`UNKNOWN` until then): measuring a paragraph looks up every pair.
+    latin_kerns: Box<[AtomicI16]>,
     /// The outlines without hinting, made on the first PDF export (the editor never needs
     /// them, so it does not pay their ≈ 0.25 MB per face).
     unhinted: OnceLock<Result<Outlines, String>>,
@@ -149,8 +156,11 @@ impl FaceMetrics {
             cap_height,
             italic_angle: raw(tag::POST, 4),
         };
+        let kerning = KernLookups(kern_lookups(&provider).unwrap_or_default());
         let mut metrics = Self {
             descriptor,
+            kerning,
+            latin_kerns: (0..256 * 256).map(|_| AtomicI16::new(UNKNOWN)).collect(),
             bytes,
             cmap: map,
             advances,
@@ -178,9 +188,45 @@ impl FaceMetrics {
         self.advances.get(usize::from(gid)).copied().unwrap_or(0)
     }
 
-    /// The kerning between glyphs `left` and `right` in font units (negative: closer).
-    pub fn kern(&self, _left: u16, _right: u16) -> i16 {
-        0
+    /// The kerning between glyphs `left` and `right` in font units (negative: closer):
+    /// the sum over the `kern` feature's pair-adjustment lookups, each taking the first
+    /// subtable that covers the pair (as a shaper applies them).
+    pub fn kern(&self, left: u16, right: u16) -> i16 {
+        let mut total: i16 = 0;
+        for lookup in &self.kerning.0 {
+            let PosLookup::PairPos(subtables) = &lookup.lookup_subtables else {
+                continue;
+            };
+            for subtable in subtables {
+                if let Ok(Some((first, _))) = subtable.apply(left, right) {
+                    total = total.saturating_add(first.map_or(0, |a| a.x_advance));
+                    break;
+                }
+            }
+        }
+        total
+    }
+
+    /// The kerning between characters `left` and `right` in em (0 when either is absent).
+    pub fn kern_em(&self, left: char, right: char) -> f32 {
+        let (l, r) = (left as u32, right as u32);
+        if l < 256 && r < 256 {
+            let slot = &self.latin_kerns[(l * 256 + r) as usize];
+            let mut v = slot.load(Ordering::Relaxed);
+            if v == UNKNOWN {
+                v = self.kern_chars(left, right);
+                slot.store(v, Ordering::Relaxed);
+            }
+            return f32::from(v) / self.units_per_em;
+        }
+        f32::from(self.kern_chars(left, right)) / self.units_per_em
+    }
+
+    fn kern_chars(&self, left: char, right: char) -> i16 {
+        match (self.glyph(left), self.glyph(right)) {
+            (Some(l), Some(r)) if !self.kerning.0.is_empty() => self.kern(l, r),
+            _ => 0,
+        }
     }
 
     /// Font units per em.
@@ -237,10 +283,50 @@ impl FaceMetrics {
         self.slow_width(c).unwrap_or(0.0)
     }
 
-    /// The width of `text` at `size` points.
+    /// The width of `text` at `size` points, kerned (as the PDF writer sets it).
     pub fn text_width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.width_em(c)).sum::<f32>() * size
+        let mut prev: Option<char> = None;
+        let mut em = 0.0;
+        for c in text.chars() {
+            if let Some(p) = prev {
+                em += self.kern_em(p, c);
+            }
+            em += self.width_em(c);
+            prev = Some(c);
+        }
+        em * size
     }
+}
+
+/// The pair-adjustment lookups of a face (allsorts' types have no `Debug`).
+struct KernLookups(Vec<Arc<LookupCacheItem<PosLookup>>>);
+
+impl std::fmt::Debug for KernLookups {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} kern lookups", self.0.len())
+    }
+}
+
+/// Marks a Latin kerning pair not looked up yet (no font kerns by -32768 units).
+const UNKNOWN: i16 = i16::MIN;
+
+/// The `kern` feature's lookups of the Latin script (or the default script).
+fn kern_lookups(provider: &impl FontTableProvider) -> Option<Vec<Arc<LookupCacheItem<PosLookup>>>> {
+    let data = provider.read_table_data(tag::GPOS).ok()?;
+    let table = ReadScope::new(&data).read::<LayoutTable<GPOS>>().ok()?;
+    let cache = new_layout_cache(table);
+    let gpos = &cache.layout_table;
+    let script = gpos.find_script_or_default(tag::LATN).ok()??;
+    let langsys = script.find_langsys_or_default(None).ok()??;
+    let feature = gpos.find_langsys_feature(langsys, tag::KERN, None).ok()??;
+    let mut indices = feature.lookup_indices.clone();
+    indices.sort_unstable();
+    indices.dedup();
+    let list = gpos.opt_lookup_list.as_ref()?;
+    indices
+        .into_iter()
+        .map(|i| list.lookup_cache_gpos(&cache, usize::from(i)).ok())
+        .collect()
 }
 
 /// The values of a PDF font descriptor (ISO 32000-1, 9.8), in font units.

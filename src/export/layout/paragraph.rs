@@ -25,8 +25,11 @@ pub(super) struct Prepared {
     pub(super) styles: Vec<(InlineStyle, Face)>,
     /// The structure mark of each style's runs (a link gets its own `Link` element).
     pub(super) marks: Vec<Mark>,
-    /// prefix[i] = width of chars[..i].
+    /// prefix[i] = width of chars[..i], kerned.
     pub(super) prefix: Vec<f32>,
+    /// The kerning between chars[i - 1] and chars[i] (0 across a change of style, where
+    /// a new run begins): a piece of text starting at i does not include it.
+    pub(super) kern_before: Vec<f32>,
     /// Char index of each byte offset boundary (for the line breaker's byte offsets).
     pub(super) byte_to_char: Vec<usize>,
     pub(super) size: f32,
@@ -72,14 +75,26 @@ impl Prepared {
             text.push_str(&cleaned);
         }
         let mut prefix = Vec::with_capacity(chars.len() + 1);
+        let mut kern_before = Vec::with_capacity(chars.len() + 1);
         prefix.push(0.0);
         let mut acc = 0.0;
-        for (c, s) in chars.iter().zip(&style_of) {
+        for (i, (c, s)) in chars.iter().zip(&style_of).enumerate() {
+            let face = ctx.fonts.face(styles[*s].1);
+            // Kerning as the writer applies it: between neighbours of the same run.
+            let kern = match i.checked_sub(1) {
+                Some(p) if style_of[p] == *s && *c != '\n' && chars[p] != '\n' => {
+                    face.kern_em(chars[p], *c) * size
+                }
+                _ => 0.0,
+            };
+            kern_before.push(kern);
+            acc += kern;
             if *c != '\n' {
-                acc += ctx.fonts.face(styles[*s].1).width_em(*c) * size;
+                acc += face.width_em(*c) * size;
             }
             prefix.push(acc);
         }
+        kern_before.push(0.0);
         let mut byte_to_char = vec![0; text.len() + 1];
         for (ci, (bi, _)) in text.char_indices().enumerate() {
             byte_to_char[bi] = ci;
@@ -92,13 +107,17 @@ impl Prepared {
             styles,
             marks,
             prefix,
+            kern_before,
             byte_to_char,
             size,
         }
     }
 
     pub(super) fn width(&self, a: usize, b: usize) -> f32 {
-        self.prefix[b] - self.prefix[a]
+        if b <= a {
+            return self.prefix[b] - self.prefix[a];
+        }
+        self.prefix[b] - self.prefix[a] - self.kern_before[a]
     }
 
     pub(super) fn face_at(&self, i: usize) -> Face {
@@ -369,6 +388,21 @@ impl Prepared {
                 });
             }
             let mark = self.marks[si];
+            if style.link.is_some() {
+                // Links are underlined, not told by colour alone (WCAG 1.4.1; a printed
+                // page has no hover). The underline sits below the baseline, clear of
+                // the descenders' tips at about an eighth of the size.
+                let y = baseline + self.size * 0.12;
+                let end = cx + w;
+                items.push(Item::Line {
+                    x1: cx,
+                    y1: y,
+                    x2: end,
+                    y2: y,
+                    width: (self.size * 0.055).max(0.4),
+                    color: run_color,
+                });
+            }
             if let Some(url) = &style.link {
                 items.push(Item::Link {
                     x: cx,

@@ -25,9 +25,9 @@ pub(super) fn num(out: &mut Vec<u8>, v: f32) {
             b'0' + (frac / 10 % 10) as u8,
             b'0' + (frac % 10) as u8,
         ];
-        let len = if frac % 100 == 0 {
+        let len = if frac.is_multiple_of(100) {
             1
-        } else if frac % 10 == 0 {
+        } else if frac.is_multiple_of(10) {
             2
         } else {
             3
@@ -180,9 +180,12 @@ pub(super) fn page(
             }
             open = Some(run.mark);
         }
+        // A link's text becomes its annotation's /Contents.
         if let Mark::Element(e) = run.mark {
             let e = tagger.element(e);
-            tagger.add_text(e, &run.text, run.hyphen);
+            if tagger.role(e) == crate::export::layout::Role::Link {
+                tagger.add_text(e, &run.text, run.hyphen);
+            }
         }
         if font != Some((run.face, run.size)) {
             out.push(b'/');

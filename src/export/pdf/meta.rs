@@ -70,7 +70,6 @@ pub(crate) fn xmp(meta: &PdfMeta) -> String {
          xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" \
          xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n",
     );
-    s.push_str("<dc:format>application/pdf</dc:format>\n");
     s.push_str(&format!(
         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n",
         xml(&meta.title)
@@ -95,7 +94,6 @@ pub(crate) fn xmp(meta: &PdfMeta) -> String {
         "<xmp:CreatorTool>{PRODUCER}</xmp:CreatorTool>\n\
          <xmp:CreateDate>{date}</xmp:CreateDate>\n\
          <xmp:ModifyDate>{date}</xmp:ModifyDate>\n\
-         <xmp:MetadataDate>{date}</xmp:MetadataDate>\n\
          <pdf:Producer>{PRODUCER}</pdf:Producer>\n"
     ));
     s.push_str("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n");
