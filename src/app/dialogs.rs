@@ -101,6 +101,24 @@ pub enum Answer {
     Reimport,
 }
 
+/// The import's summary line and its warnings (images, tracked changes, comments…), read
+/// before the imported document is saved.
+fn import_summary(ui: &mut egui::Ui, lang: Lang, report: &ImportReport) {
+    let custom = report.mappings.iter().filter(|m| m.custom).count();
+    ui.label(i18n().tr_args(
+        lang,
+        "import-summary",
+        &[
+            ("headings", report.mappings.len().into()),
+            ("mapped", (report.mappings.len() - custom).into()),
+            ("custom", custom.into()),
+        ],
+    ));
+    for w in &report.warnings {
+        ui.label(egui::RichText::new(w.message(lang)).color(ui.visuals().warn_fg_color));
+    }
+}
+
 fn tr(lang: Lang, id: &str) -> String {
     i18n().tr(lang, id)
 }
@@ -296,6 +314,7 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                                 import_structure_rows(ui, lang, report);
                             });
                     });
+                import_summary(ui, lang, report);
                 if ui.button(tr(lang, "button-ok")).clicked() {
                     answer = Some(Answer::Ok);
                 }

@@ -96,6 +96,30 @@ impl TomwerkApp {
         }
     }
 
+    /// A file dropped on the window: a `.tom` file opens, anything else is imported (both
+    /// after the unsaved-changes question).
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        let Some(path) = dropped
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+        else {
+            return;
+        };
+        let tom = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("tom"));
+        self.guarded(
+            ctx,
+            if tom {
+                Pending::OpenPath(path)
+            } else {
+                Pending::ImportPath(path)
+            },
+        );
+    }
+
     pub(super) fn import(&mut self, path: &Path) {
         self.import_with(path, crate::import::MeasureDetection::Detect);
     }

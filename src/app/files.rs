@@ -44,7 +44,9 @@ impl Purpose {
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Purpose::Open | Purpose::SaveAs => &["tom"],
-            Purpose::Import => &["md", "markdown", "txt", "docx", "docm", "dotx"],
+            Purpose::Import => &[
+                "md", "markdown", "txt", "docx", "docm", "dotx", "odt", "ott", "html", "htm",
+            ],
             Purpose::ExportPdf | Purpose::ChangeReport => &["pdf"],
             Purpose::ExportDocx | Purpose::ChangeReportDocx => &["docx"],
             Purpose::ExportMarkdown => &["md"],

@@ -1127,6 +1127,7 @@ impl TomwerkApp {
 impl eframe::App for TomwerkApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_file_dialog(ctx);
+        self.handle_dropped_files(ctx);
         self.poll_export();
         self.handle_close_request(ctx);
         self.apply_queue(ctx);

@@ -638,6 +638,7 @@ fn link_at(laid: &Layout, page: usize, at: egui::Vec2) -> Option<String> {
                 w,
                 h,
                 target: layout::LinkTarget::Url(url),
+                ..
             } if (*x..=x + w).contains(&at.x) && (*y..=y + h).contains(&at.y) => Some(url.clone()),
             _ => None,
         })
@@ -711,6 +712,7 @@ mod tests {
                         w,
                         h,
                         target: layout::LinkTarget::Url(url),
+                        ..
                     } => Some((p, *x, *y, *w, *h, url.clone())),
                     _ => None,
                 })

@@ -158,6 +158,13 @@ pub fn report_lines(doc: &Document, report: &ImportReport, ui: Lang) -> Vec<Stri
             &[("line", FluentValue::from(r.as_str()))],
         ));
     }
+    for w in &report.warnings {
+        lines.push(i.tr_args(
+            ui,
+            "import-warning",
+            &[("text", FluentValue::from(w.message(ui)))],
+        ));
+    }
     let custom = report.mappings.iter().filter(|m| m.custom).count();
     lines.push(i.tr_args(
         ui,

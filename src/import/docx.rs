@@ -13,7 +13,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::ImportError;
-use super::flow::{Flow, Flowed, ImportWarning, Run};
+use super::flow::{Flow, Flowed, ImportWarning, Run, letters, roman};
 use super::package::{Package, attr, doctype_error, reference_text, xml_error};
 
 const KIND: &str = "DOCX";
@@ -90,7 +90,7 @@ pub fn read(bytes: &[u8]) -> Result<Flowed, ImportError> {
 }
 
 /// The organisation named in a header or footer line, by its legal form.
-fn organisation_in(line: &str) -> Option<String> {
+pub(super) fn organisation_in(line: &str) -> Option<String> {
     const FORMS: &[&str] = &[
         "GmbH", "AG", "KG", "OHG", "e.V.", "eG", "GbR", "UG", "mbH", "SE", "Ltd", "Ltd.", "LLC",
         "Inc.", "Inc", "plc", "LLP", "S.A.", "B.V.",
@@ -394,51 +394,15 @@ impl Numbering {
 
 fn format_number(n: u32, format: &str) -> String {
     match format {
-        "lowerLetter" | "upperLetter" => {
-            // a … z, aa … zz (Word's scheme).
-            let n = n.max(1) - 1;
-            let letter = (b'a' + (n % 26) as u8) as char;
-            let s: String = std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect();
-            if format == "upperLetter" {
-                s.to_uppercase()
-            } else {
-                s
-            }
-        }
+        "lowerLetter" => letters(n),
+        "upperLetter" => letters(n).to_uppercase(),
         "lowerRoman" => roman(n).to_lowercase(),
         "upperRoman" => roman(n),
         "decimalZero" => format!("{n:02}"),
+        // A level without a number shows nothing in the labels that include it.
+        "none" => String::new(),
         _ => n.to_string(),
     }
-}
-
-fn roman(mut n: u32) -> String {
-    const TABLE: &[(u32, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    if n == 0 || n > 3999 {
-        return n.to_string();
-    }
-    let mut s = String::new();
-    for &(v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
 }
 
 fn relationships(rels: &str) -> Result<HashMap<String, String>, ImportError> {
@@ -1064,7 +1028,9 @@ impl<'a> BodyReader<'a> {
             let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
             let text = text.replace('\n', " ");
             let text = match label {
-                Some((l, lv)) if !l.trim().is_empty() && lv.format != "bullet" => {
+                Some((l, lv))
+                    if l.contains(|c: char| c.is_alphanumeric()) && lv.format != "bullet" =>
+                {
                     format!("{} {}", l.trim(), text.trim())
                 }
                 _ => text.trim().to_owned(),
@@ -1074,7 +1040,7 @@ impl<'a> BodyReader<'a> {
             let ilvl = num.map_or(0, |n| n.1);
             let simple = lv.text == format!("%{}.", ilvl + 1) && lv.format == "decimal";
             let mut runs = p.runs;
-            if lv.format != "bullet" && !simple && !label.trim().is_empty() {
+            if lv.format != "bullet" && !simple && label.contains(|c: char| c.is_alphanumeric()) {
                 runs.insert(0, Run::plain(format!("{} ", label.trim())));
             }
             Flow::Item {

@@ -161,6 +161,43 @@ impl Flowed {
     }
 }
 
+/// A list number as letters: a … z, aa … zz (Word's and LibreOffice's scheme).
+pub fn letters(n: u32) -> String {
+    let n = n.max(1) - 1;
+    let letter = char::from(b'a' + (n % 26) as u8);
+    std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect()
+}
+
+/// A list number in upper-case Roman numerals (decimal outside 1 to 3999).
+pub fn roman(mut n: u32) -> String {
+    const TABLE: &[(u32, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    if n == 0 || n > 3999 {
+        return n.to_string();
+    }
+    let mut s = String::new();
+    for &(v, r) in TABLE {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
 /// Characters that show nothing: removed from headings before matching.
 pub fn is_invisible(c: char) -> bool {
     matches!(

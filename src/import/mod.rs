@@ -11,8 +11,10 @@ mod build;
 mod docx;
 mod flow;
 mod frontmatter;
+mod html;
 mod matching;
 mod measures;
+mod odt;
 mod package;
 pub mod vocabulary;
 
@@ -171,7 +173,7 @@ pub fn import_file_with(path: &Path, options: ImportOptions) -> Result<Imported,
         return Err(too_large(path, bytes.len() as u64));
     }
     let name = path.display().to_string();
-    if !looks_like_text(&bytes) {
+    if !looks_like_text(&bytes) || html::sniff(&bytes) {
         return import_bytes_with(&bytes, &name, options);
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
@@ -241,7 +243,27 @@ pub fn import_bytes_with(
         other => other,
     };
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        let flowed = docx::read(bytes).map_err(relabel)?;
+        let pkg = package::Package::open(bytes, "DOCX or ODT").map_err(relabel)?;
+        let flowed = if pkg.has("word/document.xml") {
+            docx::read(bytes)
+        } else if odt::is_odf(&pkg) {
+            odt::read(bytes)
+        } else {
+            Err(ImportError::Invalid(
+                "a zip file that is neither a Word (.docx) nor an OpenDocument (.odt) document"
+                    .into(),
+            ))
+        }
+        .map_err(relabel)?;
+        return import_flowed(flowed, options).map_err(relabel);
+    }
+    if html::sniff(bytes)
+        || ([".html", ".htm", ".xhtml"]
+            .iter()
+            .any(|e| name.to_ascii_lowercase().ends_with(e))
+            && bytes.trim_ascii_start().starts_with(b"<"))
+    {
+        let flowed = html::read(bytes).map_err(relabel)?;
         return import_flowed(flowed, options).map_err(relabel);
     }
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
