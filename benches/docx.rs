@@ -5,42 +5,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use time::macros::date;
 use tomwerk::export::docx::{ReportSide, tracked_report};
 use tomwerk::export::{self, ExportOptions, MeasureLayout, Release};
-use tomwerk::model::{Document, Lang, MeasureStatus, SectionId};
-use tomwerk::store::{self, TomFile};
+use tomwerk::model::{Document, Lang};
 
-/// A later version: reworded paragraphs, a renamed section, changed and removed measures.
-fn modified(doc: &Document) -> Document {
-    let mut b = doc.clone();
-    let customs: Vec<SectionId> = b
-        .all_sections()
-        .into_iter()
-        .filter(|(s, _)| s.canonical().is_none())
-        .map(|(s, _)| s.id.clone())
-        .collect();
-    for (k, id) in customs.iter().enumerate() {
-        let Some(s) = b.section_mut(id) else { continue };
-        if k % 4 == 0 {
-            s.body.de = s
-                .body
-                .de
-                .replacen("regelmäßig", "mindestens jährlich", 1)
-                .replacen("stichprobenartig", "monatlich", 1);
-        }
-        if k % 9 == 0 {
-            s.title.de.push_str(" (überarbeitet)");
-        }
-        if k % 5 == 0
-            && let Some(m) = s.measures.first_mut()
-        {
-            m.status = MeasureStatus::Planned;
-            m.text.de.push_str(" und Vier-Augen-Prinzip");
-        }
-        if k % 11 == 0 {
-            s.measures.pop();
-        }
-    }
-    b
-}
+#[path = "common/changed.rs"]
+mod changed;
+use changed::modified;
+use tomwerk::store::{self, TomFile};
 
 fn side(document: Document, label: &str, fingerprint: &str) -> ReportSide {
     ReportSide {

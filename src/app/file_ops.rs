@@ -185,17 +185,23 @@ impl TomwerkApp {
         }
     }
 
-    pub(super) fn start_export(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let file = self.editor.file.clone();
-        let options = ExportOptions {
+    /// What File → Export writes (PDF and Word alike): the edited language, the open
+    /// version if one is open, the history once there is one.
+    fn export_options(&self) -> ExportOptions {
+        ExportOptions {
             lang: self.edit_lang(),
             // While a released version is open, the export is of that version.
             version: self.view.viewing.as_ref().map(|(label, _)| label.clone()),
             toc: false,
-            history: !file.versions.is_empty(),
+            history: !self.editor.file.versions.is_empty(),
             measures: MeasureLayout::List,
             date: self.today(),
-        };
+        }
+    }
+
+    pub(super) fn start_export(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let file = self.editor.file.clone();
+        let options = self.export_options();
         if let Err(e) = self.spawn_pdf_job(ctx, path, "export", move || {
             export::pdf(&file, &options).map_err(|e| e.to_string())
         }) {
@@ -210,14 +216,7 @@ impl TomwerkApp {
     /// same options, progress and result toast as the PDF export.
     pub(super) fn start_docx_export(&mut self, ctx: &egui::Context, path: PathBuf) {
         let file = self.editor.file.clone();
-        let options = ExportOptions {
-            lang: self.edit_lang(),
-            version: self.view.viewing.as_ref().map(|(label, _)| label.clone()),
-            toc: false,
-            history: !file.versions.is_empty(),
-            measures: MeasureLayout::List,
-            date: self.today(),
-        };
+        let options = self.export_options();
         if let Err(e) = self.spawn_export_job(ctx, path, "export-docx", move || {
             export::docx(&file, &options)
                 .map(|bytes| (bytes, None, Vec::new()))
