@@ -194,7 +194,7 @@ pub(crate) fn document_furniture(
     } else {
         format!("{short} – {org}")
     };
-    let footer_version = blocks::version_line(&release, lang);
+    let footer_version = blocks::version_line(release, lang);
     let fingerprint = i18n().tr_args(
         lang,
         "export-fingerprint",
