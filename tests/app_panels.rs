@@ -112,35 +112,7 @@ fn the_change_report_is_written_as_pdf() {
     pick(&mut h, "To", "Working copy");
     h.get_by_label("Export change report…").click();
     h.run();
-    // No dialog service in tests: the in-app path field.
-    h.get_by_role_and_label(Role::TextInput, "Path").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Path")
-        .type_text(target.to_str().unwrap());
-    h.run();
-    h.get_by_label("OK").click();
-    // The PDF is written on a worker thread.
-    for _ in 0..600 {
-        if h.state()
-            .toast_texts()
-            .iter()
-            .any(|t| t.contains("PDF written"))
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        // The status bar shows a spinner while exporting: step, do not wait to settle.
-        h.step();
-    }
-    assert!(
-        h.state()
-            .toast_texts()
-            .iter()
-            .any(|t| t.contains("PDF written")),
-        "{:?}",
-        h.state().toast_texts()
-    );
+    write_through_path_field(&mut h, &target, "PDF written");
     let bytes = std::fs::read(&target).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
     assert!(bytes.len() > 1000);
@@ -396,8 +368,9 @@ fn a_crlf_copy_with_a_bom_opens_with_a_notice() {
 // ---------------------------------------------------------------- Word exports (issue 13)
 
 /// Types `target` into the in-app path field (there is no dialog service in tests),
-/// confirms, and steps until the export worker's toast says it is written.
-fn write_word_file(h: &mut Harness<'_, TomwerkApp>, target: &Path) {
+/// confirms, and steps until the export worker's toast says `written`; the toast offers
+/// to open the file.
+fn write_through_path_field(h: &mut Harness<'_, TomwerkApp>, target: &Path, written: &str) {
     h.get_by_role_and_label(Role::TextInput, "Path").focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -405,23 +378,19 @@ fn write_word_file(h: &mut Harness<'_, TomwerkApp>, target: &Path) {
         .type_text(target.to_str().unwrap());
     h.run();
     h.get_by_label("OK").click();
-    let written = |h: &Harness<'_, TomwerkApp>| {
-        h.state()
-            .toast_texts()
-            .iter()
-            .any(|t| t.contains("Word file written"))
-    };
+    let done =
+        |h: &Harness<'_, TomwerkApp>| h.state().toast_texts().iter().any(|t| t.contains(written));
+    // The file is written on a worker thread.
     for _ in 0..600 {
-        if written(h) {
+        if done(h) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
-        // A spinner runs while exporting: step, do not wait to settle.
+        // The status bar shows a spinner while exporting: step, do not wait to settle.
         h.step();
     }
-    assert!(written(h), "{:?}", h.state().toast_texts());
+    assert!(done(h), "{:?}", h.state().toast_texts());
     h.run();
-    // The same "Open" action as after a PDF export.
     h.get_by_label("Open");
 }
 
@@ -445,7 +414,7 @@ fn file_export_as_word_writes_the_same_docx_as_the_cli() {
     let mut h = app(data.path());
     menu(&mut h, "File", "Export as Word");
     h.get_by_label("Export as Word");
-    write_word_file(&mut h, &target);
+    write_through_path_field(&mut h, &target, "Word file written");
     let options = tomwerk::export::ExportOptions {
         lang: h.state().editor.file.working.meta.primary_language,
         version: None,
@@ -495,7 +464,7 @@ fn compare_view_writes_the_tracked_word_report_without_hidden_sections() {
     h.get_by_label("Change report as Word (tracked changes)…")
         .click();
     h.run();
-    write_word_file(&mut h, &target);
+    write_through_path_field(&mut h, &target, "Word file written");
     let xml = document_xml(&target);
     assert!(!xml.contains(secret), "a hidden section reached the report");
     assert!(xml.contains("<w:ins ") && xml.contains("<w:del "));
