@@ -256,20 +256,7 @@ fn a_released_version_is_exported_from_the_history() {
     // Newest first: the last "PDF…" button belongs to the oldest version.
     h.get_all_by_label("PDF…").last().unwrap().click();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "Path").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Path")
-        .type_text(target.to_str().unwrap());
-    h.run();
-    h.get_by_label("OK").click();
-    for _ in 0..600 {
-        if target.exists() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
+    write_through_path_field(&mut h, &target, "PDF written");
     let bytes = std::fs::read(&target).expect("the version's PDF is written");
     // The PDF is of that version, not of the working copy: compare with a CLI-style export.
     let options = tomwerk::export::ExportOptions {
