@@ -1,4 +1,4 @@
-//! UI tests of the compare view, the checks panel and the catalogue dialog: the real
+//! UI tests of the compare view, the checks panel, the catalogue dialog and the Word exports: the real
 //! editor, headless, driven by the labels a user sees (egui_kittest + AccessKit).
 
 use std::path::Path;
@@ -112,35 +112,7 @@ fn the_change_report_is_written_as_pdf() {
     pick(&mut h, "To", "Working copy");
     h.get_by_label("Export change report…").click();
     h.run();
-    // No dialog service in tests: the in-app path field.
-    h.get_by_role_and_label(Role::TextInput, "Path").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Path")
-        .type_text(target.to_str().unwrap());
-    h.run();
-    h.get_by_label("OK").click();
-    // The PDF is written on a worker thread.
-    for _ in 0..600 {
-        if h.state()
-            .toast_texts()
-            .iter()
-            .any(|t| t.contains("PDF written"))
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        // The status bar shows a spinner while exporting: step, do not wait to settle.
-        h.step();
-    }
-    assert!(
-        h.state()
-            .toast_texts()
-            .iter()
-            .any(|t| t.contains("PDF written")),
-        "{:?}",
-        h.state().toast_texts()
-    );
+    write_through_path_field(&mut h, &target, "PDF written");
     let bytes = std::fs::read(&target).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
     assert!(bytes.len() > 1000);
@@ -287,20 +259,7 @@ fn a_released_version_is_exported_from_the_history() {
     // The export dialog (issue 15.9) preselects the version being viewed.
     h.get_by_label("Export…").click();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, "Path").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Path")
-        .type_text(target.to_str().unwrap());
-    h.run();
-    h.get_by_label("OK").click();
-    for _ in 0..600 {
-        if target.exists() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
+    write_through_path_field(&mut h, &target, "PDF written");
     let bytes = std::fs::read(&target).expect("the version's PDF is written");
     // The PDF is of that version, not of the working copy: compare with a CLI-style export.
     let options = tomwerk::export::ExportOptions {
@@ -394,5 +353,118 @@ fn a_crlf_copy_with_a_bom_opens_with_a_notice() {
             .any(|t| t.contains("CRLF") && t.contains("BOM")),
         "{:?}",
         h.state().toast_texts()
+    );
+}
+
+// ---------------------------------------------------------------- Word exports (issue 13)
+
+/// Types `target` into the in-app path field (there is no dialog service in tests),
+/// confirms, and steps until the export worker's toast says `written`; the toast offers
+/// to open the file.
+fn write_through_path_field(h: &mut Harness<'_, TomwerkApp>, target: &Path, written: &str) {
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    let done =
+        |h: &Harness<'_, TomwerkApp>| h.state().toast_texts().iter().any(|t| t.contains(written));
+    // The file is written on a worker thread.
+    for _ in 0..600 {
+        if done(h) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        // The status bar shows a spinner while exporting: step, do not wait to settle.
+        h.step();
+    }
+    assert!(done(h), "{:?}", h.state().toast_texts());
+    h.run();
+    h.get_by_label("Open");
+}
+
+fn document_xml(path: &Path) -> String {
+    use std::io::Read as _;
+    let bytes = std::fs::read(path).expect("the DOCX is written");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn file_export_as_word_writes_the_same_docx_as_the_cli() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("tom.docx");
+    let mut h = app(data.path());
+    menu(&mut h, "File", "Export as Word");
+    h.get_by_label("Export as Word");
+    write_through_path_field(&mut h, &target, "Word file written");
+    let options = tomwerk::export::ExportOptions {
+        lang: h.state().editor.file.working.meta.primary_language,
+        version: None,
+        toc: false,
+        history: true,
+        measures: tomwerk::export::MeasureLayout::List,
+        date: h.state().today(),
+    };
+    let expected = tomwerk::export::docx(&h.state().editor.file, &options).unwrap();
+    assert_eq!(std::fs::read(&target).unwrap(), expected);
+}
+
+/// The compare view writes the comparison as tracked changes; a section hidden in the
+/// working copy never reaches it, even while the internal "include hidden" view is on.
+#[test]
+fn compare_view_writes_the_tracked_word_report_without_hidden_sections() {
+    use tomwerk::app::{DocEdit, TextField};
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("changes.docx");
+    let mut h = app(data.path());
+    let secret = "Interne Notiz zum Dienstleister";
+    let encryption = encryption();
+    {
+        let editor = &mut h.state_mut().editor;
+        editor
+            .apply(
+                DocEdit::SetText(
+                    TextField::SectionBody(encryption.clone()),
+                    Lang::En,
+                    secret.into(),
+                ),
+                0.0,
+            )
+            .unwrap();
+        editor
+            .apply(DocEdit::SetHidden(encryption, true), 1.0)
+            .unwrap();
+    }
+    h.run();
+    menu(&mut h, "View", "Compare versions");
+    pick(&mut h, "From", "Version 1.0");
+    pick(&mut h, "To", "Working copy");
+    pick(&mut h, "Language", "English");
+    h.get_by_label("Include hidden sections (internal)").click();
+    h.run();
+    h.get_by_label("Change report as Word (tracked changes)…")
+        .click();
+    h.run();
+    write_through_path_field(&mut h, &target, "Word file written");
+    let xml = document_xml(&target);
+    assert!(!xml.contains(secret), "a hidden section reached the report");
+    assert!(xml.contains("<w:ins ") && xml.contains("<w:del "));
+    assert!(
+        xml.contains("Version 1.0"),
+        "the cover names the older side"
+    );
+    assert!(
+        xml.contains("Working copy of"),
+        "the cover names the working copy"
     );
 }

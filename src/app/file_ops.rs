@@ -1,7 +1,6 @@
 //! Document files from the editor: open, import, save, export jobs, versions, release and the recovery autosave.
 
 use super::*;
-use crate::export::{ExportOptions, MeasureLayout};
 
 impl TomwerkApp {
     /// Asks for a path: the native dialog when there is one, else the in-app field.
@@ -243,14 +242,7 @@ impl TomwerkApp {
     /// same options, progress and result toast as the PDF export.
     pub(super) fn start_docx_export(&mut self, ctx: &egui::Context, path: PathBuf) {
         let file = self.editor.file.clone();
-        let options = ExportOptions {
-            lang: self.edit_lang(),
-            version: self.view.viewing.as_ref().map(|(label, _)| label.clone()),
-            toc: false,
-            history: !file.versions.is_empty(),
-            measures: MeasureLayout::List,
-            date: self.today(),
-        };
+        let options = self.export_options();
         if let Err(e) = self.spawn_export_job(ctx, path, "export-docx", move || {
             export::docx(&file, &options)
                 .map(|bytes| (bytes, None, Vec::new()))

@@ -215,10 +215,12 @@ pub enum Action {
     Notice(String),
 }
 
+/// What an export job reports: the page count (PDF only) and warnings, or the error.
+type ExportOutcome = Result<(Option<usize>, Vec<String>), String>;
+
 struct ExportJob {
     path: PathBuf,
-    /// The page count (PDF only) and warnings, or the error.
-    rx: Receiver<Result<(Option<usize>, Vec<String>), String>>,
+    rx: Receiver<ExportOutcome>,
 }
 
 /// The editor application.

@@ -362,7 +362,7 @@ pub(crate) fn document_furniture(
     } else {
         format!("{short} – {org}")
     };
-    let footer_version = blocks::version_line(&release, lang);
+    let footer_version = blocks::version_line(release, lang);
     let fingerprint = match released.and_then(|v| v.signature.as_ref()) {
         Some(sig) => i18n().tr_args(
             lang,

@@ -6,9 +6,10 @@
 //! by their stable ids, paragraphs within a section by content, and changed paragraphs
 //! and table cells get word-level revisions from [`crate::diff::word_diff`].
 
+use std::hash::Hash;
 use std::time::{Duration, Instant};
 
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices_deadline};
 use time::Date;
 
 use super::body::{Para, ParaKind, Piece, Table, TableRow, flatten};
@@ -193,17 +194,17 @@ fn cover(report: &Report, old: &ReportSide, new: &ReportSide, lang: Lang) -> Vec
 /// A diff of huge inputs gives up refining after this long rather than hang.
 const DEADLINE: Duration = Duration::from_millis(500);
 
+/// The Myers diff of two key sequences (groups, pieces or rows).
+fn diff_ops<T: Hash + Ord>(old: &[T], new: &[T]) -> Vec<DiffOp> {
+    capture_diff_slices_deadline(Algorithm::Myers, old, new, Some(Instant::now() + DEADLINE))
+}
+
 /// Merges the groups (front matter, sections) of both sides, matched by key in the
 /// order of the newer side; a group only in the older side is deleted where it was.
 fn merge_groups(old: Vec<(String, Vec<Piece>)>, new: Vec<(String, Vec<Piece>)>) -> Vec<Piece> {
     let old_keys: Vec<&str> = old.iter().map(|g| g.0.as_str()).collect();
     let new_keys: Vec<&str> = new.iter().map(|g| g.0.as_str()).collect();
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Myers,
-        &old_keys,
-        &new_keys,
-        Some(Instant::now() + DEADLINE),
-    );
+    let ops = diff_ops(&old_keys, &new_keys);
     let mut out = Vec::new();
     for op in ops {
         let (tag, o, n) = op.as_tag_tuple();
@@ -287,12 +288,7 @@ fn whole(piece: &Piece, highlight: Highlight) -> Piece {
 fn merge_pieces(old: &[Piece], new: &[Piece]) -> Vec<Piece> {
     let old_keys: Vec<String> = old.iter().map(key).collect();
     let new_keys: Vec<String> = new.iter().map(key).collect();
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Myers,
-        &old_keys,
-        &new_keys,
-        Some(Instant::now() + DEADLINE),
-    );
+    let ops = diff_ops(&old_keys, &new_keys);
     let mut out = Vec::new();
     for op in ops {
         let (tag, o, n) = op.as_tag_tuple();
@@ -337,10 +333,13 @@ fn likeness(old: &Piece, new: &Piece) -> Option<f64> {
 /// or inserted whole. Pairs keep the order of both sides.
 fn pair(old: &[Piece], new: &[Piece], out: &mut Vec<Piece>) {
     const ALIKE: f64 = 0.3;
+    // A partner further away than this is not looked for: a rewritten section of many
+    // paragraphs stays linear instead of word-diffing every pair.
+    const LOOKAHEAD: usize = 8;
     let mut next_new = 0;
     for o in old {
-        let found =
-            (next_new..new.len()).find(|&j| likeness(o, &new[j]).is_some_and(|l| l >= ALIKE));
+        let found = (next_new..new.len().min(next_new + LOOKAHEAD))
+            .find(|&j| likeness(o, &new[j]).is_some_and(|l| l >= ALIKE));
         match found {
             Some(j) => {
                 out.extend(
@@ -379,12 +378,7 @@ fn changed(old: &Piece, new: &Piece) -> Piece {
 fn merge_tables(old: &Table, new: &Table) -> Table {
     let old_keys: Vec<String> = old.rows.iter().map(row_key).collect();
     let new_keys: Vec<String> = new.rows.iter().map(row_key).collect();
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Myers,
-        &old_keys,
-        &new_keys,
-        Some(Instant::now() + DEADLINE),
-    );
+    let ops = diff_ops(&old_keys, &new_keys);
     let whole_row = |row: &TableRow, highlight: Highlight| match whole(
         &Piece::Table(Table {
             rows: vec![row.clone()],
