@@ -548,3 +548,98 @@ fn export_with_a_character_the_font_lacks_fails_unless_allowed() {
     assert_eq!(allowed.status.code(), Some(0), "{allowed:?}");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }
+
+/// What belongs together is never parted by a line break (issue 21.7): however the
+/// column width falls, "ISO 27001", "Art. 32", "§ 28", "TLS 1.2", "S/MIME" and a number
+/// with its unit stay on one line, and a URL does not break right after "https://".
+#[test]
+fn terms_numbers_and_units_are_never_broken_apart() {
+    let text = "Wir arbeiten nach ISO 27001 und Art. 32 DSGVO sowie § 28 BDSG; E-Mails \
+                werden mit S/MIME signiert, Verbindungen nutzen mindestens TLS 1.2, \
+                Sicherungen bleiben 30 Tage und höchstens 10 GB; mehr unter \
+                https://www.example.org/datenschutz/tom.";
+    let pairs = [
+        ("ISO", "27001"),
+        ("Art.", "32"),
+        ("§", "28"),
+        ("TLS", "1.2,"),
+        ("30", "Tage"),
+        ("10", "GB;"),
+    ];
+    for width in (120..=460).step_by(7) {
+        let setup = tomwerk::export::PageSetup {
+            margin_right: tomwerk::export::PageSetup::A4.width - 64.0 - width as f32,
+            ..tomwerk::export::PageSetup::A4
+        };
+        let l = layout(
+            &[Block::Paragraph(vec![Inline::plain(text)])],
+            &Furniture::default(),
+            Lang::De,
+            fonts().unwrap(),
+            &setup,
+        );
+        // Lines in order: the text of each baseline.
+        let mut lines: Vec<(f32, String)> = Vec::new();
+        for r in l.pages.iter().flat_map(|p| p.items[..p.furniture].iter()) {
+            if let tomwerk::export::layout::Item::Text(r) = r {
+                match lines.last_mut() {
+                    Some((y, t)) if (*y - r.baseline).abs() < 0.1 => t.push_str(&r.text),
+                    _ => lines.push((r.baseline, r.text.clone())),
+                }
+            }
+        }
+        for w in lines.windows(2) {
+            let end = w[0].1.split_whitespace().last().unwrap_or("");
+            let start = w[1].1.split_whitespace().next().unwrap_or("");
+            for (a, b) in pairs {
+                assert!(
+                    !(end == a && start == b),
+                    "width {width}: \"{a} {b}\" broken: {:?}",
+                    lines.iter().map(|l| &l.1).collect::<Vec<_>>()
+                );
+            }
+            assert!(
+                !end.ends_with("S/") && !end.ends_with("//"),
+                "width {width}: {end}"
+            );
+        }
+    }
+}
+
+/// A PDF of an older version says in its title block that a newer one exists; the
+/// newest version's PDF does not.
+#[test]
+fn an_older_version_says_a_newer_one_exists() {
+    use tomwerk::export::{ExportOptions, MeasureLayout};
+    let file = tomwerk::store::example();
+    let latest = file.latest().unwrap();
+    for (lang, words) in [
+        (
+            Lang::De,
+            "Nicht die aktuelle Fassung: Version 2.0 vom 02.03.2026 ersetzt sie.",
+        ),
+        (
+            Lang::En,
+            "Not the current version: version 2.0 of 2 March 2026 supersedes it.",
+        ),
+    ] {
+        let opts = |version: &str| ExportOptions {
+            lang,
+            version: Some(version.to_owned()),
+            toc: false,
+            history: false,
+            measures: MeasureLayout::List,
+            date: time::macros::date!(2026 - 03 - 05),
+        };
+        let old = tomwerk::export::pdf(&file, &opts("1.0")).unwrap();
+        let text = pdf_text(&old.bytes);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(words), "{lang:?}: {flat}");
+        // On the first page, above the first section.
+        let first = flat.find(words).unwrap();
+        assert!(first < flat.find("1. ").unwrap_or(usize::MAX), "{flat}");
+        let new = tomwerk::export::pdf(&file, &opts(&latest.label)).unwrap();
+        let text = pdf_text(&new.bytes);
+        assert!(!text.contains("Nicht die aktuelle") && !text.contains("Not the current"));
+    }
+}

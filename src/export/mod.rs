@@ -196,6 +196,9 @@ pub struct Release {
     pub fingerprint: String,
     /// True for a working copy with changes since the latest release (or none released).
     pub draft: bool,
+    /// For an older release: the label and date of the newest one, which supersedes it
+    /// (the title block says so).
+    pub newer: Option<(String, Date)>,
 }
 
 /// The document to export, which release it is, and the history up to it.
@@ -215,6 +218,10 @@ pub fn resolve(
             date: v.date,
             fingerprint: v.short_hash().to_owned(),
             draft: false,
+            newer: file
+                .latest()
+                .filter(|latest| latest.label != v.label)
+                .map(|latest| (latest.label.clone(), latest.date)),
         };
         return Ok((v.document()?, release, file.versions[..=pos].to_vec()));
     }
@@ -228,6 +235,7 @@ pub fn resolve(
                 date: v.date,
                 fingerprint: v.short_hash().to_owned(),
                 draft: false,
+                newer: None,
             };
             return Ok((file.working.clone(), release, file.versions.clone()));
         }
@@ -240,6 +248,7 @@ pub fn resolve(
         date: options.date,
         fingerprint,
         draft: true,
+        newer: None,
     };
     Ok((file.working.clone(), release, file.versions.clone()))
 }

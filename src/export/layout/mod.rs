@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 mod flow;
+mod keep;
 mod page;
 mod paragraph;
 mod table;

@@ -146,6 +146,52 @@ impl Prepared {
             .find(|&split| self.width(a, split) + self.hyphen_width(ctx, split - 1) <= avail)
     }
 
+    /// Takes back the break opportunities inside what belongs together (see
+    /// [`super::keep`]) by joining the segments on either side.
+    fn keep_together(&self, segs: &mut Vec<(usize, usize, bool)>) {
+        let word_before = |end: usize| -> String {
+            let mut s = end;
+            while s > 0 && !self.chars[s - 1].is_whitespace() {
+                s -= 1;
+            }
+            self.chars[s..end].iter().collect()
+        };
+        let word_after = |start: usize| -> String {
+            let mut e = start;
+            while e < self.chars.len() && !self.chars[e].is_whitespace() {
+                e += 1;
+            }
+            self.chars[start..e].iter().collect()
+        };
+        // One pass, joining into the last kept segment (linear even when most breaks
+        // are taken back).
+        let mut out: Vec<(usize, usize, bool)> = Vec::with_capacity(segs.len());
+        for &seg in segs.iter() {
+            let Some(&(a, b, mandatory)) = out.last() else {
+                out.push(seg);
+                continue;
+            };
+            let joined = !mandatory && {
+                let e = self.content_end(a, b);
+                if e < b {
+                    // The break is at a space: the words on either side.
+                    self.chars[e..b].iter().all(|c| *c == ' ')
+                        && super::keep::joined_by_space(&word_before(e), &word_after(b))
+                } else {
+                    super::keep::joined_in_word(&word_before(b), &word_after(b))
+                }
+            };
+            match out.last_mut() {
+                Some(last) if joined => {
+                    last.1 = seg.1;
+                    last.2 = seg.2;
+                }
+                _ => out.push(seg),
+            }
+        }
+        *segs = out;
+    }
+
     /// Breaks the text into lines of at most `width` (first line `first_width`).
     pub(super) fn break_lines(
         &self,
@@ -171,6 +217,7 @@ impl Prepared {
             }
             prev = ci;
         }
+        self.keep_together(&mut segs);
         let mut lines = Vec::new();
         let mut line_start: Option<usize> = None;
         let mut line_end = 0; // end of the last added segment (with its spaces)
