@@ -643,3 +643,248 @@ fn an_older_version_says_a_newer_one_exists() {
         assert!(!text.contains("Nicht die aktuelle") && !text.contains("Not the current"));
     }
 }
+
+mod quality {
+    //! Issue 14's measurable typesetting points on the example (de, en; list and
+    //! table layout), checked on the layout's positioned items.
+
+    use super::*;
+    use tomwerk::export::blocks::Block;
+    use tomwerk::export::layout::{Item, TextRun};
+    use tomwerk::export::{ExportOptions, MeasureLayout, prepare};
+
+    fn example_layouts() -> Vec<(String, Layout)> {
+        let file = tomwerk::store::example();
+        let mut out = Vec::new();
+        for lang in Lang::ALL {
+            for measures in [MeasureLayout::List, MeasureLayout::Table] {
+                let opts = ExportOptions {
+                    lang,
+                    version: None,
+                    toc: true,
+                    history: true,
+                    measures,
+                    date: time::macros::date!(2026 - 03 - 05),
+                };
+                let (blocks, furniture, meta) = prepare(&file, &opts).unwrap();
+                let l = layout(
+                    &blocks,
+                    &furniture,
+                    meta.lang,
+                    fonts().unwrap(),
+                    &Default::default(),
+                );
+                out.push((format!("{lang:?} {measures:?}"), l));
+            }
+        }
+        out
+    }
+
+    /// The body's text runs of each line: (page, baseline) -> runs in order.
+    fn lines(l: &Layout) -> Vec<(usize, Vec<&TextRun>)> {
+        let mut out: Vec<(usize, f32, Vec<&TextRun>)> = Vec::new();
+        for (p, page) in l.pages.iter().enumerate() {
+            for item in &page.items[..page.furniture] {
+                if let Item::Text(r) = item {
+                    match out
+                        .iter_mut()
+                        .rev()
+                        .find(|(q, y, _)| *q == p && (*y - r.baseline).abs() < 0.1)
+                    {
+                        Some((_, _, runs)) => runs.push(r),
+                        None => out.push((p, r.baseline, vec![r])),
+                    }
+                }
+            }
+        }
+        out.into_iter().map(|(p, _, r)| (p, r)).collect()
+    }
+
+    #[test]
+    fn justified_spaces_are_at_most_twice_a_space() {
+        let f = fonts().unwrap();
+        for (name, l) in example_layouts() {
+            for (p, runs) in lines(&l) {
+                for r in runs.iter().filter(|r| r.space_extra > 0.0) {
+                    let space = f.face(r.face).text_width(" ", r.size);
+                    assert!(
+                        r.space_extra <= space + 0.01,
+                        "{name}, page {}: a space of {:.2}× in {:?}",
+                        p + 1,
+                        (space + r.space_extra) / space,
+                        r.text
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn body_lines_hold_70_to_90_characters() {
+        for (name, l) in example_layouts() {
+            let width = l.setup.text_width();
+            let mut counts = Vec::new();
+            for (p, runs) in lines(&l) {
+                let first = runs[0];
+                // Full lines of body paragraphs: justified, from the left margin.
+                let justified = runs.iter().any(|r| r.space_extra > 0.0);
+                if !justified || (first.x - l.setup.margin_left).abs() > 0.5 {
+                    continue;
+                }
+                let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+                let n = text.chars().count();
+                if std::env::var("SHOW_COUNTS").is_ok() {
+                    eprintln!("{name} {n}");
+                }
+                assert!(
+                    std::env::var("SHOW_COUNTS").is_ok() || (70..=90).contains(&n),
+                    "{name}, page {}: {n} characters on a {width:.0} pt line: {text:?}",
+                    p + 1
+                );
+                counts.push(n);
+            }
+            assert!(!counts.is_empty(), "{name}: no justified lines");
+        }
+    }
+
+    #[test]
+    fn heading_numbers_precede_their_text() {
+        for (name, l) in example_layouts() {
+            for (p, runs) in lines(&l) {
+                // A heading line: its first run is a number such as "3.1.".
+                let first = &runs[0].text;
+                let is_number = !first.is_empty()
+                    && first.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    && first.ends_with('.');
+                if is_number && runs.len() > 1 {
+                    assert!(
+                        runs[1..].iter().all(|r| r.x > runs[0].x),
+                        "{name}, page {}: {first} after its text",
+                        p + 1
+                    );
+                }
+            }
+            // In the item order, each outline heading's number run comes right before
+            // its text run.
+            for page in &l.pages {
+                let texts: Vec<&TextRun> = page.runs().collect();
+                for (k, r) in texts.iter().enumerate() {
+                    let is_number = r.text.chars().all(|c| c.is_ascii_digit() || c == '.')
+                        && r.text.ends_with('.')
+                        && r.face == tomwerk::export::fonts::Face::Bold;
+                    if is_number && let Some(next) = texts.get(k + 1) {
+                        assert!(
+                            (next.baseline - r.baseline).abs() < 0.1 && next.x > r.x,
+                            "{name}: {:?} is not followed by its heading text",
+                            r.text
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn table_header_words_are_whole_or_hyphenated() {
+        let file = tomwerk::store::example();
+        for lang in Lang::ALL {
+            for measures in [MeasureLayout::List, MeasureLayout::Table] {
+                let opts = ExportOptions {
+                    lang,
+                    version: None,
+                    toc: true,
+                    history: true,
+                    measures,
+                    date: time::macros::date!(2026 - 03 - 05),
+                };
+                let (blocks, furniture, meta) = prepare(&file, &opts).unwrap();
+                let mut header_words = std::collections::BTreeSet::new();
+                fn walk(blocks: &[Block], out: &mut std::collections::BTreeSet<String>) {
+                    for b in blocks {
+                        match b {
+                            Block::Table { header, .. } => {
+                                for cell in header {
+                                    for i in cell {
+                                        out.extend(i.text.split_whitespace().map(str::to_owned));
+                                    }
+                                }
+                            }
+                            Block::List { items, .. } => {
+                                for item in items {
+                                    walk(item, out);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                walk(&blocks, &mut header_words);
+                assert!(header_words.len() >= 4, "{header_words:?}");
+                let l = layout(
+                    &blocks,
+                    &furniture,
+                    meta.lang,
+                    fonts().unwrap(),
+                    &Default::default(),
+                );
+                // Bold 9 pt runs are table headers (and measure-table headers).
+                let words: Vec<String> = l
+                    .pages
+                    .iter()
+                    .flat_map(|p| p.runs())
+                    .filter(|r| r.size == 9.0 && r.face == tomwerk::export::fonts::Face::Bold)
+                    .flat_map(|r| {
+                        r.text
+                            .split_whitespace()
+                            .map(str::to_owned)
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                for (n, w) in words.iter().enumerate() {
+                    let whole = header_words.contains(w);
+                    let head = w.ends_with('-')
+                        && words.get(n + 1).is_some_and(|next| {
+                            header_words.contains(&format!("{}{next}", w.trim_end_matches('-')))
+                        });
+                    let tail = n > 0 && words[n - 1].ends_with('-');
+                    assert!(
+                        whole || head || tail,
+                        "{lang:?} {measures:?}: {w:?} in {words:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A row split across pages is read cell by cell on each page (the item order is the
+/// reading order of text extraction and of the tagged PDF), not line by line across.
+#[test]
+fn a_split_row_reads_cell_by_cell() {
+    let a = "Alpha ".repeat(900);
+    let b = "Beta ".repeat(900);
+    let l = set(&[Block::Table {
+        header: vec![vec![Inline::bold("Links")], vec![Inline::bold("Rechts")]],
+        rows: vec![vec![cell(&a), cell(&b)]],
+    }]);
+    assert!(l.pages.len() >= 2);
+    for (p, page) in l.pages.iter().enumerate() {
+        let texts: Vec<&str> = page.items[..page.furniture]
+            .iter()
+            .filter_map(|i| match i {
+                tomwerk::export::layout::Item::Text(r) => Some(r.text.as_str()),
+                _ => None,
+            })
+            .filter(|t| t.contains("Alpha") || t.contains("Beta"))
+            .collect();
+        let first_beta = texts
+            .iter()
+            .position(|t| t.contains("Beta"))
+            .unwrap_or(texts.len());
+        assert!(
+            texts[first_beta..].iter().all(|t| !t.contains("Alpha")),
+            "page {}: cells interleaved",
+            p + 1
+        );
+    }
+}

@@ -39,13 +39,17 @@ impl Ctx<'_> {
             let mut items =
                 prepared.line_items(self, line, x, baseline, width, style.justify, style.color);
             if i == 0
-                && let Some((_, marker)) = hang.take()
+                && let Some((_, mut marker)) = hang.take()
             {
-                items.extend(marker);
+                // The number or bullet comes first in the item order, as it is read
+                // (text extraction, the tagged PDF's reading order).
+                marker.append(&mut items);
+                items = marker;
             }
             // No orphans (a lone first line at a page's foot) and no widows (a lone last
             // line at a page's head): never break after the first or before the last line.
-            let keep = n >= 2 && (i == 0 || i + 2 == n);
+            // Nor does a page end in a hyphenated word: its end would be a page away.
+            let keep = n >= 2 && (i == 0 || i + 2 == n || line.hyphen);
             self.push(Chunk {
                 height: style.leading,
                 space_before: if i == 0 { space_before } else { 0.0 },

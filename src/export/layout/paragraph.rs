@@ -334,8 +334,10 @@ impl Prepared {
         let mut extra = 0.0;
         if justify && !line.last && spaces > 0 {
             let e = (width - natural) / spaces as f32;
-            // Very loose lines look worse justified than ragged.
-            if e > 0.0 && e < self.size * 0.9 {
+            // A line whose spaces would stretch beyond twice their width is set ragged:
+            // the gaps of a very loose justified line read worse than a short line.
+            let space = ctx.fonts.face(self.face_at(line.start)).width_em(' ') * self.size;
+            if e > 0.0 && e <= space {
                 extra = e;
             }
         }
