@@ -30,7 +30,7 @@ impl Ctx<'_> {
         hang: Option<(f32, Vec<Item>)>,
     ) -> std::ops::Range<usize> {
         let prepared = Prepared::new(self, inlines, style.face, style.size);
-        let lines = prepared.break_lines(self, width, width, style.hyphenate);
+        let lines = prepared.break_lines(self, width, width, style.hyphenate, style.justify);
         let first = self.chunks.len();
         let n = lines.len();
         let baseline = (style.leading + style.size * 0.72) / 2.0;

@@ -11,6 +11,7 @@ mod keep;
 mod page;
 mod paragraph;
 mod table;
+mod total_fit;
 
 use page::{Placed, furniture_items, paginate, shift};
 
@@ -385,7 +386,14 @@ struct Ctx<'a> {
     text_height: f32,
     /// Numbers the split table rows (see [`Chunk::row`]).
     rows_split: usize,
+    /// Hyphenation points per word, looked up once per layout (all its passes):
+    /// total-fit breaking asks for every word of every justified paragraph, and a TOM
+    /// repeats its words.
+    hyphen_cache: &'a HyphenCache,
 }
+
+/// Hyphenation points by word.
+type HyphenCache = std::cell::RefCell<std::collections::HashMap<String, Vec<usize>>>;
 
 fn face_for(style: &InlineStyle, base: Face) -> Face {
     if style.bold || base == Face::Bold {
@@ -447,6 +455,7 @@ fn pass(
     fonts: &Fonts,
     setup: &PageSetup,
     toc: Option<(Vec<usize>, Vec<TocEntry>)>,
+    cache: &HyphenCache,
 ) -> (Layout, Vec<TocEntry>) {
     let placeholder = ['\u{FFFD}', '\u{25A1}', '?']
         .into_iter()
@@ -469,6 +478,7 @@ fn pass(
         after_heading: false,
         text_height: setup.text_bottom() - setup.margin_top,
         rows_split: 0,
+        hyphen_cache: cache,
     };
     ctx.blocks(blocks, setup.margin_left, setup.text_width(), 0);
     let placed = paginate(&ctx.chunks, &ctx.headers, setup);
@@ -543,7 +553,8 @@ pub fn layout(
     setup: &PageSetup,
 ) -> Layout {
     let has_toc = blocks.iter().any(|b| matches!(b, Block::Toc { .. }));
-    let (first, entries) = pass(blocks, furniture, lang, fonts, setup, None);
+    let cache = HyphenCache::default();
+    let (first, entries) = pass(blocks, furniture, lang, fonts, setup, None, &cache);
     if !has_toc {
         return first;
     }
@@ -555,6 +566,7 @@ pub fn layout(
         fonts,
         setup,
         Some((Vec::new(), entries.clone())),
+        &cache,
     );
     let pages: Vec<usize> = with_entries.outline.iter().map(|o| o.page).collect();
     // The outline has the TOC's own heading excluded (it is not an outline heading).
@@ -565,6 +577,7 @@ pub fn layout(
         fonts,
         setup,
         Some((pages, entries)),
+        &cache,
     )
     .0
 }

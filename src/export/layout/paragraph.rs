@@ -101,25 +101,23 @@ impl Prepared {
         e
     }
 
-    /// The best hyphenation split of the word in [a, content_end) so that the part before
-    /// it plus a hyphen is at most `avail` wide. Returns the char index of the split.
-    pub(super) fn hyphen_split(
-        &self,
-        ctx: &Ctx<'_>,
-        a: usize,
-        e: usize,
-        avail: f32,
-    ) -> Option<usize> {
+    /// The hyphenation points (char indices) of the word in [a, e): none for URLs,
+    /// CamelCase, words with digits and link texts with a dot.
+    pub(super) fn hyphen_points(&self, ctx: &Ctx<'_>, a: usize, e: usize) -> Vec<usize> {
+        // Too short for three letters on each side of a hyphen: no lookup at all.
+        if e - a < 6 {
+            return Vec::new();
+        }
         let segment: String = self.chars[a..e].iter().collect();
         if !hyphen::eligible(&segment) {
-            return None;
+            return Vec::new();
         }
         if self.style_of[a..e]
             .iter()
             .any(|s| self.styles[*s].0.link.is_some())
             && segment.contains('.')
         {
-            return None;
+            return Vec::new();
         }
         // The longest run of letters is the word the dictionary sees.
         let mut best: Option<(usize, usize)> = None;
@@ -137,12 +135,33 @@ impl Prepared {
                 i += 1;
             }
         }
-        let (ws, we) = best?;
+        let Some((ws, we)) = best else {
+            return Vec::new();
+        };
+        // Words too short for a hyphen (three letters on each side) need no lookup.
+        if we - ws < 6 {
+            return Vec::new();
+        }
         let word: String = self.chars[ws..we].iter().collect();
-        hyphen::points(&word, ctx.lang)
+        let mut cache = ctx.hyphen_cache.borrow_mut();
+        let points = cache
+            .entry(word)
+            .or_insert_with_key(|w| hyphen::points(w, ctx.lang));
+        points.iter().map(|p| ws + p).collect()
+    }
+
+    /// The best hyphenation split of the word in [a, content_end) so that the part before
+    /// it plus a hyphen is at most `avail` wide. Returns the char index of the split.
+    pub(super) fn hyphen_split(
+        &self,
+        ctx: &Ctx<'_>,
+        a: usize,
+        e: usize,
+        avail: f32,
+    ) -> Option<usize> {
+        self.hyphen_points(ctx, a, e)
             .into_iter()
             .rev()
-            .map(|p| ws + p)
             .find(|&split| self.width(a, split) + self.hyphen_width(ctx, split - 1) <= avail)
     }
 
@@ -199,6 +218,7 @@ impl Prepared {
         first_width: f32,
         width: f32,
         hyphenate: bool,
+        justify: bool,
     ) -> Vec<LineSpan> {
         let n = self.chars.len();
         // Segments between break opportunities: (start, end, mandatory at end).
@@ -218,6 +238,9 @@ impl Prepared {
             prev = ci;
         }
         self.keep_together(&mut segs);
+        if justify {
+            return self.break_total_fit(ctx, &segs, first_width, width, hyphenate);
+        }
         let mut lines = Vec::new();
         let mut line_start: Option<usize> = None;
         let mut line_end = 0; // end of the last added segment (with its spaces)
@@ -337,7 +360,8 @@ impl Prepared {
             // A line whose spaces would stretch beyond twice their width is set ragged:
             // the gaps of a very loose justified line read worse than a short line.
             let space = ctx.fonts.face(self.face_at(line.start)).width_em(' ') * self.size;
-            if e > 0.0 && e <= space {
+            // Spaces may also shrink a little (total-fit breaking counts on it).
+            if e <= space && e >= -space * super::total_fit::SHRINK - 0.01 {
                 extra = e;
             }
         }

@@ -268,7 +268,7 @@ impl Ctx<'_> {
             if let Some(cell) = row.get(c) {
                 let prepared = Prepared::new(self, cell, style.face, style.size);
                 let inner = (w - 2.0 * CELL_PAD).max(1.0);
-                let spans = prepared.break_lines(self, inner, inner, true);
+                let spans = prepared.break_lines(self, inner, inner, true, false);
                 for line in &spans {
                     lines.push(prepared.line_items(
                         self,
