@@ -20,6 +20,7 @@ fn side(document: Document, label: &str, fingerprint: &str) -> ReportSide {
             date: date!(2026 - 03 - 01),
             fingerprint: fingerprint.to_owned(),
             draft: false,
+            newer: None,
         },
         history: Vec::new(),
         author: "Bench".to_owned(),

@@ -112,7 +112,10 @@ fn assert_words_in_order(expected: &str, actual: &str) {
         }
         match hay[pos..].find(&w) {
             Some(i) => pos += i + w.len(),
-            None => panic!("word {word:?} missing or out of order after byte {pos}"),
+            None => panic!(
+                "word {word:?} missing or out of order after byte {pos}: …{}…",
+                hay.get(pos.saturating_sub(300)..pos).unwrap_or("")
+            ),
         }
     }
 }

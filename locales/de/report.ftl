@@ -19,3 +19,4 @@ report-no-changes = Die beiden Fassungen stimmen überein.
 report-missing-glyphs = Die Schrift des PDF enthält diese Zeichen nicht: { $chars }. Ersetzen Sie sie, oder exportieren Sie mit --allow-missing-glyphs (sie werden dann als Platzhalter gedruckt).
 report-before-sections = Titelblock und Einleitung
 report-in-footer = Fußzeile
+report-superseded = Nicht die aktuelle Fassung: Version { $version } vom { $date } ersetzt sie.

@@ -19,3 +19,4 @@ report-no-changes = The two versions are the same.
 report-missing-glyphs = The PDF's font lacks these characters: { $chars }. Replace them, or export with --allow-missing-glyphs (they are then printed as a placeholder).
 report-before-sections = title block and introduction
 report-in-footer = footer
+report-superseded = Not the current version: version { $version } of { $date } supersedes it.

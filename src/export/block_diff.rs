@@ -156,6 +156,9 @@ fn stretches(a: &[(&str, &InlineStyle)], b: &[(&str, &InlineStyle)]) -> Vec<Stre
     out
 }
 
+/// Called per token to cut paragraphs at break tokens: (runs so far, token, side).
+type OnBreak<'a> = dyn FnMut(&mut Vec<Inline>, &str, Option<Highlight>) -> bool + 'a;
+
 /// Writes a diff's stretches as marked runs: equal tokens as in `b`, deleted ones of
 /// `a` marked deleted (in place, before the insertion), inserted ones of `b` marked
 /// inserted. `on_break` is called instead of pushing a token for which it returns true
@@ -165,7 +168,7 @@ fn write_stretches(
     a: &[(&str, &InlineStyle)],
     b: &[(&str, &InlineStyle)],
     stretches: &[Stretch],
-    on_break: &mut dyn FnMut(&mut Vec<Inline>, &str, Option<Highlight>) -> bool,
+    on_break: &mut OnBreak<'_>,
 ) {
     for s in stretches {
         if s.equal {

@@ -520,6 +520,17 @@ pub fn document_blocks(
         )));
     }
     out.push(Block::Small(meta));
+    if let Some((label, date)) = &release.newer {
+        // An older version says so where a reader looks first.
+        out.push(Block::Small(vec![Inline::bold(tr1(
+            lang,
+            "report-superseded",
+            &[
+                ("version", label.clone()),
+                ("date", format_date(*date, lang)),
+            ],
+        ))]));
+    }
     out.push(Block::Rule);
     out.extend(markdown_blocks(doc.intro.get_or_other(lang), 2));
     if options.toc {
@@ -793,6 +804,7 @@ mod tests {
             date: options.date,
             fingerprint: "abc".into(),
             draft: false,
+            newer: None,
         };
         let blocks = document_blocks(&file.working, &release, &file.versions, &options);
         let headings: Vec<String> = blocks

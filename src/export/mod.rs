@@ -205,6 +205,9 @@ pub struct Release {
     pub fingerprint: String,
     /// True for a working copy with changes since the latest release (or none released).
     pub draft: bool,
+    /// For an older release: the label and date of the newest one, which supersedes it
+    /// (the title block says so).
+    pub newer: Option<(String, Date)>,
 }
 
 /// The document to export, which release it is, and the history up to it.
@@ -233,6 +236,7 @@ fn resolve_checked(
             date: options.date,
             fingerprint: String::new(),
             draft: true,
+            newer: None,
         };
         return Ok((file.working.clone(), release, Vec::new()));
     }
@@ -248,6 +252,10 @@ fn resolve_checked(
             date: v.date,
             fingerprint: v.short_hash().to_owned(),
             draft: false,
+            newer: file
+                .latest()
+                .filter(|latest| latest.label != v.label)
+                .map(|latest| (latest.label.clone(), latest.date)),
         };
         return Ok((v.document()?, release, file.versions[..=pos].to_vec()));
     }
@@ -261,6 +269,7 @@ fn resolve_checked(
                 date: v.date,
                 fingerprint: v.short_hash().to_owned(),
                 draft: false,
+                newer: None,
             };
             return Ok((file.working.clone(), release, file.versions.clone()));
         }
@@ -277,6 +286,7 @@ fn resolve_checked(
         date: options.date,
         fingerprint,
         draft: true,
+        newer: None,
     };
     Ok((file.working.clone(), release, file.versions.clone()))
 }

@@ -30,7 +30,7 @@ impl Ctx<'_> {
         hang: Option<(f32, Vec<Item>)>,
     ) -> std::ops::Range<usize> {
         let prepared = Prepared::new(self, inlines, style.face, style.size);
-        let lines = prepared.break_lines(self, width, width, style.hyphenate);
+        let lines = prepared.break_lines(self, width, width, style.hyphenate, style.justify);
         let first = self.chunks.len();
         let n = lines.len();
         let baseline = (style.leading + style.size * 0.72) / 2.0;
@@ -47,7 +47,8 @@ impl Ctx<'_> {
             }
             // No orphans (a lone first line at a page's foot) and no widows (a lone last
             // line at a page's head): never break after the first or before the last line.
-            let keep = n >= 2 && (i == 0 || i + 2 == n);
+            // Nor does a page end in a hyphenated word: its end would be a page away.
+            let keep = n >= 2 && (i == 0 || i + 2 == n || line.hyphen);
             self.push(Chunk {
                 height: style.leading,
                 space_before: if i == 0 { space_before } else { 0.0 },

@@ -7,9 +7,11 @@
 use std::collections::BTreeSet;
 
 mod flow;
+mod keep;
 mod page;
 mod paragraph;
 mod table;
+mod total_fit;
 
 use page::{Placed, furniture_items, paginate, shift};
 
@@ -60,12 +62,13 @@ pub struct PageSetup {
 }
 
 impl PageSetup {
-    /// A4 portrait with margins of about 22 mm.
+    /// A4 portrait with side margins of about 27 mm: a 10.5 pt line then holds about
+    /// 75–85 characters (issue 14: 95–101 on the former 165 mm line was too many).
     pub const A4: PageSetup = PageSetup {
         width: 595.276,
         height: 841.89,
-        margin_left: 64.0,
-        margin_right: 64.0,
+        margin_left: 85.0,
+        margin_right: 85.0,
         margin_top: 62.0,
         margin_bottom: 76.0,
     };
@@ -402,8 +405,8 @@ impl Layout {
 // ---------------------------------------------------------------------------------------
 // Typographic parameters.
 
-const BODY_SIZE: f32 = 10.0;
-const BODY_LEADING: f32 = 14.6;
+const BODY_SIZE: f32 = 11.0;
+const BODY_LEADING: f32 = 15.6;
 const SMALL_SIZE: f32 = 9.5;
 const SMALL_LEADING: f32 = 13.6;
 const TABLE_SIZE: f32 = 9.0;
@@ -440,6 +443,10 @@ struct Chunk {
     outline: Option<(u8, String)>,
     /// The table header chunk to repeat when this row starts a page.
     header: Option<usize>,
+    /// For a line band of a table row split into bands: the row's number and, per item,
+    /// its cell (`usize::MAX` for rules and fills). A page's bands of one row are put
+    /// back into cell order, so text is read cell by cell, not line by line.
+    row: Option<(usize, Vec<usize>)>,
 }
 
 struct Ctx<'a> {
@@ -466,7 +473,16 @@ struct Ctx<'a> {
     /// The levels of the enclosing headings as the blocks give them; a heading's tagged
     /// level is its depth here, so levels never skip and siblings stay siblings.
     headings: Vec<u8>,
+    /// Numbers the split table rows (see [`Chunk::row`]).
+    rows_split: usize,
+    /// Hyphenation points per word, looked up once per layout (all its passes):
+    /// total-fit breaking asks for every word of every justified paragraph, and a TOM
+    /// repeats its words.
+    hyphen_cache: &'a HyphenCache,
 }
+
+/// Hyphenation points by word.
+type HyphenCache = std::cell::RefCell<std::collections::HashMap<String, Vec<usize>>>;
 
 fn face_for(style: &InlineStyle, base: Face) -> Face {
     if style.bold || base == Face::Bold {
@@ -549,6 +565,13 @@ impl Ctx<'_> {
     }
 }
 
+/// Appends the collected items of one split table row in cell order (stable: each cell's
+/// lines stay in order).
+fn flush_row(items: &mut Vec<Item>, row: &mut Vec<(usize, Item)>) {
+    row.sort_by_key(|(cell, _)| *cell);
+    items.extend(row.drain(..).map(|(_, item)| item));
+}
+
 fn pass(
     blocks: &[Block],
     furniture: &Furniture,
@@ -556,6 +579,7 @@ fn pass(
     fonts: &Fonts,
     setup: &PageSetup,
     toc: Option<(Vec<usize>, Vec<TocEntry>)>,
+    cache: &HyphenCache,
 ) -> (Layout, Vec<TocEntry>) {
     let placeholder = ['\u{FFFD}', '\u{25A1}', '?']
         .into_iter()
@@ -583,6 +607,8 @@ fn pass(
         }],
         open: vec![0],
         headings: Vec::new(),
+        rows_split: 0,
+        hyphen_cache: cache,
     };
     ctx.blocks(blocks, setup.margin_left, setup.text_width(), 0);
     let placed = paginate(&ctx.chunks, &ctx.headers, setup);
@@ -591,6 +617,8 @@ fn pass(
     let mut outline = Vec::new();
     for (p, list) in placed.iter().enumerate() {
         let mut page = Page::default();
+        let mut pending_row: Option<usize> = None;
+        let mut row_items: Vec<(usize, Item)> = Vec::new();
         for (what, y) in list {
             let chunk = match what {
                 Placed::Chunk(i) => &ctx.chunks[*i],
@@ -607,14 +635,33 @@ fn pass(
                     y: *y,
                 });
             }
-            page.items.extend(chunk.items.iter().map(|i| {
-                let mut item = shift(i, *y);
-                if repeated {
-                    item.set_mark(Mark::Artifact);
+            match (what, &chunk.row) {
+                (Placed::Chunk(_), Some((row, cells))) => {
+                    if pending_row != Some(*row) {
+                        flush_row(&mut page.items, &mut row_items);
+                        pending_row = Some(*row);
+                    }
+                    row_items.extend(
+                        cells
+                            .iter()
+                            .copied()
+                            .zip(chunk.items.iter().map(|i| shift(i, *y))),
+                    );
                 }
-                item
-            }));
+                _ => {
+                    flush_row(&mut page.items, &mut row_items);
+                    pending_row = None;
+                    page.items.extend(chunk.items.iter().map(|i| {
+                        let mut item = shift(i, *y);
+                        if repeated {
+                            item.set_mark(Mark::Artifact);
+                        }
+                        item
+                    }));
+                }
+            }
         }
+        flush_row(&mut page.items, &mut row_items);
         // Fills first so they never cover text.
         page.items.sort_by_key(|i| !matches!(i, Item::Fill { .. }));
         page.furniture = page.items.len();
@@ -646,7 +693,8 @@ pub fn layout(
     setup: &PageSetup,
 ) -> Layout {
     let has_toc = blocks.iter().any(|b| matches!(b, Block::Toc { .. }));
-    let (first, entries) = pass(blocks, furniture, lang, fonts, setup, None);
+    let cache = HyphenCache::default();
+    let (first, entries) = pass(blocks, furniture, lang, fonts, setup, None, &cache);
     if !has_toc {
         return first;
     }
@@ -658,6 +706,7 @@ pub fn layout(
         fonts,
         setup,
         Some((Vec::new(), entries.clone())),
+        &cache,
     );
     let pages: Vec<usize> = with_entries.outline.iter().map(|o| o.page).collect();
     // The outline has the TOC's own heading excluded (it is not an outline heading).
@@ -668,6 +717,7 @@ pub fn layout(
         fonts,
         setup,
         Some((pages, entries)),
+        &cache,
     )
     .0
 }

@@ -6,6 +6,7 @@ use super::{Color, Ctx, Item, LinkTarget, Mark, Role, TextRun, face_for};
 use crate::export::blocks::{Highlight, Inline, InlineStyle};
 use crate::export::fonts::Face;
 use crate::export::hyphen;
+use crate::model::Lang;
 
 /// A line of a paragraph as char ranges plus an optional trailing hyphen.
 pub(super) struct LineSpan {
@@ -33,6 +34,9 @@ pub(super) struct Prepared {
     /// Char index of each byte offset boundary (for the line breaker's byte offsets).
     pub(super) byte_to_char: Vec<usize>,
     pub(super) size: f32,
+    /// The language whose hyphenation patterns this paragraph gets (its own, e.g. German
+    /// release notes in an English PDF).
+    pub(super) lang: Lang,
 }
 
 impl Prepared {
@@ -100,7 +104,9 @@ impl Prepared {
             byte_to_char[bi] = ci;
         }
         byte_to_char[text.len()] = chars.len();
+        let lang = hyphen::text_lang(&text, ctx.lang);
         Self {
+            lang,
             text,
             chars,
             style_of,
@@ -137,25 +143,23 @@ impl Prepared {
         e
     }
 
-    /// The best hyphenation split of the word in [a, content_end) so that the part before
-    /// it plus a hyphen is at most `avail` wide. Returns the char index of the split.
-    pub(super) fn hyphen_split(
-        &self,
-        ctx: &Ctx<'_>,
-        a: usize,
-        e: usize,
-        avail: f32,
-    ) -> Option<usize> {
+    /// The hyphenation points (char indices) of the word in [a, e): none for URLs,
+    /// CamelCase, words with digits and link texts with a dot.
+    pub(super) fn hyphen_points(&self, ctx: &Ctx<'_>, a: usize, e: usize) -> Vec<usize> {
+        // Too short for three letters on each side of a hyphen: no lookup at all.
+        if e - a < 6 {
+            return Vec::new();
+        }
         let segment: String = self.chars[a..e].iter().collect();
         if !hyphen::eligible(&segment) {
-            return None;
+            return Vec::new();
         }
         if self.style_of[a..e]
             .iter()
             .any(|s| self.styles[*s].0.link.is_some())
             && segment.contains('.')
         {
-            return None;
+            return Vec::new();
         }
         // The longest run of letters is the word the dictionary sees.
         let mut best: Option<(usize, usize)> = None;
@@ -173,14 +177,84 @@ impl Prepared {
                 i += 1;
             }
         }
-        let (ws, we) = best?;
-        // Compound rule and the paragraph's own language live in the hyphenation module.
-        let lang = hyphen::text_lang(&self.text, ctx.lang);
-        hyphen::points_in(&self.chars, ws, we, lang)
+        let Some((ws, we)) = best else {
+            return Vec::new();
+        };
+        // Words too short for a hyphen (three letters on each side) need no lookup.
+        if we - ws < 6 {
+            return Vec::new();
+        }
+        // The compound rule looks at the characters around the run: they are part of the
+        // key, with the paragraph's language.
+        let around = &self.chars[ws.saturating_sub(1)..(we + 1).min(self.chars.len())];
+        let mut key = String::from(self.lang.code());
+        key.extend(around);
+        let mut cache = ctx.hyphen_cache.borrow_mut();
+        let points = cache
+            .entry(key)
+            .or_insert_with(|| hyphen::points_in(&self.chars, ws, we, self.lang));
+        points.iter().map(|p| ws + p).collect()
+    }
+
+    /// The best hyphenation split of the word in [a, content_end) so that the part before
+    /// it plus a hyphen is at most `avail` wide. Returns the char index of the split.
+    pub(super) fn hyphen_split(
+        &self,
+        ctx: &Ctx<'_>,
+        a: usize,
+        e: usize,
+        avail: f32,
+    ) -> Option<usize> {
+        self.hyphen_points(ctx, a, e)
             .into_iter()
             .rev()
-            .map(|p| ws + p)
             .find(|&split| self.width(a, split) + self.hyphen_width(ctx, split - 1) <= avail)
+    }
+
+    /// Takes back the break opportunities inside what belongs together (see
+    /// [`super::keep`]) by joining the segments on either side.
+    fn keep_together(&self, segs: &mut Vec<(usize, usize, bool)>) {
+        let word_before = |end: usize| -> String {
+            let mut s = end;
+            while s > 0 && !self.chars[s - 1].is_whitespace() {
+                s -= 1;
+            }
+            self.chars[s..end].iter().collect()
+        };
+        let word_after = |start: usize| -> String {
+            let mut e = start;
+            while e < self.chars.len() && !self.chars[e].is_whitespace() {
+                e += 1;
+            }
+            self.chars[start..e].iter().collect()
+        };
+        // One pass, joining into the last kept segment (linear even when most breaks
+        // are taken back).
+        let mut out: Vec<(usize, usize, bool)> = Vec::with_capacity(segs.len());
+        for &seg in segs.iter() {
+            let Some(&(a, b, mandatory)) = out.last() else {
+                out.push(seg);
+                continue;
+            };
+            let joined = !mandatory && {
+                let e = self.content_end(a, b);
+                if e < b {
+                    // The break is at a space: the words on either side.
+                    self.chars[e..b].iter().all(|c| *c == ' ')
+                        && super::keep::joined_by_space(&word_before(e), &word_after(b))
+                } else {
+                    super::keep::joined_in_word(&word_before(b), &word_after(b))
+                }
+            };
+            match out.last_mut() {
+                Some(last) if joined => {
+                    last.1 = seg.1;
+                    last.2 = seg.2;
+                }
+                _ => out.push(seg),
+            }
+        }
+        *segs = out;
     }
 
     /// Breaks the text into lines of at most `width` (first line `first_width`).
@@ -190,6 +264,7 @@ impl Prepared {
         first_width: f32,
         width: f32,
         hyphenate: bool,
+        justify: bool,
     ) -> Vec<LineSpan> {
         let n = self.chars.len();
         // Segments between break opportunities: (start, end, mandatory at end).
@@ -207,6 +282,10 @@ impl Prepared {
                 last.2 = true;
             }
             prev = ci;
+        }
+        self.keep_together(&mut segs);
+        if justify {
+            return self.break_total_fit(ctx, &segs, first_width, width, hyphenate);
         }
         let mut lines = Vec::new();
         let mut line_start: Option<usize> = None;
@@ -324,8 +403,11 @@ impl Prepared {
         let mut extra = 0.0;
         if justify && !line.last && spaces > 0 {
             let e = (width - natural) / spaces as f32;
-            // Very loose lines look worse justified than ragged.
-            if e > 0.0 && e < self.size * 0.9 {
+            // A line whose spaces would stretch beyond twice their width is set ragged:
+            // the gaps of a very loose justified line read worse than a short line.
+            let space = ctx.fonts.face(self.face_at(line.start)).width_em(' ') * self.size;
+            // Spaces may also shrink a little (total-fit breaking counts on it).
+            if e <= space && e >= -space * super::total_fit::SHRINK - 0.01 {
                 extra = e;
             }
         }

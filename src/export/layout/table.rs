@@ -272,7 +272,7 @@ impl Ctx<'_> {
                 self.begin(if is_header { Role::TH } else { Role::TD });
                 let prepared = Prepared::new(self, cell, style.face, style.size);
                 let inner = (w - 2.0 * CELL_PAD).max(1.0);
-                let spans = prepared.break_lines(self, inner, inner, true);
+                let spans = prepared.break_lines(self, inner, inner, true, false);
                 for line in &spans {
                     lines.push(prepared.line_items(
                         self,
@@ -339,11 +339,14 @@ impl Ctx<'_> {
                 ..Chunk::default()
             }];
         }
+        self.rows_split += 1;
+        let row_id = self.rows_split;
         (0..n)
             .map(|i| {
                 let top = if i == 0 { CELL_PAD } else { 0.0 };
                 let height = TABLE_LEADING + top + if i + 1 == n { CELL_PAD } else { 0.0 };
                 let mut items = Vec::new();
+                let mut cells_of = Vec::new();
                 if is_header {
                     items.push(Item::Fill {
                         x,
@@ -359,9 +362,11 @@ impl Ctx<'_> {
                 if i + 1 == n {
                     items.push(bottom_rule(height));
                 }
-                for lines in &cells {
+                cells_of.resize(items.len(), usize::MAX);
+                for (c, lines) in cells.iter().enumerate() {
                     if let Some(line) = lines.get(i) {
                         items.extend(line.iter().map(|item| shift(item, top)));
+                        cells_of.resize(items.len(), c);
                     }
                 }
                 Chunk {
@@ -369,6 +374,7 @@ impl Ctx<'_> {
                     // Two lines at least on either side of a page break.
                     keep_with_next: i == 0 || i + 2 == n,
                     items,
+                    row: Some((row_id, cells_of)),
                     ..Chunk::default()
                 }
             })
