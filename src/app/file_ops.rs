@@ -63,7 +63,8 @@ impl TomwerkApp {
                     self.toasts.info(text);
                 }
                 if let Err(e) = file.verify() {
-                    self.dialogs.push_back(Dialog::ChainBroken(e.to_string()));
+                    self.dialogs
+                        .push_back(Dialog::ChainBroken(super::chain_error_text(&e, lang)));
                 }
                 self.replace_editor(Editor::new(file, Some(path.to_owned())));
                 self.settings.remember(path);
@@ -73,14 +74,22 @@ impl TomwerkApp {
                 if !path.exists() {
                     self.settings.forget(path);
                 }
-                self.dialogs
-                    .push_back(Dialog::Error(tr(lang, "error-open"), e.to_string()));
+                self.dialogs.push_back(Dialog::Error(
+                    tr(lang, "error-open"),
+                    crate::cli::store_error_text(&e, lang),
+                ));
             }
         }
     }
 
     pub(super) fn import(&mut self, path: &Path) {
         let lang = self.view.ui_lang;
+        if let Err(e) = store::ensure_regular_file(path) {
+            let text = crate::cli::store_error_text(&e, lang);
+            self.dialogs
+                .push_back(Dialog::Error(tr(lang, "error-import"), text));
+            return;
+        }
         match crate::import::import_file(path, None) {
             Ok(imported) => {
                 let report = imported.report.clone();
@@ -130,8 +139,10 @@ impl TomwerkApp {
             Ok(lock) => lock,
             Err(e) => {
                 self.after_save = None;
-                self.dialogs
-                    .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
+                self.dialogs.push_back(Dialog::Error(
+                    tr(lang, "error-save"),
+                    crate::cli::store_error_text(&e, lang),
+                ));
                 return false;
             }
         };
@@ -143,8 +154,10 @@ impl TomwerkApp {
         let text = match store::to_ron(&self.editor.file) {
             Ok(t) => t,
             Err(e) => {
-                self.dialogs
-                    .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
+                self.dialogs.push_back(Dialog::Error(
+                    tr(lang, "error-save"),
+                    crate::cli::store_error_text(&e, lang),
+                ));
                 self.after_save = None;
                 return false;
             }
@@ -282,9 +295,10 @@ impl TomwerkApp {
         let Some(label) = label else { return };
         match self.editor.file.version(&label).map(|v| v.document()) {
             Some(Ok(doc)) => self.view.viewing = Some((label, Arc::new(doc))),
-            Some(Err(e)) => self
-                .dialogs
-                .push_back(Dialog::Error(tr(lang, "error-version"), e.to_string())),
+            Some(Err(e)) => self.dialogs.push_back(Dialog::Error(
+                tr(lang, "error-version"),
+                crate::cli::store_error_text(&e, lang),
+            )),
             None => {}
         }
         if let Selection::Section(id) = &self.view.selection
@@ -310,9 +324,10 @@ impl TomwerkApp {
                     &[("label", label.to_owned().into())],
                 ));
             }
-            Some(Err(e)) => self
-                .dialogs
-                .push_back(Dialog::Error(tr(lang, "error-version"), e.to_string())),
+            Some(Err(e)) => self.dialogs.push_back(Dialog::Error(
+                tr(lang, "error-version"),
+                crate::cli::store_error_text(&e, lang),
+            )),
             None => {}
         }
     }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use fluent_bundle::FluentValue;
 
-use super::{CheckArgs, today};
+use super::{CheckArgs, store_error_text, today};
 use crate::checks::{self, Level};
 use crate::i18n::{detect_locale, i18n};
 use crate::model::Lang;
@@ -19,7 +19,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let file = match super::load_warning(&args.file) {
         Ok(file) => file,
         Err(e) => {
-            let message = e.to_string().replace('\n', " ");
+            let message = store_error_text(&e, detect_locale()).replace('\n', " ");
             eprintln!("tomwerk: {message}");
             return Ok(ExitCode::from(2));
         }

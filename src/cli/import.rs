@@ -15,6 +15,7 @@ pub fn run(args: &super::ImportArgs) -> anyhow::Result<ExitCode> {
     let ui = detect_locale();
     let i = i18n();
     // Locked from the overwrite check to the rename (see `store::LockedDocument`).
+    store::ensure_regular_file(&args.input).map_err(super::localized)?;
     let doc = super::lock(&args.out)?;
     refuse_overwrite(args, ui)?;
     super::guard_output(&[&args.input], &args.out, None)?;
