@@ -37,9 +37,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         println!("{}", i18n().tr(lang, "check-cli-none"));
         return Ok(ExitCode::SUCCESS);
     }
+    let places = checks::Places::new(&file.working);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for f in &findings {
-        println!("{}", f.line(&file.working, lang));
+        use std::io::Write as _;
+        // A closed pipe (`| head`) ends the listing; the exit code still says what was found.
+        if writeln!(out, "{}", f.line_in(&places, lang)).is_err() {
+            break;
+        }
     }
+    drop(out);
     let count = |level: Level| findings.iter().filter(|f| f.level == level).count();
     let summary = i18n().tr_args(
         lang,

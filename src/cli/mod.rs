@@ -15,6 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::model::Lang;
 
 pub use errors::{chain_fault_text, store_error_text};
+pub use import::report_lines;
 
 /// Tomwerk: technical and organisational measures (TOM) under Art. 32 GDPR, offline.
 #[derive(Debug, Parser)]
