@@ -66,3 +66,4 @@ integrity-fault-broken-link = sie verweist nicht auf die Version davor (eine Ver
 integrity-fault-hash-mismatch = Inhalt oder Angaben passen nicht zu ihrer Prüfsumme (nach der Freigabe geändert)
 integrity-fault-bad-signature = ihre Signatur passt nicht (nach dem Signieren geändert)
 integrity-fault-unreadable = ihr gespeicherter Inhalt ist nicht lesbar
+export-nesting-flattened = „{ $section }“ verschachtelt Listen oder Zitate tiefer als { $depth } Ebenen; die tieferen Ebenen werden auf Ebene { $depth } gedruckt.

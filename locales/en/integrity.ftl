@@ -66,3 +66,4 @@ integrity-fault-broken-link = it does not point at the version before it (a vers
 integrity-fault-hash-mismatch = its content or details do not match its hash (changed after release)
 integrity-fault-bad-signature = its signature does not match it (changed after it was signed)
 integrity-fault-unreadable = its stored content cannot be read
+export-nesting-flattened = “{ $section }” nests lists or quotes deeper than { $depth } levels; the deeper levels are printed at level { $depth }.

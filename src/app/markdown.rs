@@ -121,7 +121,9 @@ pub fn preview(ui: &mut egui::Ui, text: &str) {
             }
             Event::Start(Tag::Item) => {
                 flush(ui, &mut job);
-                let indent = "    ".repeat(list_depth.saturating_sub(1));
+                // Flattened at the export's depth: 15,000 levels built gigabytes of spaces.
+                let depth = list_depth.min(crate::export::blocks::MAX_NESTING);
+                let indent = "    ".repeat(depth.saturating_sub(1));
                 append(
                     &mut job,
                     &style,
