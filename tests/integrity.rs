@@ -994,3 +994,47 @@ fn folders_and_fifos_are_refused_without_hanging() {
     );
     assert!(!d.join("out.tom").exists());
 }
+
+/// 19.8: a 10 MB organisation name (reachable from front matter) is refused at import
+/// and on load with one line, instead of an export that takes minutes.
+#[test]
+fn an_overlong_name_is_refused_at_import_and_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let name = "N".repeat(10 << 20);
+    fs::write(
+        d.join("long.md"),
+        format!("---\norganisation: {name}\n---\n\n# TOM\n\n## Verschlüsselung\n\nText.\n"),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let o = tomwerk(d, &["import", "long.md", "long.tom", "--lang", "de"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert!(stderr(&o).contains("at most 1000"), "{}", stderr(&o));
+    assert!(!d.join("long.tom").exists());
+    // A file holding one (written by hand or by an older build) does not load.
+    let mut file = store::example();
+    file.working.meta.organisation.name = name;
+    let text = store::to_ron(&file).unwrap();
+    fs::write(d.join("long.tom"), text).unwrap();
+    let o = tomwerk(d, &["export", "long.tom", "long.pdf"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("organisation name has 10485760 characters"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!d.join("long.pdf").exists());
+    assert!(started.elapsed().as_secs() < 60);
+    // 1,000 characters are fine.
+    let mut ok = store::example();
+    ok.working.meta.organisation.name = "Ä".repeat(1_000);
+    assert!(tomwerk_model_ok(&ok));
+}
+
+fn tomwerk_model_ok(file: &store::TomFile) -> bool {
+    tomwerk::model::validate(&file.working)
+        .iter()
+        .all(|e| !e.is_fatal())
+}

@@ -67,3 +67,4 @@ integrity-fault-hash-mismatch = Inhalt oder Angaben passen nicht zu ihrer Prüfs
 integrity-fault-bad-signature = ihre Signatur passt nicht (nach dem Signieren geändert)
 integrity-fault-unreadable = ihr gespeicherter Inhalt ist nicht lesbar
 export-nesting-flattened = „{ $section }“ verschachtelt Listen oder Zitate tiefer als { $depth } Ebenen; die tieferen Ebenen werden auf Ebene { $depth } gedruckt.
+import-refuse-invalid = { $path } kann nicht importiert werden: { $problem }; nichts wurde geschrieben

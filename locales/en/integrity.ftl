@@ -67,3 +67,4 @@ integrity-fault-hash-mismatch = its content or details do not match its hash (ch
 integrity-fault-bad-signature = its signature does not match it (changed after it was signed)
 integrity-fault-unreadable = its stored content cannot be read
 export-nesting-flattened = “{ $section }” nests lists or quotes deeper than { $depth } levels; the deeper levels are printed at level { $depth }.
+import-refuse-invalid = { $path } cannot be imported: { $problem }; nothing was written

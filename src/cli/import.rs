@@ -20,6 +20,24 @@ pub fn run(args: &super::ImportArgs) -> anyhow::Result<ExitCode> {
     refuse_overwrite(args, ui)?;
     super::guard_output(&[&args.input], &args.out, None)?;
     let imported = import_file(&args.input, args.lang.map(Lang::from))?;
+    // What the loader would refuse (e.g. a 10 MB organisation name from front matter) is
+    // not written: one line naming the input, nothing saved.
+    if let Some(e) = crate::model::validate(&imported.document)
+        .into_iter()
+        .find(|e| e.is_fatal())
+    {
+        anyhow::bail!(
+            "{}",
+            i.tr_args(
+                ui,
+                "import-refuse-invalid",
+                &[
+                    ("path", FluentValue::from(args.input.display().to_string())),
+                    ("problem", FluentValue::from(e.to_string())),
+                ]
+            )
+        );
+    }
     doc.save(&TomFile::new(imported.document.clone()))
         .map_err(super::localized)?;
     for line in report_lines(&imported.document, &imported.report, ui) {

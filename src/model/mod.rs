@@ -11,4 +11,4 @@ pub use document::{
     Organisation, Section, SectionId, format_number,
 };
 pub use edit::{EditError, MoveDirection, SectionPath};
-pub use validate::{ValidationError, validate};
+pub use validate::{MAX_LINE_FIELD_CHARS, ValidationError, validate};
