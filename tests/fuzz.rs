@@ -802,9 +802,16 @@ fn section_ids(doc: &Document) -> Vec<SectionId> {
         .collect()
 }
 
+/// At most the title block's field limit (issue 19.8: longer names are refused on load).
+fn capped(text: &str) -> String {
+    text.chars()
+        .take(tomwerk::model::MAX_LINE_FIELD_CHARS)
+        .collect()
+}
+
 fn build(spec: &DocSpec) -> TomFile {
-    let mut doc = Document::empty_template(spec.lang, &spec.org);
-    doc.meta.organisation.address = spec.address.clone();
+    let mut doc = Document::empty_template(spec.lang, &capped(&spec.org));
+    doc.meta.organisation.address = capped(&spec.address);
     doc.meta.title = LocalText::new(spec.title.0.clone(), spec.title.1.clone());
     doc.intro = LocalText::new(
         spec.intro.clone(),
@@ -1086,7 +1093,7 @@ fn apply_edit(doc: &mut Document, e: &Edit) {
                 }
             }
         }
-        Edit::Organisation(t) => doc.meta.organisation.name = t.clone(),
+        Edit::Organisation(t) => doc.meta.organisation.name = capped(t),
         Edit::Intro(t) => doc.intro.en = t.clone(),
         Edit::AddSection(i, t) => {
             let _ = doc.add_custom_section(Some(&section(*i)), LocalText::new(t.clone(), "Neu"));

@@ -885,3 +885,156 @@ fn verify_expect_finds_a_rewritten_history() {
         assert!(stderr(&o).contains("not a fingerprint"), "{}", stderr(&o));
     }
 }
+
+fn tomwerk_lang(dir: &Path, locale: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tomwerk"))
+        .args(args)
+        .current_dir(dir)
+        .env("TOMWERK_TODAY", "2026-11-27")
+        .env("LANG", locale)
+        .env("LC_ALL", locale)
+        .env("TOMWERK_CONFIG_DIR", dir.join("config"))
+        .output()
+        .expect("run tomwerk")
+}
+
+/// The commands that read a `.tom` file, on `name`.
+fn readers(name: &str) -> Vec<Vec<String>> {
+    let v = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    vec![
+        v(&["verify", name]),
+        v(&["versions", name]),
+        v(&["export", name, "out.pdf"]),
+        v(&["diff", name, "--from", "1.0"]),
+        v(&["release", name, "--label", "9", "--note", "n"]),
+        v(&["check", name]),
+    ]
+}
+
+/// 19.12: every load error is one line, printed once, in the user's language, naming the
+/// file, with no OS error codes and no internal type names.
+#[test]
+fn load_errors_are_one_localised_line_without_internals() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("syntax.tom"), "(format: 3, working: (meta: 5))").unwrap();
+    let deep = format!("(format: 3, working: (intro: {}", "(".repeat(400));
+    fs::write(d.join("deep.tom"), deep).unwrap();
+    let cases = [
+        (
+            "missing.tom",
+            "the file does not exist",
+            "die Datei gibt es nicht",
+        ),
+        ("syntax.tom", "line 1, column 28", "Zeile 1, Spalte 28"),
+        ("deep.tom", "", ""),
+    ];
+    for (name, en, de) in cases {
+        for args in readers(name) {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            for (locale, expected) in [("en_GB.UTF-8", en), ("de_DE.UTF-8", de)] {
+                let o = tomwerk_lang(d, locale, &args);
+                assert!(!o.status.success(), "{args:?}");
+                let err = stderr(&o);
+                assert_eq!(err.lines().count(), 1, "{args:?} {locale}: {err}");
+                assert!(err.contains(name), "{args:?}: {err}");
+                assert!(err.contains(expected), "{args:?} {locale}: {err}");
+                for internal in [
+                    "os error",
+                    "struct",
+                    "Metadata",
+                    "EnvelopeIn",
+                    "V1File",
+                    "serde_stacker",
+                    "ron::",
+                ] {
+                    assert!(!err.contains(internal), "{args:?} leaks {internal}: {err}");
+                }
+                // Printed once: the message does not repeat itself.
+                let body = err.trim_start_matches("tomwerk: ").trim_end();
+                let half = &body[..body.len() / 2];
+                assert!(
+                    half.len() < 12 || body.matches(half).count() == 1,
+                    "{args:?} repeats: {err}"
+                );
+            }
+        }
+    }
+}
+
+/// 19.8: a folder or a FIFO given as a `.tom` (or as the import's input) is refused at
+/// once with one line instead of hanging.
+#[cfg(unix)]
+#[test]
+fn folders_and_fifos_are_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join("folder.tom")).unwrap();
+    let status = Command::new("mkfifo")
+        .arg(d.join("pipe.tom"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    for name in ["folder.tom", "pipe.tom"] {
+        let mut cases = readers(name);
+        cases.push(vec!["import".into(), name.into(), "out.tom".into()]);
+        for args in cases {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let o = tomwerk(d, &args);
+            assert!(!o.status.success(), "{args:?}");
+            let err = stderr(&o);
+            assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+            assert!(err.contains("not a regular file"), "{args:?}: {err}");
+        }
+    }
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "something waited on the FIFO"
+    );
+    assert!(!d.join("out.tom").exists());
+}
+
+/// 19.8: a 10 MB organisation name (reachable from front matter) is refused at import
+/// and on load with one line, instead of an export that takes minutes.
+#[test]
+fn an_overlong_name_is_refused_at_import_and_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let name = "N".repeat(10 << 20);
+    fs::write(
+        d.join("long.md"),
+        format!("---\norganisation: {name}\n---\n\n# TOM\n\n## Verschlüsselung\n\nText.\n"),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let o = tomwerk(d, &["import", "long.md", "long.tom", "--lang", "de"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert!(stderr(&o).contains("at most 1000"), "{}", stderr(&o));
+    assert!(!d.join("long.tom").exists());
+    // A file holding one (written by hand or by an older build) does not load.
+    let mut file = store::example();
+    file.working.meta.organisation.name = name;
+    let text = store::to_ron(&file).unwrap();
+    fs::write(d.join("long.tom"), text).unwrap();
+    let o = tomwerk(d, &["export", "long.tom", "long.pdf"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("organisation name has 10485760 characters"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!d.join("long.pdf").exists());
+    assert!(started.elapsed().as_secs() < 60);
+    // 1,000 characters are fine.
+    let mut ok = store::example();
+    ok.working.meta.organisation.name = "Ä".repeat(1_000);
+    assert!(tomwerk_model_ok(&ok));
+}
+
+fn tomwerk_model_ok(file: &store::TomFile) -> bool {
+    tomwerk::model::validate(&file.working)
+        .iter()
+        .all(|e| !e.is_fatal())
+}

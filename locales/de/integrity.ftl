@@ -8,8 +8,6 @@ integrity-release-bad-field = { $field ->
     [author] Der Autor darf
    *[other] Die Notiz darf
 } keine Tabulatoren, Zeilenumbrüche (Notizen schon), Steuer- oder Schreibrichtungszeichen enthalten und höchstens 1000 Zeichen lang sein.
-integrity-changed-on-disk = { $path } wurde von einem anderen Programm geändert, während Tomwerk daran arbeitete; nichts wurde geschrieben, bitte den Befehl wiederholen
-integrity-locked = { $path } wird seit über einer Minute von einem anderen Tomwerk-Prozess gehalten; nichts wurde geschrieben
 
 integrity-notice-bom = { $path }: Eine Bytereihenfolge-Markierung (BOM) am Anfang wurde ignoriert; Tomwerk schreibt die Datei ohne
 integrity-notice-crlf = { $path }: Windows-Zeilenenden (CRLF) wurden als LF gelesen; Tomwerk schreibt LF (Empfehlung: `*.tom text eol=lf` in .gitattributes)
@@ -44,3 +42,29 @@ integrity-key-missing = In { $path } gibt es keinen Signaturschlüssel; mit `tom
 integrity-key-exists = In { $path } gibt es schon einen Signaturschlüssel; mit --force wird er ersetzt (damit signierte Freigaben bleiben prüfbar)
 integrity-key-invalid = { $path } ist kein Tomwerk-Signaturschlüssel; mit `tomwerk keygen --force` einen neuen erzeugen
 export-fingerprint-signed = Prüfsumme { $hash } · signiert { $key }
+
+# Fehler beim Laden und Speichern, je eine Zeile (Issue 19.12).
+store-error-empty = die Datei ist leer
+store-error-not-regular = das ist keine normale Datei (ein Ordner, eine Pipe oder ein Gerät?)
+store-error-too-large = die Datei hat { $size } Bytes, mehr als die { $limit }, die eine TOM-Datei haben darf
+store-error-not-utf8 = die Datei ist kein UTF-8-Text (ungültiges Byte bei Position { $offset }); ist es eine Binärdatei?
+store-error-not-tomwerk = das ist keine Tomwerk-Datei (sie sollte mit „(format: N,“ beginnen)
+store-error-newer = die Datei hat das Format { $found }, dieses Tomwerk liest nur bis Format { $supported }; bitte Tomwerk aktualisieren
+store-error-truncated = die Datei endet unerwartet in Zeile { $line }; sie ist wahrscheinlich abgeschnitten
+store-error-syntax = Zeile { $line }, Spalte { $column }: { $detail }
+store-error-invalid = das Dokument ist widersprüchlich: { $detail }
+store-error-changed-on-disk = die Datei wurde von einem anderen Programm geändert, während Tomwerk daran arbeitete; nichts wurde geschrieben, bitte den Befehl wiederholen
+store-error-locked = die Datei wird seit über einer Minute von einem anderen Tomwerk-Prozess gehalten; nichts wurde geschrieben
+store-error-serialize = das Dokument konnte nicht geschrieben werden: { $detail }
+store-error-in-version = freigegebene Version { $label }: { $what }
+store-error-not-found = die Datei gibt es nicht
+store-error-permission = keine Berechtigung
+store-error-disk-full = der Datenträger ist voll; nichts wurde geändert
+store-error-io = { $detail }
+integrity-fault-duplicate-label = ihre Bezeichnung kommt zweimal vor
+integrity-fault-broken-link = sie verweist nicht auf die Version davor (eine Version wurde entfernt, eingefügt oder umsortiert)
+integrity-fault-hash-mismatch = Inhalt oder Angaben passen nicht zu ihrer Prüfsumme (nach der Freigabe geändert)
+integrity-fault-bad-signature = ihre Signatur passt nicht (nach dem Signieren geändert)
+integrity-fault-unreadable = ihr gespeicherter Inhalt ist nicht lesbar
+export-nesting-flattened = „{ $section }“ verschachtelt Listen oder Zitate tiefer als { $depth } Ebenen; die tieferen Ebenen werden auf Ebene { $depth } gedruckt.
+import-refuse-invalid = { $path } kann nicht importiert werden: { $problem }; nichts wurde geschrieben

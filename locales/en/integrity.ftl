@@ -8,8 +8,6 @@ integrity-release-bad-field = The { $field ->
     [author] author
    *[other] note
 } must not contain tabs, line breaks (notes may), control or text-direction characters, and has at most 1000 characters.
-integrity-changed-on-disk = { $path } was changed by another program while Tomwerk worked on it; nothing was written, run the command again
-integrity-locked = { $path } has been held by another Tomwerk process for over a minute; nothing was written
 
 integrity-notice-bom = { $path }: a byte order mark (BOM) at the start was ignored; Tomwerk writes the file without one
 integrity-notice-crlf = { $path }: Windows line endings (CRLF) were read as LF; Tomwerk writes LF (suggest `*.tom text eol=lf` in .gitattributes)
@@ -44,3 +42,29 @@ integrity-key-missing = There is no signing key in { $path }; make one with `tom
 integrity-key-exists = { $path } holds a signing key already; give --force to replace it (releases signed with it still verify)
 integrity-key-invalid = { $path } is not a Tomwerk signing key; make a new one with `tomwerk keygen --force`
 export-fingerprint-signed = Checksum { $hash } · signed { $key }
+
+# Load and save errors, one line each (issue 19.12).
+store-error-empty = the file is empty
+store-error-not-regular = this is not a regular file (a folder, pipe or device?)
+store-error-too-large = the file has { $size } bytes, more than the { $limit } a TOM file may have
+store-error-not-utf8 = the file is not UTF-8 text (invalid byte at offset { $offset }); is it a binary file?
+store-error-not-tomwerk = this is not a Tomwerk file (it should start with "(format: N,")
+store-error-newer = the file has format version { $found }, but this Tomwerk reads only up to version { $supported }; please update Tomwerk
+store-error-truncated = the file ends unexpectedly at line { $line }; it is probably truncated
+store-error-syntax = line { $line }, column { $column }: { $detail }
+store-error-invalid = the document is inconsistent: { $detail }
+store-error-changed-on-disk = the file was changed by another program while Tomwerk worked on it; nothing was written, run the command again
+store-error-locked = the file has been held by another Tomwerk process for over a minute; nothing was written
+store-error-serialize = the document could not be written: { $detail }
+store-error-in-version = released version { $label }: { $what }
+store-error-not-found = the file does not exist
+store-error-permission = permission denied
+store-error-disk-full = the disk is full; nothing was changed
+store-error-io = { $detail }
+integrity-fault-duplicate-label = its label occurs twice
+integrity-fault-broken-link = it does not point at the version before it (a version was removed, inserted or reordered)
+integrity-fault-hash-mismatch = its content or details do not match its hash (changed after release)
+integrity-fault-bad-signature = its signature does not match it (changed after it was signed)
+integrity-fault-unreadable = its stored content cannot be read
+export-nesting-flattened = “{ $section }” nests lists or quotes deeper than { $depth } levels; the deeper levels are printed at level { $depth }.
+import-refuse-invalid = { $path } cannot be imported: { $problem }; nothing was written

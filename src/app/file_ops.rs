@@ -79,7 +79,8 @@ impl TomwerkApp {
                     self.toasts.info(text);
                 }
                 if let Err(e) = file.verify() {
-                    self.dialogs.push_back(Dialog::ChainBroken(e.to_string()));
+                    self.dialogs
+                        .push_back(Dialog::ChainBroken(super::chain_error_text(&e, lang)));
                 }
                 self.replace_editor(Editor::new(file, Some(path.to_owned())));
                 self.settings.remember(path);
@@ -89,8 +90,10 @@ impl TomwerkApp {
                 if !path.exists() {
                     self.settings.forget(path);
                 }
-                self.dialogs
-                    .push_back(Dialog::Error(tr(lang, "error-open"), e.to_string()));
+                self.dialogs.push_back(Dialog::Error(
+                    tr(lang, "error-open"),
+                    crate::cli::store_error_text(&e, lang),
+                ));
             }
         }
     }
@@ -126,6 +129,12 @@ impl TomwerkApp {
     /// Imports with measure tables and task lists detected or kept as text.
     pub(super) fn import_with(&mut self, path: &Path, measures: crate::import::MeasureDetection) {
         let lang = self.view.ui_lang;
+        if let Err(e) = store::ensure_regular_file(path) {
+            let text = crate::cli::store_error_text(&e, lang);
+            self.dialogs
+                .push_back(Dialog::Error(tr(lang, "error-import"), text));
+            return;
+        }
         let options = crate::import::ImportOptions {
             lang: None,
             measures,
@@ -179,8 +188,10 @@ impl TomwerkApp {
             Ok(lock) => lock,
             Err(e) => {
                 self.after_save = None;
-                self.dialogs
-                    .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
+                self.dialogs.push_back(Dialog::Error(
+                    tr(lang, "error-save"),
+                    crate::cli::store_error_text(&e, lang),
+                ));
                 return false;
             }
         };
@@ -192,8 +203,10 @@ impl TomwerkApp {
         let text = match store::to_ron(&self.editor.file) {
             Ok(t) => t,
             Err(e) => {
-                self.dialogs
-                    .push_back(Dialog::Error(tr(lang, "error-save"), e.to_string()));
+                self.dialogs.push_back(Dialog::Error(
+                    tr(lang, "error-save"),
+                    crate::cli::store_error_text(&e, lang),
+                ));
                 self.after_save = None;
                 return false;
             }
@@ -359,9 +372,10 @@ impl TomwerkApp {
         let Some(label) = label else { return };
         match self.editor.file.version(&label).map(|v| v.document()) {
             Some(Ok(doc)) => self.view.viewing = Some((label, Arc::new(doc))),
-            Some(Err(e)) => self
-                .dialogs
-                .push_back(Dialog::Error(tr(lang, "error-version"), e.to_string())),
+            Some(Err(e)) => self.dialogs.push_back(Dialog::Error(
+                tr(lang, "error-version"),
+                crate::cli::store_error_text(&e, lang),
+            )),
             None => {}
         }
         if let Selection::Section(id) = &self.view.selection
@@ -387,9 +401,10 @@ impl TomwerkApp {
                     &[("label", label.to_owned().into())],
                 ));
             }
-            Some(Err(e)) => self
-                .dialogs
-                .push_back(Dialog::Error(tr(lang, "error-version"), e.to_string())),
+            Some(Err(e)) => self.dialogs.push_back(Dialog::Error(
+                tr(lang, "error-version"),
+                crate::cli::store_error_text(&e, lang),
+            )),
             None => {}
         }
     }

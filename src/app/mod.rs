@@ -312,7 +312,7 @@ impl TomwerkApp {
                     start_notice = load_notice_text(ui_lang, &path, &notices);
                     settings.remember(&path);
                     if let Err(e) = file.verify() {
-                        dialogs.push_back(Dialog::ChainBroken(e.to_string()));
+                        dialogs.push_back(Dialog::ChainBroken(chain_error_text(&e, ui_lang)));
                     }
                     Editor::new(file, Some(path))
                 }
@@ -321,7 +321,10 @@ impl TomwerkApp {
                         // The last file vanished: drop it from the list quietly.
                         settings.forget(&path);
                     } else {
-                        dialogs.push_back(Dialog::Error(tr(ui_lang, "error-open"), e.to_string()));
+                        dialogs.push_back(Dialog::Error(
+                            tr(ui_lang, "error-open"),
+                            crate::cli::store_error_text(&e, ui_lang),
+                        ));
                     }
                     Editor::new(store::example(), None)
                 }
@@ -1124,6 +1127,16 @@ impl TomwerkApp {
             _ => {}
         }
     }
+}
+
+/// "version 1.0 (#1): what is wrong", in the interface language.
+fn chain_error_text(e: &store::ChainError, lang: Lang) -> String {
+    format!(
+        "{} (#{}): {}",
+        e.label,
+        e.position,
+        crate::cli::chain_fault_text(e, lang)
+    )
 }
 
 impl eframe::App for TomwerkApp {

@@ -289,14 +289,20 @@ impl Finding {
     /// Where the finding is, as shown to users: "3.1. Zutrittskontrolle", a section title
     /// when the section is hidden, or "Dokument" for document-wide findings.
     pub fn place(&self, doc: &Document, lang: Lang) -> String {
+        self.place_in(&Places::new(doc), lang)
+    }
+
+    /// Like [`Finding::place`], with the sections looked up in `places` (built once for
+    /// all findings, so that listing them stays linear, issue 19.8).
+    pub fn place_in(&self, places: &Places<'_>, lang: Lang) -> String {
         let Some(id) = &self.location.section else {
             return i18n().tr(lang, "check-place-document");
         };
-        let Some(section) = doc.section(id) else {
+        let Some(section) = places.sections.get(id) else {
             return id.to_string();
         };
         let title = i18n().section_title(section, lang);
-        match doc.number_of(id) {
+        match places.numbers.get(id) {
             Some(number) => format!("{number} {title}"),
             None => title,
         }
@@ -304,12 +310,43 @@ impl Finding {
 
     /// One line for the CLI: "Warnung 3.1. Zutrittskontrolle: …".
     pub fn line(&self, doc: &Document, lang: Lang) -> String {
+        self.line_in(&Places::new(doc), lang)
+    }
+
+    /// Like [`Finding::line`], with the sections looked up in `places`.
+    pub fn line_in(&self, places: &Places<'_>, lang: Lang) -> String {
         format!(
             "{} {}: {}",
             self.level.label(lang),
-            self.place(doc, lang),
+            self.place_in(places, lang),
             self.message(lang)
         )
+    }
+}
+
+/// Every section of a document by id, with the number of each visible one: built once,
+/// so that placing thousands of findings does not search the tree for each.
+#[derive(Debug)]
+pub struct Places<'a> {
+    sections: std::collections::HashMap<&'a SectionId, &'a Section>,
+    numbers: std::collections::HashMap<&'a SectionId, String>,
+}
+
+impl<'a> Places<'a> {
+    /// The places of `doc`'s sections.
+    pub fn new(doc: &'a Document) -> Self {
+        Self {
+            sections: doc
+                .all_sections()
+                .into_iter()
+                .map(|(s, _)| (&s.id, s))
+                .collect(),
+            numbers: doc
+                .numbered()
+                .into_iter()
+                .map(|(n, s)| (&s.id, crate::model::format_number(&n)))
+                .collect(),
+        }
     }
 }
 

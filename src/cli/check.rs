@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use fluent_bundle::FluentValue;
 
-use super::{CheckArgs, today};
+use super::{CheckArgs, store_error_text, today};
 use crate::checks::{self, Level};
-use crate::i18n::i18n;
+use crate::i18n::{detect_locale, i18n};
 use crate::model::Lang;
 
 /// Runs `tomwerk check`: findings on stdout ("Warnung 3.1. Zutrittskontrolle: …"), a
@@ -19,7 +19,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let file = match super::load_warning(&args.file) {
         Ok(file) => file,
         Err(e) => {
-            let message = e.to_string().replace('\n', " ");
+            let message = store_error_text(&e, detect_locale()).replace('\n', " ");
             eprintln!("tomwerk: {message}");
             return Ok(ExitCode::from(2));
         }
@@ -41,9 +41,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         println!("{}", i18n().tr(lang, "check-cli-none"));
         return Ok(ExitCode::SUCCESS);
     }
+    let places = checks::Places::new(&file.working);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for f in &findings {
-        println!("{}", f.line(&file.working, lang));
+        use std::io::Write as _;
+        // A closed pipe (`| head`) ends the listing; the exit code still says what was found.
+        if writeln!(out, "{}", f.line_in(&places, lang)).is_err() {
+            break;
+        }
     }
+    drop(out);
     let count = |level: Level| findings.iter().filter(|f| f.level == level).count();
     let summary = i18n().tr_args(
         lang,

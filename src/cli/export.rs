@@ -110,7 +110,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
 /// working copy, marked "INTEGRITY BROKEN" on every page instead of a fingerprint (the
 /// exporters do that when the chain does not verify); a released version is refused.
 fn load_forced(args: &ExportArgs) -> anyhow::Result<store::TomFile> {
-    let file = super::load_warning(&args.file)?;
+    let file = super::load_warning(&args.file).map_err(super::localized)?;
     let Err(e) = file.verify_deep() else {
         return Ok(file);
     };

@@ -84,7 +84,7 @@ pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
         None
     };
     let mut doc = super::lock(&args.file)?;
-    let mut file = super::verified(&args.file, doc.load()?)?;
+    let mut file = super::verified(&args.file, doc.load().map_err(super::localized)?)?;
     let author = args.author.clone().unwrap_or_else(user_name);
     let mut note = crate::model::LocalText::only(
         file.working.meta.primary_language,
@@ -116,7 +116,7 @@ pub fn release(args: &ReleaseArgs) -> anyhow::Result<ExitCode> {
 pub fn verify(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let ui = detect_locale();
     let path = args.file.display().to_string();
-    let file = super::load_warning(&args.file)?;
+    let file = super::load_warning(&args.file).map_err(super::localized)?;
     if let Err(e) = file.verify_deep() {
         eprintln!(
             "tomwerk: {}",
@@ -127,7 +127,7 @@ pub fn verify(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
                     ("path", path.as_str().into()),
                     ("label", e.label.clone().into()),
                     ("position", e.position.into()),
-                    ("reason", e.reason.clone().into()),
+                    ("reason", super::chain_fault_text(&e, ui).into()),
                 ]
             )
         );

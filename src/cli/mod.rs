@@ -2,6 +2,7 @@
 
 mod check;
 mod diff;
+mod errors;
 mod export;
 mod file;
 mod import;
@@ -12,6 +13,9 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::Lang;
+
+pub use errors::{chain_fault_text, store_error_text};
+pub use import::report_lines;
 
 /// Tomwerk: technical and organisational measures (TOM) under Art. 32 GDPR, offline.
 #[derive(Debug, Parser)]
@@ -263,7 +267,7 @@ pub fn run(command: Command) -> ExitCode {
 /// released versions: a tampered file is refused, naming the first bad version, so that no
 /// export, report or new release vouches for it.
 pub fn load_verified(path: &std::path::Path) -> anyhow::Result<crate::store::TomFile> {
-    verified(path, load_warning(path)?)
+    verified(path, load_warning(path).map_err(localized)?)
 }
 
 /// Refuses a loaded file whose version chain is broken (see [`load_verified`]).
@@ -281,7 +285,7 @@ pub fn verified(
                 &[
                     ("path", path.display().to_string().into()),
                     ("label", e.label.clone().into()),
-                    ("reason", e.reason.clone().into()),
+                    ("reason", chain_fault_text(&e, ui).into()),
                 ]
             )
         );
@@ -294,20 +298,9 @@ pub fn lock(path: &std::path::Path) -> anyhow::Result<crate::store::LockedDocume
     crate::store::LockedDocument::lock(path).map_err(localized)
 }
 
-/// The user's-language line for the errors of locking and the changed-on-disk check;
-/// other store errors keep their own text.
+/// A store error as one line in the user's language (see [`store_error_text`]).
 pub fn localized(e: crate::store::StoreError) -> anyhow::Error {
-    use crate::store::StoreErrorKind;
-    let id = match e.kind {
-        StoreErrorKind::ChangedOnDisk => "integrity-changed-on-disk",
-        StoreErrorKind::Locked => "integrity-locked",
-        _ => return e.into(),
-    };
-    let ui = crate::i18n::detect_locale();
-    anyhow::anyhow!(
-        "{}",
-        crate::i18n::i18n().tr_args(ui, id, &[("path", e.path.display().to_string().into())])
-    )
+    anyhow::anyhow!("{}", store_error_text(&e, crate::i18n::detect_locale()))
 }
 
 /// Loads a `.tom` file and prints, once on stderr, what the loader repaired in its text

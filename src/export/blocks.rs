@@ -172,6 +172,35 @@ struct MdBuilder {
     strike: u32,
     links: Vec<Option<String>>,
     heading_base: u8,
+    /// Lists (and their items) opened deeper than [`MAX_NESTING`], not pushed: their
+    /// content continues at the deepest level (issue 19.4).
+    flattened: usize,
+}
+
+/// The deepest list or quote nesting kept in blocks, layout and the editor's preview;
+/// deeper levels are flattened to this depth (15,000 levels overflowed the stack). No
+/// real TOM nests lists more than a few levels.
+pub const MAX_NESTING: usize = 16;
+
+/// How deeply lists and block quotes nest in `markdown` (linear time, no recursion).
+pub fn nesting_depth(markdown: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    deepest
 }
 
 impl MdBuilder {
@@ -258,6 +287,7 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
         strike: 0,
         links: Vec::new(),
         heading_base,
+        flattened: 0,
     };
     for event in Parser::new_ext(markdown, options) {
         match event {
@@ -271,6 +301,18 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
                     b.heading = Some(level as u8);
                     b.collecting = true;
                 }
+                Tag::List(_)
+                    if b.flattened > 0
+                        || b.stack
+                            .iter()
+                            .filter(|c| matches!(c, Container::List { .. }))
+                            .count()
+                            >= MAX_NESTING =>
+                {
+                    b.flush();
+                    b.flattened += 1;
+                }
+                Tag::Item if b.flattened > 0 => b.flush(),
                 Tag::List(start) => {
                     b.flush();
                     b.stack.push(Container::List {
@@ -322,6 +364,11 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
                     b.heading = None;
                 }
                 TagEnd::BlockQuote(_) => b.flush(),
+                TagEnd::Item if b.flattened > 0 => b.flush(),
+                TagEnd::List(_) if b.flattened > 0 => {
+                    b.flush();
+                    b.flattened -= 1;
+                }
                 TagEnd::Item => {
                     b.flush();
                     if let Some(Container::Item(blocks)) = b.stack.pop()

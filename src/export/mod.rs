@@ -456,7 +456,8 @@ pub fn file_language_warnings(
 /// One warning per printed text that the export in `options.lang` takes from the other
 /// language because its own is missing: the responsible person in the title block, and
 /// (with `options.history`) each release note in the history table. An export never mixes
-/// languages silently (issue 20.2).
+/// languages silently (issue 20.2). Also one per section whose lists nest deeper than
+/// [`blocks::MAX_NESTING`] levels, which are flattened (issue 19.4).
 pub fn release_language_warnings(
     file: &TomFile,
     options: &ExportOptions,
@@ -465,6 +466,20 @@ pub fn release_language_warnings(
     let (doc, _, history) = resolve(file, options)?;
     let language = i18n().tr(lang, &format!("language-{}", lang.code()));
     let mut out = Vec::new();
+    // Lists nested deeper than the layout keeps (issue 19.4): said once per section.
+    for section in doc.all_sections().into_iter().map(|(s, _)| s) {
+        let text = section.body.get_or_other(lang);
+        if blocks::nesting_depth(text) > blocks::MAX_NESTING {
+            out.push(i18n().tr_args(
+                lang,
+                "export-nesting-flattened",
+                &[
+                    ("section", i18n().section_title(section, lang).into()),
+                    ("depth", blocks::MAX_NESTING.into()),
+                ],
+            ));
+        }
+    }
     if doc.meta.responsible.lacks(lang) {
         out.push(i18n().tr_args(
             lang,

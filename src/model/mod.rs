@@ -13,4 +13,4 @@ pub use document::{
 };
 pub use edit::{EditError, MoveDirection, SectionPath};
 pub use nfc::{nfc, to_nfc};
-pub use validate::{ValidationError, validate};
+pub use validate::{MAX_LINE_FIELD_CHARS, ValidationError, validate};

@@ -32,7 +32,22 @@ pub enum ValidationError {
     /// The primary language is not among the document's languages.
     #[error("the primary language is not one of the document's languages")]
     PrimaryLanguageNotListed,
+    /// A one-line field (a name, title, address, contact) is longer than any real
+    /// document needs; such text only comes from a broken or hostile file and made the
+    /// export take minutes (issue 19.8).
+    #[error("the {field} has {chars} characters, at most {MAX_LINE_FIELD_CHARS} are allowed")]
+    FieldTooLong {
+        /// Which field, e.g. "organisation name" or "title of section encryption".
+        field: String,
+        /// How many characters it has.
+        chars: usize,
+    },
 }
+
+/// The longest organisation name, address, DPO contact, responsible person or purpose
+/// line (the title block's one-line fields) a document may hold, in characters. Titles
+/// are headings of imported text and are not capped here.
+pub const MAX_LINE_FIELD_CHARS: usize = 1_000;
 
 impl ValidationError {
     /// Fatal problems make a document unusable (ids must be unique and present);
@@ -40,7 +55,10 @@ impl ValidationError {
     pub fn is_fatal(&self) -> bool {
         matches!(
             self,
-            Self::DuplicateSectionId(_) | Self::DuplicateMeasureId(_) | Self::EmptyId
+            Self::DuplicateSectionId(_)
+                | Self::DuplicateMeasureId(_)
+                | Self::EmptyId
+                | Self::FieldTooLong { .. }
         )
     }
 }
@@ -51,6 +69,32 @@ pub fn validate(doc: &Document) -> Vec<ValidationError> {
     let mut section_ids = BTreeSet::new();
     let mut measure_ids = BTreeSet::new();
     let mut empty_reported = false;
+    let mut long = |field: &dyn Fn() -> String, text: &str| {
+        // Bytes bound characters from above: most texts need no count at all.
+        if text.len() > MAX_LINE_FIELD_CHARS {
+            let chars = text.chars().count();
+            if chars > MAX_LINE_FIELD_CHARS {
+                errors.push(ValidationError::FieldTooLong {
+                    field: field(),
+                    chars,
+                });
+            }
+        }
+    };
+    let m = &doc.meta;
+    long(&|| "organisation name".into(), &m.organisation.name);
+    long(&|| "address".into(), &m.organisation.address);
+    long(
+        &|| "data protection officer's contact".into(),
+        &m.dpo_contact,
+    );
+    for (name, text) in [
+        ("purpose line", &m.purpose),
+        ("responsible person", &m.responsible),
+    ] {
+        long(&|| name.into(), &text.de);
+        long(&|| name.into(), &text.en);
+    }
     for (section, _) in doc.all_sections() {
         if section.id.0.trim().is_empty() && !empty_reported {
             errors.push(ValidationError::EmptyId);

@@ -25,16 +25,76 @@ pub fn lines(text: &str) -> Vec<&str> {
     out
 }
 
+/// True when fewer than half of the longer side's lines occur on the other side at all
+/// (counted with multiplicity, in linear time): no diff could find much to keep.
+fn shares_little(old: &[&str], new: &[&str]) -> bool {
+    let mut counts: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(old.len());
+    for line in old {
+        *counts.entry(line).or_default() += 1;
+    }
+    let mut common = 0usize;
+    for line in new {
+        if let Some(n) = counts.get_mut(line)
+            && *n > 0
+        {
+            *n -= 1;
+            common += 1;
+        }
+    }
+    common * 2 < old.len().max(new.len())
+}
+
+/// Up to this many lines in the changed middle (old plus new), Myers runs over all of them.
+const MYERS_LINES: usize = 4_000;
+
 /// The delta that turns `old_lines` into `new_lines` (both from [`lines`]), one hunk per
 /// changed run of lines. A run of versions splits each snapshot once.
 ///
-/// Myers' algorithm (the `similar` crate) costs O(N·D); consecutive snapshots differ in
-/// few lines, and a deadline bounds pathological inputs (the result is then coarser but
-/// still exact).
+/// The result depends on the input only, never on the clock: the same file saved twice
+/// gives the same bytes (a time deadline made the delta, and so the file, depend on how
+/// busy the machine was; the crash test and `git diff` saw two different files).
+/// Myers' algorithm (the `similar` crate) costs O(N·D); below [`MYERS_LINES`] changed
+/// lines it is exact and cheap. Beyond, patience diff anchors on lines that occur once on
+/// each side (consecutive snapshots share nearly all of them), with Myers only between
+/// anchors.
 pub fn delta_lines(old_lines: &[&str], new_lines: &[&str]) -> String {
-    use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
-    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(20);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, old_lines, new_lines, Some(deadline));
+    use similar::{Algorithm, DiffOp, capture_diff_slices};
+    let prefix = old_lines
+        .iter()
+        .zip(new_lines)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = old_lines[prefix..]
+        .iter()
+        .rev()
+        .zip(new_lines[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let old_middle = &old_lines[prefix..old_lines.len() - suffix];
+    let new_middle = &new_lines[prefix..new_lines.len() - suffix];
+    let ops = if shares_little(old_middle, new_middle) {
+        // A rewrite: diffing it costs much and saves little; one hunk replaces it.
+        vec![
+            DiffOp::Equal {
+                old_index: 0,
+                new_index: 0,
+                len: prefix,
+            },
+            DiffOp::Equal {
+                old_index: old_lines.len() - suffix,
+                new_index: new_lines.len() - suffix,
+                len: suffix,
+            },
+        ]
+    } else {
+        let algorithm = if old_middle.len() + new_middle.len() <= MYERS_LINES {
+            Algorithm::Myers
+        } else {
+            Algorithm::Patience
+        };
+        capture_diff_slices(algorithm, old_lines, new_lines)
+    };
     // The hunks are the gaps between runs of equal lines, and only the `Equal` ops are
     // trusted, each checked: similar 2.7's Myers can give an `Insert` the wrong old
     // position (mitsuhiko/similar#78; found here by `any_pair_round_trips`), and a wrong

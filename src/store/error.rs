@@ -12,6 +12,10 @@ pub enum StoreErrorKind {
     /// The file has no content.
     #[error("the file is empty")]
     Empty,
+    /// The path names a folder, a FIFO, a device or a socket: reading it could hang or
+    /// make no sense, so it is refused before it is opened.
+    #[error("this is not a regular file (a folder, pipe or device?)")]
+    NotRegularFile,
     /// The file is larger than any TOM could reasonably be.
     #[error("the file is {size} bytes, more than the {limit} bytes a TOM file may have")]
     TooLarge {
@@ -79,6 +83,8 @@ pub enum StoreErrorKind {
 pub struct StoreError {
     /// The file concerned (empty for in-memory parsing).
     pub path: PathBuf,
+    /// The released version whose stored content is wrong, if the error is inside one.
+    pub version: Option<String>,
     /// What went wrong.
     pub kind: StoreErrorKind,
 }
@@ -88,8 +94,15 @@ impl StoreError {
     pub fn new(path: &Path, kind: impl Into<StoreErrorKind>) -> Self {
         Self {
             path: path.to_owned(),
+            version: None,
             kind: kind.into(),
         }
+    }
+
+    /// The same error, as one inside the stored content of version `label`.
+    pub fn in_version(mut self, label: &str) -> Self {
+        self.version = Some(label.to_owned());
+        self
     }
 
     /// The same error for another path (parsing happens before the path is known).
@@ -103,6 +116,7 @@ impl From<StoreErrorKind> for StoreError {
     fn from(kind: StoreErrorKind) -> Self {
         Self {
             path: PathBuf::new(),
+            version: None,
             kind,
         }
     }
@@ -110,16 +124,16 @@ impl From<StoreErrorKind> for StoreError {
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.as_os_str().is_empty() {
-            write!(f, "{}", self.kind)
-        } else {
-            write!(f, "{}: {}", self.path.display(), self.kind)
+        if !self.path.as_os_str().is_empty() {
+            write!(f, "{}: ", self.path.display())?;
         }
+        if let Some(label) = &self.version {
+            write!(f, "version {label}: ")?;
+        }
+        write!(f, "{}", self.kind)
     }
 }
 
-impl std::error::Error for StoreError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.kind)
-    }
-}
+/// The message already says everything: no source, so that an error chain printed with
+/// its causes (`anyhow`'s `{:#}`) shows it once, not two or three times (issue 19.12).
+impl std::error::Error for StoreError {}

@@ -329,12 +329,31 @@ pub fn load_with_notices(path: &Path) -> Result<(TomFile, Vec<LoadNotice>), Stor
     parse_bytes_with_notices(path, bytes)
 }
 
+/// Refuses a path that names something other than a regular file (a folder, FIFO, device
+/// or socket; links are followed), before anything opens it: opening a FIFO blocks until
+/// a writer comes, for ever (issue 19.8). A path that does not exist passes.
+pub fn ensure_regular_file(path: &Path) -> Result<(), StoreError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(StoreError::new(path, StoreErrorKind::NotRegularFile)),
+        _ => Ok(()),
+    }
+}
+
 /// Reads the whole file (at most [`MAX_FILE_SIZE`] bytes) and its metadata from the same
 /// open handle, so the two describe the same file even if it is replaced meanwhile.
 pub(crate) fn read_limited(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), StoreError> {
     let err = |kind: StoreErrorKind| StoreError::new(path, kind);
+    // A FIFO would block the open for ever, a folder cannot be read: refuse anything that
+    // is not a regular file before opening it (links are followed), and again after.
+    let before = std::fs::metadata(path).map_err(|e| err(e.into()))?;
+    if !before.is_file() {
+        return Err(err(StoreErrorKind::NotRegularFile));
+    }
     let mut file = File::open(path).map_err(|e| err(e.into()))?;
     let meta = file.metadata().map_err(|e| err(e.into()))?;
+    if !meta.is_file() {
+        return Err(err(StoreErrorKind::NotRegularFile));
+    }
     let size = meta.len();
     if size > MAX_FILE_SIZE {
         return Err(err(StoreErrorKind::TooLarge {
@@ -425,10 +444,48 @@ pub(crate) fn syntax_error(text: &str, e: ron::error::SpannedError) -> StoreErro
         StoreErrorKind::Syntax {
             line: pos.line,
             column: pos.col,
-            message: e.code.to_string(),
+            message: parser_message(&e.code),
         }
     };
     kind.into()
+}
+
+/// The parser's description without the names of Tomwerk's internal types (`EnvelopeIn`,
+/// `Metadata`, `V1File`) or of the parser's own options, which mean nothing to a user
+/// (issue 19.12).
+fn parser_message(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::ExpectedNamedStructLike(_) | E::ExpectedDifferentStructName { .. } => {
+            E::ExpectedStructLike.to_string()
+        }
+        E::ExpectedStructName(_) => "expected `(`".to_owned(),
+        E::ExceededRecursionLimit => "the text is nested more than 256 levels deep".to_owned(),
+        E::ExpectedRawValue | E::UnclosedLineComment => "unexpected text".to_owned(),
+        E::NoSuchStructField {
+            expected, found, ..
+        } => E::NoSuchStructField {
+            expected,
+            found: found.clone(),
+            outer: None,
+        }
+        .to_string(),
+        E::MissingStructField { field, .. } => {
+            E::MissingStructField { field, outer: None }.to_string()
+        }
+        E::DuplicateStructField { field, .. } => {
+            E::DuplicateStructField { field, outer: None }.to_string()
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => E::NoSuchEnumVariant {
+            expected,
+            found: found.clone(),
+            outer: None,
+        }
+        .to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// True when nothing but white space follows the error position.

@@ -75,7 +75,8 @@ impl Version {
         if let Some(doc) = self.parsed.0.get() {
             return Ok(doc);
         }
-        let doc = document_from_ron(&self.content, self.content_format)?;
+        let doc = document_from_ron(&self.content, self.content_format)
+            .map_err(|e| e.in_version(&self.label))?;
         Ok(self.parsed.0.get_or_init(|| doc))
     }
 
@@ -185,8 +186,38 @@ pub struct ChainError {
     pub position: usize,
     /// The version's label.
     pub label: String,
-    /// What does not hold.
+    /// What does not hold, in English (for logs and library users).
     pub reason: String,
+    /// What does not hold, as a kind (the CLI and editor say it in the user's language).
+    pub fault: ChainFault,
+}
+
+/// What is wrong at the first bad version of a chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChainFault {
+    /// Its label occurs twice.
+    DuplicateLabel,
+    /// It does not point at the version before it.
+    BrokenLink,
+    /// Its fields do not match its hash.
+    HashMismatch,
+    /// Its signature does not match its hash.
+    BadSignature,
+    /// Its stored content cannot be read.
+    Unreadable,
+}
+
+impl ChainFault {
+    /// A stable key, used in message ids (`integrity-fault-KEY`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::DuplicateLabel => "duplicate-label",
+            Self::BrokenLink => "broken-link",
+            Self::HashMismatch => "hash-mismatch",
+            Self::BadSignature => "bad-signature",
+            Self::Unreadable => "unreadable",
+        }
+    }
 }
 
 /// A whole `.tom` file: the working copy and its released versions, oldest first.
@@ -306,21 +337,27 @@ impl TomFile {
         let mut prev = "";
         let mut labels = std::collections::BTreeSet::new();
         for (i, v) in self.versions.iter().enumerate() {
-            let fail = |reason: String| ChainError {
+            let fail = |fault: ChainFault, reason: String| ChainError {
                 position: i + 1,
                 label: v.label.clone(),
                 reason,
+                fault,
             };
             if !labels.insert(v.label.as_str()) {
-                return Err(fail("the label occurs twice".into()));
+                return Err(fail(
+                    ChainFault::DuplicateLabel,
+                    "the label occurs twice".into(),
+                ));
             }
             if v.prev_hash != prev {
                 return Err(fail(
+                    ChainFault::BrokenLink,
                     "it does not point at the previous version (a version was removed, inserted or reordered)".into(),
                 ));
             }
             if v.compute_hash() != v.hash {
                 return Err(fail(
+                    ChainFault::HashMismatch,
                     "its content or details do not match its hash (changed after release)".into(),
                 ));
             }
@@ -328,11 +365,15 @@ impl TomFile {
                 && !sig.holds_for(&v.hash)
             {
                 return Err(fail(
+                    ChainFault::BadSignature,
                     "its signature does not match it (changed after it was signed)".into(),
                 ));
             }
             if let Some(Err(e)) = deep.then(|| v.document_ref()) {
-                return Err(fail(format!("its content cannot be read: {e}")));
+                return Err(fail(
+                    ChainFault::Unreadable,
+                    format!("its content cannot be read: {}", e.kind),
+                ));
             }
             prev = &v.hash;
         }

@@ -96,6 +96,7 @@ impl LockedDocument {
     /// only checks that it still does not exist.
     pub fn lock(path: &Path) -> Result<Self, StoreError> {
         let err = |e: io::Error| StoreError::new(path, e);
+        super::format::ensure_regular_file(path)?;
         let target = resolve_link(path).map_err(err)?;
         let lock = lock_file(&target).map_err(|e| match e {
             LockFailure::Timeout => StoreError::new(path, StoreErrorKind::Locked),

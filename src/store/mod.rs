@@ -15,9 +15,9 @@ pub use atomic::{write_atomic, write_atomic_with};
 pub use error::{StoreError, StoreErrorKind};
 pub use example::{example, large_example};
 pub use format::{
-    FORMAT_VERSION, LoadNotice, MAX_FILE_SIZE, document_to_ron, load, load_with_notices,
-    normalise_text, parse, parse_with_notices, save, to_ron,
+    FORMAT_VERSION, LoadNotice, MAX_FILE_SIZE, document_to_ron, ensure_regular_file, load,
+    load_with_notices, normalise_text, parse, parse_with_notices, save, to_ron,
 };
-pub use history::{ChainError, FINGERPRINT_DIGITS, ReleaseError, TomFile, Version};
+pub use history::{ChainError, ChainFault, FINGERPRINT_DIGITS, ReleaseError, TomFile, Version};
 pub use lock::LockedDocument;
 pub use signing::{KEY_FINGERPRINT_DIGITS, KeyError, ReleaseSignature, SigningKey, key_dir};
