@@ -442,3 +442,107 @@ fn class4_and_9_english_group_holds_its_controls_and_no_section_appears_twice() 
         ],
     );
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use proptest::sample::select;
+    use tomwerk::import::import_markdown;
+    use tomwerk::model::{Lang, validate};
+
+    /// A cell: words, a status symbol or word, or something odd.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Za-zäöüß]{1,10}( [A-Za-z]{1,8}){0,3}",
+            select(vec![
+                "✅",
+                "❌",
+                "🔄",
+                "umgesetzt",
+                "geplant",
+                "teilweise",
+                "n/a",
+                "ja",
+                "",
+                "x"
+            ])
+            .prop_map(str::to_owned),
+            // Odd but printable (control characters make the input binary, '<' a tag).
+            "[^|\n\r\\x00-\\x1f\\x7f<>\\\\&]{0,12}",
+        ]
+    }
+
+    fn table() -> impl Strategy<Value = String> {
+        (
+            select(vec![
+                "Maßnahme",
+                "Measure",
+                "Technische Maßnahmen",
+                "Version",
+            ]),
+            select(vec![
+                "Status",
+                "Umsetzung",
+                "Organisatorische Maßnahmen",
+                "Art",
+            ]),
+            proptest::collection::vec((cell(), cell()), 1..6),
+        )
+            .prop_map(|(a, b, rows)| {
+                let mut t = format!("| {a} | {b} |\n|---|---|\n");
+                for (x, y) in rows {
+                    t.push_str(&format!("| {x} | {y} |\n"));
+                }
+                t
+            })
+    }
+
+    fn task_list() -> impl Strategy<Value = String> {
+        proptest::collection::vec((any::<bool>(), cell()), 1..6).prop_map(|items| {
+            items
+                .into_iter()
+                .map(|(done, text)| format!("- [{}] {text}\n", if done { "x" } else { " " }))
+                .collect()
+        })
+    }
+
+    /// Letters-and-digits words, lower-cased.
+    fn words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Measure tables and task lists never panic, give a valid document, and every word
+        /// of a cell arrives: in a body, a measure's text or note, or as its status/kind.
+        #[test]
+        fn measure_blocks_lose_no_word(blocks in proptest::collection::vec(prop_oneof![table(), task_list()], 1..4)) {
+            let md = format!("# TOM\n\n## Verschlüsselung\n\n{}", blocks.join("\n"));
+            let imported = import_markdown(&md, Some(Lang::De)).unwrap();
+            prop_assert!(validate(&imported.document).is_empty());
+            let mut have = String::new();
+            let i18n = tomwerk::i18n::i18n();
+            for (s, _) in imported.document.all_sections() {
+                have.push_str(&s.body.de);
+                have.push(' ');
+                for m in &s.measures {
+                    for t in [m.text.de.clone(), m.note.de.clone(), i18n.status_label(m.status, Lang::De), i18n.kind_label(m.kind, Lang::De)] {
+                        have.push_str(&t);
+                        have.push(' ');
+                    }
+                }
+            }
+            let have = words(&have);
+            let headers = ["maßnahme", "measure", "technische", "organisatorische", "maßnahmen", "status", "umsetzung", "art", "version", "x"];
+            for w in words(&md) {
+                if headers.contains(&w.as_str()) || w == "tom" || w == "verschlüsselung" {
+                    continue;
+                }
+                prop_assert!(have.contains(&w), "{w} lost from {md:?}");
+            }
+        }
+    }
+}
