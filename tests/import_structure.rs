@@ -537,7 +537,8 @@ mod properties {
             }
             let have = words(&have);
             let headers = ["maßnahme", "measure", "technische", "organisatorische", "maßnahmen", "status", "umsetzung", "art", "version", "x"];
-            for w in words(&md) {
+            // The import composes to NFC (a compatibility ideograph becomes its unified form).
+            for w in words(&tomwerk::model::nfc(&md)) {
                 if headers.contains(&w.as_str()) || w == "tom" || w == "verschlüsselung" {
                     continue;
                 }

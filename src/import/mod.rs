@@ -12,6 +12,7 @@ mod docx;
 mod frontmatter;
 mod matching;
 mod measures;
+mod tree;
 pub mod vocabulary;
 
 use std::io::Read as _;
@@ -19,10 +20,10 @@ use std::path::Path;
 
 use crate::model::{Document, Lang, SectionId};
 
-pub use build::{measure_prefix, parse_measures};
 pub use frontmatter::parse_date;
 pub use matching::{normalize, split_number};
 pub use measures::MeasureDetection;
+pub use measures::{measure_prefix, parse_measures};
 
 /// Where one heading of the source went.
 #[derive(Debug, Clone, PartialEq, Eq)]
