@@ -621,6 +621,10 @@ impl Builder {
         report: &mut ImportReport,
     ) {
         let mut gone: HashSet<usize> = HashSet::new();
+        let mut gone_nodes: HashSet<usize> = HashSet::new();
+        // Children already dissolved, per parent; the lists are pruned once at the end so
+        // the pass stays linear when thousands of wrappers share one parent.
+        let mut removed: HashMap<Option<usize>, usize> = HashMap::new();
         // Newest first: a child is always created after its parent, so an inner wrapper
         // dissolves before the outer one is looked at.
         let mut wrappers: Vec<usize> = self.wrappers.iter().copied().collect();
@@ -629,18 +633,24 @@ impl Builder {
             let Some(&mapping) = self.custom_mapping.get(&node) else {
                 continue;
             };
-            let empty = self.tree.sections[node].is_empty()
-                && !with_measures.contains(&node)
-                && self.tree.children[node].is_empty();
+            let left =
+                self.tree.children[node].len() - removed.get(&Some(node)).copied().unwrap_or(0);
+            let empty =
+                self.tree.sections[node].is_empty() && !with_measures.contains(&node) && left == 0;
             if !empty {
                 continue;
             }
-            let parent = self.tree.parent[node];
-            self.tree.list_mut(parent).retain(|&x| x != node);
+            *removed.entry(self.tree.parent[node]).or_default() += 1;
+            gone_nodes.insert(node);
             gone.insert(mapping);
         }
         if gone.is_empty() {
             return;
+        }
+        for parent in removed.keys() {
+            self.tree
+                .list_mut(*parent)
+                .retain(|x| !gone_nodes.contains(x));
         }
         let mut index = 0;
         report.mappings.retain(|m| {
