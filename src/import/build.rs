@@ -4,14 +4,15 @@
 use std::collections::{HashMap, HashSet};
 
 use super::blocks::{self, Block};
-use super::frontmatter::{self, FrontMatter, Target};
+use super::frontmatter::{self, FrontMatter, Target, apply_front_matter};
 use super::matching::{self, MAX_DEPTH, Numbering, Strictness};
-use super::measures::{self, MeasureDetection};
+use super::measures::{self, MeasureDetection, kind_heading, parse_kind_list, parse_measures};
+use super::tree::Tree;
 use super::{HeadingMapping, ImportReport, Imported, detect_language};
 use crate::i18n::i18n;
 use crate::model::{
-    CanonicalSection, Document, Lang, LocalText, Measure, MeasureId, MeasureKind, MeasureStatus,
-    Section, SectionId,
+    CanonicalSection, Document, Lang, LocalText, Measure, MeasureId, MeasureKind, Section,
+    SectionId,
 };
 
 /// A heading as the builder sees it.
@@ -36,95 +37,6 @@ enum Item {
         list_source: Option<String>,
     },
     Directive(String),
-}
-
-/// The section tree while it is being filled: an arena, so placing a section after
-/// another is cheap and the build stays linear for thousands of headings.
-struct Tree {
-    sections: Vec<Section>,
-    children: Vec<Vec<usize>>,
-    parent: Vec<Option<usize>>,
-    top: Vec<usize>,
-    canonical: HashMap<CanonicalSection, usize>,
-}
-
-impl Tree {
-    fn from_template(doc: &mut Document) -> Self {
-        let mut tree = Tree {
-            sections: Vec::new(),
-            children: Vec::new(),
-            parent: Vec::new(),
-            top: Vec::new(),
-            canonical: HashMap::new(),
-        };
-        for s in std::mem::take(&mut doc.sections) {
-            let i = tree.add(s, None);
-            tree.top.push(i);
-        }
-        tree
-    }
-
-    fn add(&mut self, mut section: Section, parent: Option<usize>) -> usize {
-        let kids = std::mem::take(&mut section.children);
-        let i = self.sections.len();
-        if let Some(c) = section.canonical() {
-            self.canonical.insert(c, i);
-        }
-        self.sections.push(section);
-        self.children.push(Vec::new());
-        self.parent.push(parent);
-        for k in kids {
-            let ki = self.add(k, Some(i));
-            self.children[i].push(ki);
-        }
-        i
-    }
-
-    fn list_mut(&mut self, parent: Option<usize>) -> &mut Vec<usize> {
-        match parent {
-            Some(p) => &mut self.children[p],
-            None => &mut self.top,
-        }
-    }
-
-    /// Adds a new section right after `sibling`, in the same list.
-    fn insert_after(&mut self, sibling: usize, section: Section) -> usize {
-        let parent = self.parent[sibling];
-        let i = self.add(section, parent);
-        let list = self.list_mut(parent);
-        // Searching from the end: the sibling is almost always one of the last entries.
-        let at = list
-            .iter()
-            .rposition(|&x| x == sibling)
-            .map_or(list.len(), |p| p + 1);
-        list.insert(at, i);
-        i
-    }
-
-    /// Adds a new section as child `index` of `parent` (top level when `None`).
-    fn insert_at(&mut self, parent: Option<usize>, index: usize, section: Section) -> usize {
-        let i = self.add(section, parent);
-        let list = self.list_mut(parent);
-        let at = index.min(list.len());
-        list.insert(at, i);
-        i
-    }
-
-    fn into_sections(mut self) -> Vec<Section> {
-        // Children are filled bottom-up in reverse creation order: a child is always created
-        // after its parent, so by the time a parent is taken its children are complete.
-        let mut built: Vec<Option<Section>> = self.sections.drain(..).map(Some).collect();
-        for i in (0..built.len()).rev() {
-            let kids: Vec<Section> = self.children[i]
-                .iter()
-                .filter_map(|&k| built[k].take())
-                .collect();
-            if let Some(s) = built[i].as_mut() {
-                s.children = kids;
-            }
-        }
-        self.top.iter().filter_map(|&t| built[t].take()).collect()
-    }
 }
 
 /// Builds the document from normalized Markdown.
@@ -736,6 +648,10 @@ impl Builder {
         report: &mut ImportReport,
     ) {
         let mut gone: HashSet<usize> = HashSet::new();
+        let mut gone_nodes: HashSet<usize> = HashSet::new();
+        // Children already dissolved, per parent; the lists are pruned once at the end so
+        // the pass stays linear when thousands of wrappers share one parent.
+        let mut removed: HashMap<Option<usize>, usize> = HashMap::new();
         // Newest first: a child is always created after its parent, so an inner wrapper
         // dissolves before the outer one is looked at.
         let mut wrappers: Vec<usize> = self.wrappers.iter().copied().collect();
@@ -744,18 +660,24 @@ impl Builder {
             let Some(&mapping) = self.custom_mapping.get(&node) else {
                 continue;
             };
-            let empty = self.tree.sections[node].is_empty()
-                && !with_measures.contains(&node)
-                && self.tree.children[node].is_empty();
+            let left =
+                self.tree.children[node].len() - removed.get(&Some(node)).copied().unwrap_or(0);
+            let empty =
+                self.tree.sections[node].is_empty() && !with_measures.contains(&node) && left == 0;
             if !empty {
                 continue;
             }
-            let parent = self.tree.parent[node];
-            self.tree.list_mut(parent).retain(|&x| x != node);
+            *removed.entry(self.tree.parent[node]).or_default() += 1;
+            gone_nodes.insert(node);
             gone.insert(mapping);
         }
         if gone.is_empty() {
             return;
+        }
+        for parent in removed.keys() {
+            self.tree
+                .list_mut(*parent)
+                .retain(|x| !gone_nodes.contains(x));
         }
         let mut index = 0;
         report.mappings.retain(|m| {
@@ -982,175 +904,6 @@ fn parse_section_directive(directive: Option<&str>) -> (Option<String>, Vec<Stri
     ((!id.is_empty()).then(|| id.to_owned()), covers)
 }
 
-/// The prefix of a measure line: kind label, optional status label, then ": ".
-pub fn measure_prefix(kind: MeasureKind, status: MeasureStatus, lang: Lang) -> String {
-    let i = i18n();
-    if status == MeasureStatus::Implemented {
-        format!("{}: ", i.kind_label(kind, lang))
-    } else {
-        format!(
-            "{} · {}: ",
-            i.kind_label(kind, lang),
-            i.status_label(status, lang)
-        )
-    }
-}
-
-/// Reads the measure list Tomwerk's export writes after `<!-- tomwerk:measures -->`:
-///
-/// ```text
-/// - Technisch · Geplant: Text <!-- m-3 -->
-///   further text lines
-///   - Hinweis: note
-///     further note lines
-/// ```
-/// Labels are accepted in both languages. `None` when a line does not fit, so the caller
-/// keeps the list as body text instead (nothing is lost).
-pub fn parse_measures(src: &str, lang: Lang) -> Option<Vec<Measure>> {
-    let mut prefixes: Vec<(String, MeasureKind, MeasureStatus)> = Vec::new();
-    for lang in Lang::ALL {
-        for kind in MeasureKind::ALL {
-            for status in MeasureStatus::ALL {
-                prefixes.push((measure_prefix(kind, status, lang), kind, status));
-            }
-        }
-    }
-    // Longest first, so "Technisch · Geplant: " wins over "Technisch: ".
-    prefixes.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
-    let note_labels: Vec<String> = Lang::ALL
-        .iter()
-        .map(|&l| format!("{}: ", i18n().tr(l, "markdown-measure-note")))
-        .collect();
-    let mut out: Vec<Measure> = Vec::new();
-    let mut in_note = false;
-    for line in src.lines() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        if let Some(item) = line.strip_prefix("- ") {
-            let (item, id) = split_id_comment(item);
-            let (prefix, kind, status) = prefixes
-                .iter()
-                .find(|(p, _, _)| item.starts_with(p.as_str()))?;
-            let mut m = Measure::new(LocalText::default());
-            *m.text.get_mut(lang) = item[prefix.len()..].to_owned();
-            m.kind = *kind;
-            m.status = *status;
-            m.id = MeasureId(id.unwrap_or_default());
-            out.push(m);
-            in_note = false;
-            continue;
-        }
-        let m = out.last_mut()?;
-        if let Some(note) = line.strip_prefix("  - ") {
-            let label = note_labels.iter().find(|l| note.starts_with(l.as_str()))?;
-            *m.note.get_mut(lang) = note[label.len()..].to_owned();
-            in_note = true;
-        } else if in_note && line.starts_with("    ") {
-            let note = m.note.get_mut(lang);
-            note.push('\n');
-            note.push_str(&line[4..]);
-        } else if !in_note && line.starts_with("  ") {
-            let text = m.text.get_mut(lang);
-            text.push('\n');
-            text.push_str(&line[2..]);
-        } else {
-            return None;
-        }
-    }
-    (!out.is_empty()).then_some(out)
-}
-
-/// The measure kind a heading such as "Technische Maßnahmen" or "Organisational measures"
-/// names (either language, case and US spelling folded), if it names nothing else.
-fn kind_heading(title: &str) -> Option<MeasureKind> {
-    let folded = title
-        .trim()
-        .trim_end_matches(':')
-        .to_lowercase()
-        .replace("organizational", "organisational");
-    MeasureKind::ALL.into_iter().find(|&kind| {
-        Lang::ALL.iter().any(|&lang| {
-            let key = match kind {
-                MeasureKind::Technical => "export-measures-technical",
-                MeasureKind::Organisational => "export-measures-organisational",
-            };
-            i18n().tr(lang, key).to_lowercase() == folded
-        })
-    })
-}
-
-/// Reads a flat bullet list under a measure-kind heading as measures of `kind`, the way the
-/// PDF and DOCX exports set them: `text *(geplant)* – note`. The status is taken only from
-/// a status word in parentheses (either language); a note only after such a status or
-/// after the last ` – ` of an item that has one, so text with dashes stays whole. `None`
-/// (the list stays body text, nothing lost) for nested lists or anything else.
-fn parse_kind_list(src: &str, kind: MeasureKind, lang: Lang) -> Option<Vec<Measure>> {
-    let mut markers: Vec<(String, MeasureStatus)> = Vec::new();
-    for l in Lang::ALL {
-        for status in MeasureStatus::ALL {
-            let label = i18n().status_label(status, l).to_lowercase();
-            markers.push((format!(" *({label})*"), status));
-            markers.push((format!(" _({label})_"), status));
-            markers.push((format!(" ({label})"), status));
-        }
-    }
-    markers.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
-    let mut out = Vec::new();
-    for line in src.lines() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let item = line
-            .strip_prefix("- ")
-            .or_else(|| line.strip_prefix("* "))?
-            .trim();
-        if item.is_empty() {
-            return None;
-        }
-        let lower = item.to_lowercase();
-        let mut m = Measure::new(LocalText::default());
-        m.kind = kind;
-        let found = markers.iter().find_map(|(marker, status)| {
-            lower
-                .find(marker.as_str())
-                .map(|at| (at, marker.len(), *status))
-        });
-        match found {
-            // Byte offsets of the lower-cased text match the original only where lower-casing
-            // kept lengths; check before slicing.
-            Some((at, len, status))
-                if item.is_char_boundary(at)
-                    && item.is_char_boundary(at + len)
-                    && item[at..at + len].to_lowercase() == lower[at..at + len] =>
-            {
-                m.status = status;
-                *m.text.get_mut(lang) = item[..at].trim().to_owned();
-                let rest = item[at + len..].trim();
-                let note = rest.strip_prefix('–').map(str::trim).unwrap_or(rest);
-                *m.note.get_mut(lang) = note.to_owned();
-            }
-            _ => *m.text.get_mut(lang) = item.to_owned(),
-        }
-        out.push(m);
-    }
-    (!out.is_empty()).then_some(out)
-}
-
-/// Splits a trailing `<!-- m-3 -->` off a measure line.
-fn split_id_comment(line: &str) -> (&str, Option<String>) {
-    let t = line.trim_end();
-    if let Some(rest) = t.strip_suffix("-->")
-        && let Some(at) = rest.rfind("<!--")
-    {
-        let id = rest[at + 4..].trim();
-        if !id.is_empty() && !id.contains(char::is_whitespace) {
-            return (rest[..at].trim_end(), Some(id.to_owned()));
-        }
-    }
-    (line, None)
-}
-
 /// Appends the link reference definitions a text uses (`[label]` or `[text][label]`), so
 /// links keep their targets when the text is split into sections.
 fn append_definitions(text: &mut String, definitions: &HashMap<String, String>) {
@@ -1178,104 +931,5 @@ fn append_definitions(text: &mut String, definitions: &HashMap<String, String>) 
             text.push_str("\n\n");
         }
         text.push_str(&defs.join("\n"));
-    }
-}
-
-/// Fills the metadata from front matter; a field that fits nowhere (or whose slot is taken)
-/// is kept in `meta.extra` under its key.
-fn apply_front_matter(doc: &mut Document, fm: &FrontMatter, lang: Lang, report: &mut ImportReport) {
-    let ours = fm.fields.iter().any(|(k, v)| {
-        frontmatter::target(k) == Target::Generator && v.to_lowercase().contains("tomwerk")
-    });
-    for (key, value) in &fm.fields {
-        let value = value.trim();
-        let meta = &mut doc.meta;
-        let filled = |slot: &mut String, name: &str| -> Option<String> {
-            if slot.trim().is_empty() {
-                *slot = value.to_owned();
-                Some(name.to_owned())
-            } else if slot.trim() == value {
-                Some(name.to_owned())
-            } else {
-                None
-            }
-        };
-        let field = match frontmatter::target(key) {
-            Target::Title => {
-                let default = i18n().tr(lang, "document-title-default");
-                if matching::normalize(value) == matching::normalize(&default) {
-                    Some("title".to_owned())
-                } else {
-                    filled(meta.title.get_mut(lang), "title")
-                }
-            }
-            Target::Organisation => filled(&mut meta.organisation.name, "organisation"),
-            Target::Address => filled(&mut meta.organisation.address, "address"),
-            Target::Purpose => filled(meta.purpose.get_mut(lang), "purpose"),
-            Target::Responsible => filled(meta.responsible.get_mut(lang), "responsible"),
-            Target::Dpo => filled(&mut meta.dpo_contact, "dpo"),
-            Target::LastReview => match frontmatter::parse_date(value) {
-                Some(d) if meta.last_review.is_none() => {
-                    meta.last_review = Some(d);
-                    Some("last_review".to_owned())
-                }
-                _ => None,
-            },
-            Target::ReviewInterval => {
-                // Only a plain number is taken; "12 Monate" keeps its words in `extra`.
-                match value.parse::<u32>() {
-                    Ok(n) if n > 0 && n <= 120 => {
-                        meta.review_interval_months = n;
-                        Some("review_interval_months".to_owned())
-                    }
-                    _ => None,
-                }
-            }
-            Target::Language => Lang::parse(value).map(|_| "language".to_owned()),
-            Target::Languages => {
-                let mut langs: Vec<Lang> = Vec::new();
-                for l in value
-                    .split([',', ' ', '\n'])
-                    .filter_map(|s| Lang::parse(s.trim()))
-                {
-                    if !langs.contains(&l) {
-                        langs.push(l);
-                    }
-                }
-                if langs.is_empty() {
-                    None
-                } else {
-                    if !langs.contains(&lang) {
-                        langs.insert(0, lang);
-                    }
-                    meta.languages = langs;
-                    Some("languages".to_owned())
-                }
-            }
-            Target::Generator if ours => Some("generator".to_owned()),
-            // What our own export derives from the version history is not document content.
-            Target::Extra if ours && matches!(key.as_str(), "version" | "released" | "draft") => {
-                Some("version".to_owned())
-            }
-            _ => None,
-        };
-        let field = field.unwrap_or_else(|| {
-            let key = key.strip_prefix("extra.").unwrap_or(key).to_owned();
-            let entry = meta.extra.entry(key).or_default();
-            if !entry.is_empty() {
-                entry.push('\n');
-            }
-            entry.push_str(value);
-            "extra".to_owned()
-        });
-        report.metadata.push((key.clone(), field));
-    }
-    meta_primary(doc, lang);
-}
-
-fn meta_primary(doc: &mut Document, lang: Lang) {
-    doc.meta.primary_language = lang;
-    if !doc.meta.languages.contains(&lang) {
-        doc.meta.languages.insert(0, lang);
     }
 }

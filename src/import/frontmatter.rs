@@ -2,7 +2,10 @@
 
 use time::{Date, Month};
 
-use super::matching::normalize;
+use super::ImportReport;
+use super::matching::{self, normalize};
+use crate::i18n::i18n;
+use crate::model::{Document, Lang};
 
 /// Front matter found at the start of a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -599,6 +602,111 @@ fn month_from_name(word: &str) -> Option<Month> {
         .iter()
         .find(|(names, _)| names.contains(&word))
         .map(|(_, m)| *m)
+}
+
+/// Fills the metadata from front matter; a field that fits nowhere (or whose slot is taken)
+/// is kept in `meta.extra` under its key.
+pub(super) fn apply_front_matter(
+    doc: &mut Document,
+    fm: &FrontMatter,
+    lang: Lang,
+    report: &mut ImportReport,
+) {
+    let ours = fm
+        .fields
+        .iter()
+        .any(|(k, v)| target(k) == Target::Generator && v.to_lowercase().contains("tomwerk"));
+    for (key, value) in &fm.fields {
+        let value = value.trim();
+        let meta = &mut doc.meta;
+        let filled = |slot: &mut String, name: &str| -> Option<String> {
+            if slot.trim().is_empty() {
+                *slot = value.to_owned();
+                Some(name.to_owned())
+            } else if slot.trim() == value {
+                Some(name.to_owned())
+            } else {
+                None
+            }
+        };
+        let field = match target(key) {
+            Target::Title => {
+                let default = i18n().tr(lang, "document-title-default");
+                if matching::normalize(value) == matching::normalize(&default) {
+                    Some("title".to_owned())
+                } else {
+                    filled(meta.title.get_mut(lang), "title")
+                }
+            }
+            Target::Organisation => filled(&mut meta.organisation.name, "organisation"),
+            Target::Address => filled(&mut meta.organisation.address, "address"),
+            Target::Purpose => filled(meta.purpose.get_mut(lang), "purpose"),
+            Target::Responsible => filled(meta.responsible.get_mut(lang), "responsible"),
+            Target::Dpo => filled(&mut meta.dpo_contact, "dpo"),
+            Target::LastReview => match parse_date(value) {
+                Some(d) if meta.last_review.is_none() => {
+                    meta.last_review = Some(d);
+                    Some("last_review".to_owned())
+                }
+                _ => None,
+            },
+            Target::ReviewInterval => {
+                // Only a plain number is taken; "12 Monate" keeps its words in `extra`.
+                match value.parse::<u32>() {
+                    Ok(n) if n > 0 && n <= 120 => {
+                        meta.review_interval_months = n;
+                        Some("review_interval_months".to_owned())
+                    }
+                    _ => None,
+                }
+            }
+            Target::Language => Lang::parse(value).map(|_| "language".to_owned()),
+            Target::Languages => {
+                let mut langs: Vec<Lang> = Vec::new();
+                for l in value
+                    .split([',', ' ', '\n'])
+                    .filter_map(|s| Lang::parse(s.trim()))
+                {
+                    if !langs.contains(&l) {
+                        langs.push(l);
+                    }
+                }
+                if langs.is_empty() {
+                    None
+                } else {
+                    if !langs.contains(&lang) {
+                        langs.insert(0, lang);
+                    }
+                    meta.languages = langs;
+                    Some("languages".to_owned())
+                }
+            }
+            Target::Generator if ours => Some("generator".to_owned()),
+            // What our own export derives from the version history is not document content.
+            Target::Extra if ours && matches!(key.as_str(), "version" | "released" | "draft") => {
+                Some("version".to_owned())
+            }
+            _ => None,
+        };
+        let field = field.unwrap_or_else(|| {
+            let key = key.strip_prefix("extra.").unwrap_or(key).to_owned();
+            let entry = meta.extra.entry(key).or_default();
+            if !entry.is_empty() {
+                entry.push('\n');
+            }
+            entry.push_str(value);
+            "extra".to_owned()
+        });
+        report.metadata.push((key.clone(), field));
+    }
+    meta_primary(doc, lang);
+}
+
+fn meta_primary(doc: &mut Document, lang: Lang) {
+    doc.meta.primary_language = lang;
+    if !doc.meta.languages.contains(&lang) {
+        doc.meta.languages.insert(0, lang);
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 
 use super::matching::normalize;
 use crate::i18n::i18n;
-use crate::model::{Lang, LocalText, Measure, MeasureKind, MeasureStatus};
+use crate::model::{Lang, LocalText, Measure, MeasureId, MeasureKind, MeasureStatus};
 
 /// Whether the import turns measure tables and task lists into structured measures.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -334,6 +334,175 @@ pub fn from_task_list(src: &str, kind: Option<MeasureKind>, lang: Lang) -> Optio
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The prefix of a measure line: kind label, optional status label, then ": ".
+pub fn measure_prefix(kind: MeasureKind, status: MeasureStatus, lang: Lang) -> String {
+    let i = i18n();
+    if status == MeasureStatus::Implemented {
+        format!("{}: ", i.kind_label(kind, lang))
+    } else {
+        format!(
+            "{} · {}: ",
+            i.kind_label(kind, lang),
+            i.status_label(status, lang)
+        )
+    }
+}
+
+/// Reads the measure list Tomwerk's export writes after `<!-- tomwerk:measures -->`:
+///
+/// ```text
+/// - Technisch · Geplant: Text <!-- m-3 -->
+///   further text lines
+///   - Hinweis: note
+///     further note lines
+/// ```
+/// Labels are accepted in both languages. `None` when a line does not fit, so the caller
+/// keeps the list as body text instead (nothing is lost).
+pub fn parse_measures(src: &str, lang: Lang) -> Option<Vec<Measure>> {
+    let mut prefixes: Vec<(String, MeasureKind, MeasureStatus)> = Vec::new();
+    for lang in Lang::ALL {
+        for kind in MeasureKind::ALL {
+            for status in MeasureStatus::ALL {
+                prefixes.push((measure_prefix(kind, status, lang), kind, status));
+            }
+        }
+    }
+    // Longest first, so "Technisch · Geplant: " wins over "Technisch: ".
+    prefixes.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
+    let note_labels: Vec<String> = Lang::ALL
+        .iter()
+        .map(|&l| format!("{}: ", i18n().tr(l, "markdown-measure-note")))
+        .collect();
+    let mut out: Vec<Measure> = Vec::new();
+    let mut in_note = false;
+    for line in src.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(item) = line.strip_prefix("- ") {
+            let (item, id) = split_id_comment(item);
+            let (prefix, kind, status) = prefixes
+                .iter()
+                .find(|(p, _, _)| item.starts_with(p.as_str()))?;
+            let mut m = Measure::new(LocalText::default());
+            *m.text.get_mut(lang) = item[prefix.len()..].to_owned();
+            m.kind = *kind;
+            m.status = *status;
+            m.id = MeasureId(id.unwrap_or_default());
+            out.push(m);
+            in_note = false;
+            continue;
+        }
+        let m = out.last_mut()?;
+        if let Some(note) = line.strip_prefix("  - ") {
+            let label = note_labels.iter().find(|l| note.starts_with(l.as_str()))?;
+            *m.note.get_mut(lang) = note[label.len()..].to_owned();
+            in_note = true;
+        } else if in_note && line.starts_with("    ") {
+            let note = m.note.get_mut(lang);
+            note.push('\n');
+            note.push_str(&line[4..]);
+        } else if !in_note && line.starts_with("  ") {
+            let text = m.text.get_mut(lang);
+            text.push('\n');
+            text.push_str(&line[2..]);
+        } else {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The measure kind a heading such as "Technische Maßnahmen" or "Organisational measures"
+/// names (either language, case and US spelling folded), if it names nothing else.
+pub(super) fn kind_heading(title: &str) -> Option<MeasureKind> {
+    let folded = title
+        .trim()
+        .trim_end_matches(':')
+        .to_lowercase()
+        .replace("organizational", "organisational");
+    MeasureKind::ALL.into_iter().find(|&kind| {
+        Lang::ALL.iter().any(|&lang| {
+            let key = match kind {
+                MeasureKind::Technical => "export-measures-technical",
+                MeasureKind::Organisational => "export-measures-organisational",
+            };
+            i18n().tr(lang, key).to_lowercase() == folded
+        })
+    })
+}
+
+/// Reads a flat bullet list under a measure-kind heading as measures of `kind`, the way the
+/// PDF and DOCX exports set them: `text *(geplant)* – note`. The status is taken only from
+/// a status word in parentheses (either language); a note only after such a status or
+/// after the last ` – ` of an item that has one, so text with dashes stays whole. `None`
+/// (the list stays body text, nothing lost) for nested lists or anything else.
+pub(super) fn parse_kind_list(src: &str, kind: MeasureKind, lang: Lang) -> Option<Vec<Measure>> {
+    let mut markers: Vec<(String, MeasureStatus)> = Vec::new();
+    for l in Lang::ALL {
+        for status in MeasureStatus::ALL {
+            let label = i18n().status_label(status, l).to_lowercase();
+            markers.push((format!(" *({label})*"), status));
+            markers.push((format!(" _({label})_"), status));
+            markers.push((format!(" ({label})"), status));
+        }
+    }
+    markers.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+    let mut out = Vec::new();
+    for line in src.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let item = line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("* "))?
+            .trim();
+        if item.is_empty() {
+            return None;
+        }
+        let lower = item.to_lowercase();
+        let mut m = Measure::new(LocalText::default());
+        m.kind = kind;
+        let found = markers.iter().find_map(|(marker, status)| {
+            lower
+                .find(marker.as_str())
+                .map(|at| (at, marker.len(), *status))
+        });
+        match found {
+            // Byte offsets of the lower-cased text match the original only where lower-casing
+            // kept lengths; check before slicing.
+            Some((at, len, status))
+                if item.is_char_boundary(at)
+                    && item.is_char_boundary(at + len)
+                    && item[at..at + len].to_lowercase() == lower[at..at + len] =>
+            {
+                m.status = status;
+                *m.text.get_mut(lang) = item[..at].trim().to_owned();
+                let rest = item[at + len..].trim();
+                let note = rest.strip_prefix('–').map(str::trim).unwrap_or(rest);
+                *m.note.get_mut(lang) = note.to_owned();
+            }
+            _ => *m.text.get_mut(lang) = item.to_owned(),
+        }
+        out.push(m);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Splits a trailing `<!-- m-3 -->` off a measure line.
+fn split_id_comment(line: &str) -> (&str, Option<String>) {
+    let t = line.trim_end();
+    if let Some(rest) = t.strip_suffix("-->")
+        && let Some(at) = rest.rfind("<!--")
+    {
+        let id = rest[at + 4..].trim();
+        if !id.is_empty() && !id.contains(char::is_whitespace) {
+            return (rest[..at].trim_end(), Some(id.to_owned()));
+        }
+    }
+    (line, None)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod matching;
 mod measures;
 mod odt;
 mod package;
+mod tree;
 pub mod vocabulary;
 
 use std::io::Read as _;
@@ -23,11 +24,11 @@ use std::path::Path;
 
 use crate::model::{Document, Lang, SectionId};
 
-pub use build::{measure_prefix, parse_measures};
 pub use flow::ImportWarning;
 pub use frontmatter::parse_date;
 pub use matching::{normalize, split_number};
 pub use measures::MeasureDetection;
+pub use measures::{measure_prefix, parse_measures};
 
 /// Where one heading of the source went.
 #[derive(Debug, Clone, PartialEq, Eq)]
