@@ -121,6 +121,83 @@ impl ImportWarning {
     }
 }
 
+/// What a reader counted that it could not carry over as is.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Losses {
+    /// Images, charts, shapes without text.
+    pub images: usize,
+    /// Tracked changes were present.
+    pub tracked: bool,
+    /// Comments kept as quotes.
+    pub comments: usize,
+    /// Footnotes and endnotes kept as paragraphs.
+    pub notes: usize,
+    /// Nested tables flattened.
+    pub nested_tables: usize,
+}
+
+impl Losses {
+    /// One warning per kind of loss that occurred.
+    pub fn warnings(&self) -> Vec<ImportWarning> {
+        let mut w = Vec::new();
+        if self.tracked {
+            w.push(ImportWarning::TrackedChanges);
+        }
+        for (n, make) in [
+            (
+                self.images,
+                ImportWarning::Images as fn(usize) -> ImportWarning,
+            ),
+            (self.comments, ImportWarning::Comments),
+            (self.notes, ImportWarning::Notes),
+            (self.nested_tables, ImportWarning::NestedTables),
+        ] {
+            if n > 0 {
+                w.push(make(n));
+            }
+        }
+        w
+    }
+}
+
+/// Appends a block's text to a table cell (a paragraph, list or text box inside a cell, or
+/// a nested table): one line, separated from what the cell already holds.
+pub fn append_to_cell(cell: &mut Vec<Run>, flow: Flow) {
+    let runs = match flow {
+        Flow::Heading { text, .. } | Flow::Code(text) => vec![Run::plain(text)],
+        Flow::Paragraph { runs, .. } | Flow::Item { runs, .. } => runs,
+        Flow::Table(rows) => rows.into_iter().flatten().flatten().collect(),
+    };
+    if runs.iter().all(|r| r.text.trim().is_empty()) {
+        return;
+    }
+    if !cell.is_empty() {
+        cell.push(Run::plain(" "));
+    }
+    cell.extend(runs.into_iter().map(|mut r| {
+        r.text = r.text.replace('\n', " ");
+        r
+    }));
+}
+
+/// Collapses runs of white space (XML or HTML layout) into one space, as ODF and HTML do.
+pub fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if matches!(c, ' ' | '\n' | '\r' | '\t' | '\u{c}') {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
 /// What a structured reader produced.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Flowed {

@@ -14,7 +14,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::ImportError;
 use super::docx::date_prefix;
-use super::flow::{Flow, Flowed, ImportWarning, Run, letters, roman};
+use super::flow::{Flow, Flowed, Losses, Run, append_to_cell, collapse_spaces, letters, roman};
 use super::package::{Package, attr, doctype_error, reference_text, xml_error};
 
 const KIND: &str = "ODT";
@@ -77,22 +77,16 @@ pub fn read(bytes: &[u8]) -> Result<Flowed, ImportError> {
         nested_tables,
         ..
     } = body;
-    if tracked {
-        out.warnings.push(ImportWarning::TrackedChanges);
-    }
-    if images > 0 {
-        out.warnings.push(ImportWarning::Images(images));
-    }
-    if comments > 0 {
-        out.warnings.push(ImportWarning::Comments(comments));
-    }
-    if notes_count > 0 {
-        out.warnings.push(ImportWarning::Notes(notes_count));
-    }
-    if nested_tables > 0 {
-        out.warnings
-            .push(ImportWarning::NestedTables(nested_tables));
-    }
+    out.warnings.extend(
+        Losses {
+            images,
+            tracked,
+            comments,
+            notes: notes_count,
+            nested_tables,
+        }
+        .warnings(),
+    );
     Ok(out)
 }
 
@@ -794,21 +788,7 @@ impl<'a> BodyReader<'a> {
 
     fn emit(&mut self, flow: Flow) {
         if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
-            let runs = match flow {
-                Flow::Heading { text, .. } | Flow::Code(text) => vec![Run::plain(text)],
-                Flow::Paragraph { runs, .. } | Flow::Item { runs, .. } => runs,
-                Flow::Table(rows) => rows.into_iter().flatten().flatten().collect(),
-            };
-            if runs.iter().all(|r| r.text.trim().is_empty()) {
-                return;
-            }
-            if !cell.is_empty() {
-                cell.push(Run::plain(" "));
-            }
-            cell.extend(runs.into_iter().map(|mut r| {
-                r.text = r.text.replace('\n', " ");
-                r
-            }));
+            append_to_cell(cell, flow);
             return;
         }
         // A text box's paragraph inside a paragraph comes out before it.
@@ -894,22 +874,4 @@ fn format_number(n: u32, format: &str) -> String {
         "I" => roman(n),
         _ => n.to_string(),
     }
-}
-
-/// ODF text collapses runs of white space (XML layout) into one space.
-fn collapse_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if matches!(c, ' ' | '\n' | '\r' | '\t') {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
 }
