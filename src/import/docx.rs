@@ -14,8 +14,8 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::ImportError;
 use super::docx_styles::{Numbering, Styles, on};
-use super::flow::{Flow, Flowed, Losses, Run, append_to_cell};
-use super::package::{Package, attr, doctype_error, reference_text, xml_error};
+use super::flow::{Flow, Flowed, Losses, OpenTable as Table, Run, append_to_cell, close_table};
+use super::package::{Package, attr, doctype_error, leaf_texts, reference_text, xml_error};
 
 const KIND: &str = "DOCX";
 
@@ -207,30 +207,11 @@ fn note_texts(xml: &str, element: &[u8]) -> Result<Vec<(String, Note)>, ImportEr
 
 /// `docProps/core.xml`: title, creator and last-modified date.
 fn core_properties(xml: &str, out: &mut Flowed) -> Result<(), ImportError> {
-    let mut reader = Reader::from_str(xml);
-    let mut field: Option<Vec<u8>> = None;
-    let mut text = String::new();
-    loop {
-        match reader.read_event().map_err(|e| xml_error(KIND, e))? {
-            Event::DocType(_) => return Err(doctype_error(KIND)),
-            Event::Start(e) => {
-                field = Some(e.local_name().as_ref().to_vec());
-                text.clear();
-            }
-            Event::Text(t) if field.is_some() => {
-                text.push_str(&t.decode().map_err(|e| xml_error(KIND, e))?);
-            }
-            Event::GeneralRef(r) if field.is_some() => text.push_str(&reference_text(&r)),
-            Event::End(_) => {
-                let value = text.trim().to_owned();
-                match field.take().as_deref() {
-                    Some(b"title") if !value.is_empty() => out.title = Some(value),
-                    Some(b"creator") if !value.is_empty() => out.author = Some(value),
-                    Some(b"modified") => out.modified = date_prefix(&value),
-                    _ => {}
-                }
-            }
-            Event::Eof => break,
+    for (name, value) in leaf_texts(xml, KIND)? {
+        match name.as_str() {
+            "title" if !value.is_empty() => out.title = Some(value),
+            "creator" if !value.is_empty() => out.author = Some(value),
+            "modified" => out.modified = date_prefix(&value),
             _ => {}
         }
     }
@@ -254,14 +235,6 @@ struct Para {
     outline: Option<u8>,
     num: Option<(String, usize)>,
     runs: Vec<Run>,
-}
-
-/// One open table.
-#[derive(Default)]
-struct Table {
-    rows: Vec<Vec<Vec<Run>>>,
-    cell: Option<Vec<Run>>,
-    span: usize,
 }
 
 /// One open complex field (`fldChar begin … separate … end`).
@@ -631,35 +604,14 @@ impl<'a> BodyReader<'a> {
                 }
             }
             b"tc" => {
-                if let Some(t) = self.tables.last_mut()
-                    && let Some(cell) = t.cell.take()
-                    && let Some(row) = t.rows.last_mut()
-                {
-                    row.push(cell);
-                    for _ in 1..t.span {
-                        row.push(Vec::new());
-                    }
+                if let Some(t) = self.tables.last_mut() {
+                    t.end_cell();
                 }
             }
             b"tbl" => {
-                if let Some(t) = self.tables.pop() {
-                    match self.tables.last_mut().and_then(|outer| outer.cell.as_mut()) {
-                        // A nested table becomes text in its cell, row by row.
-                        Some(cell) => {
-                            for row in t.rows {
-                                for c in row {
-                                    if !cell.is_empty() {
-                                        cell.push(Run::plain(" "));
-                                    }
-                                    cell.extend(c);
-                                }
-                            }
-                        }
-                        None => {
-                            self.emit(Flow::Table(t.rows));
-                            self.flush_after();
-                        }
-                    }
+                if let Some(rows) = close_table(&mut self.tables) {
+                    self.emit(Flow::Table(rows));
+                    self.flush_after();
                 }
             }
             _ => {}

@@ -180,6 +180,58 @@ pub fn append_to_cell(cell: &mut Vec<Run>, flow: Flow) {
     }));
 }
 
+/// A table being read by a zip reader (DOCX, ODT): its rows, the open cell and its span.
+#[derive(Debug, Default)]
+pub struct OpenTable {
+    /// Rows of cells so far.
+    pub rows: Vec<Vec<Vec<Run>>>,
+    /// The cell being read.
+    pub cell: Option<Vec<Run>>,
+    /// How many grid columns the open cell spans.
+    pub span: usize,
+}
+
+impl OpenTable {
+    /// Closes the open cell; a span adds empty cells so the later columns stay in place.
+    pub fn end_cell(&mut self) {
+        if let Some(cell) = self.cell.take()
+            && let Some(row) = self.rows.last_mut()
+        {
+            row.push(cell);
+            for _ in 1..self.span {
+                row.push(Vec::new());
+            }
+        }
+    }
+}
+
+/// Closes the innermost of `tables`: a nested table becomes text in the outer table's open
+/// cell (`None`), the outermost returns its rows without the empty ones.
+pub fn close_table(tables: &mut Vec<OpenTable>) -> Option<Vec<Vec<Vec<Run>>>> {
+    let table = tables.pop()?;
+    match tables.last_mut().and_then(|t| t.cell.as_mut()) {
+        Some(cell) => {
+            for c in table.rows.into_iter().flatten() {
+                append_to_cell(
+                    cell,
+                    Flow::Paragraph {
+                        runs: c,
+                        quote: false,
+                    },
+                );
+            }
+            None
+        }
+        None => Some(
+            table
+                .rows
+                .into_iter()
+                .filter(|r| r.iter().any(|c| !c.is_empty()))
+                .collect(),
+        ),
+    }
+}
+
 /// Collapses runs of white space (XML or HTML layout) into one space, as ODF and HTML do.
 pub fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -14,8 +14,11 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::ImportError;
 use super::docx::date_prefix;
-use super::flow::{Flow, Flowed, Losses, Run, append_to_cell, collapse_spaces, letters, roman};
-use super::package::{Package, attr, doctype_error, reference_text, xml_error};
+use super::flow::{
+    Flow, Flowed, Losses, OpenTable as Table, Run, append_to_cell, close_table, collapse_spaces,
+    letters, roman,
+};
+use super::package::{Package, attr, doctype_error, leaf_texts, reference_text, xml_error};
 
 const KIND: &str = "ODT";
 
@@ -302,33 +305,12 @@ fn header_organisation(styles: &str) -> Result<Option<String>, ImportError> {
 
 /// `meta.xml`: title, initial creator or creator, date.
 fn meta_properties(xml: &str, out: &mut Flowed) -> Result<(), ImportError> {
-    let mut reader = Reader::from_str(xml);
-    let mut field: Option<Vec<u8>> = None;
-    let mut text = String::new();
-    loop {
-        match reader.read_event().map_err(|e| xml_error(KIND, e))? {
-            Event::DocType(_) => return Err(doctype_error(KIND)),
-            Event::Start(e) => {
-                field = Some(e.name().as_ref().to_vec());
-                text.clear();
-            }
-            Event::Text(t) if field.is_some() => {
-                text.push_str(&t.decode().map_err(|e| xml_error(KIND, e))?)
-            }
-            Event::GeneralRef(r) if field.is_some() => text.push_str(&reference_text(&r)),
-            Event::End(_) => {
-                let value = text.trim().to_owned();
-                match field.take().as_deref() {
-                    Some(b"dc:title") if !value.is_empty() => out.title = Some(value),
-                    Some(b"meta:initial-creator") if !value.is_empty() => out.author = Some(value),
-                    Some(b"dc:creator") if !value.is_empty() && out.author.is_none() => {
-                        out.author = Some(value)
-                    }
-                    Some(b"dc:date") => out.modified = date_prefix(&value),
-                    _ => {}
-                }
-            }
-            Event::Eof => break,
+    for (name, value) in leaf_texts(xml, KIND)? {
+        match name.as_str() {
+            "title" if !value.is_empty() => out.title = Some(value),
+            "initial-creator" if !value.is_empty() => out.author = Some(value),
+            "creator" if !value.is_empty() && out.author.is_none() => out.author = Some(value),
+            "date" => out.modified = date_prefix(&value),
             _ => {}
         }
     }
@@ -345,13 +327,6 @@ struct Para {
     runs: Vec<Run>,
     /// Inside a list: (level, ordered).
     item: Option<(usize, bool)>,
-}
-
-#[derive(Default)]
-struct Table {
-    rows: Vec<Vec<Vec<Run>>>,
-    cell: Option<Vec<Run>>,
-    span: usize,
 }
 
 /// A note or annotation being collected.
@@ -716,37 +691,14 @@ impl<'a> BodyReader<'a> {
                 self.lists.pop();
             }
             b"table:table-cell" | b"table:covered-table-cell" => {
-                if let Some(t) = self.tables.last_mut()
-                    && let Some(cell) = t.cell.take()
-                    && let Some(row) = t.rows.last_mut()
-                {
-                    row.push(cell);
-                    for _ in 1..t.span {
-                        row.push(Vec::new());
-                    }
+                if let Some(t) = self.tables.last_mut() {
+                    t.end_cell();
                 }
             }
             b"table:table" => {
-                if let Some(t) = self.tables.pop() {
-                    match self.tables.last_mut().and_then(|o| o.cell.as_mut()) {
-                        Some(cell) => {
-                            for c in t.rows.into_iter().flatten() {
-                                if !cell.is_empty() {
-                                    cell.push(Run::plain(" "));
-                                }
-                                cell.extend(c);
-                            }
-                        }
-                        None => {
-                            let rows: Vec<Vec<Vec<Run>>> = t
-                                .rows
-                                .into_iter()
-                                .filter(|r| r.iter().any(|c| !c.is_empty()))
-                                .collect();
-                            self.emit(Flow::Table(rows));
-                            self.flush_after();
-                        }
-                    }
+                if let Some(rows) = close_table(&mut self.tables) {
+                    self.emit(Flow::Table(rows));
+                    self.flush_after();
                 }
             }
             _ => {}
