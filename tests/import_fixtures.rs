@@ -189,6 +189,16 @@ fn check(e: &Expect, file: &str, full: bool) -> Imported {
             .any(|l| l.starts_with('|') && l.contains(e.table_cell)),
         "{file}: table\n{md}"
     );
+    // The merged cells keep the table three columns wide.
+    let row = md
+        .lines()
+        .find(|l| l.starts_with('|') && l.contains(e.table_cell))
+        .unwrap_or_default();
+    assert_eq!(row.matches('|').count(), 4, "{file}: {row}\n{md}");
+    assert!(
+        !md.contains("T09:00"),
+        "{file}: a comment's date became text\n{md}"
+    );
     assert!(md.contains(e.link), "{file}: link\n{md}");
     assert!(md.contains(e.footnote), "{file}: footnote\n{md}");
     if full {

@@ -337,6 +337,8 @@ struct Note {
     text: String,
     in_citation: bool,
     in_creator: bool,
+    /// Inside the annotation's `dc:date` (not text).
+    in_date: bool,
 }
 
 struct BodyReader<'a> {
@@ -439,7 +441,7 @@ impl<'a> BodyReader<'a> {
                 n.citation.push_str(text);
             } else if n.in_creator {
                 n.author.push_str(text);
-            } else {
+            } else if !n.in_date {
                 n.text.push_str(text);
             }
             return;
@@ -523,6 +525,7 @@ impl<'a> BodyReader<'a> {
             match name {
                 b"text:note-citation" if container => n.in_citation = true,
                 b"dc:creator" if container => n.in_creator = true,
+                b"dc:date" if container => n.in_date = true,
                 b"text:line-break" | b"text:tab" | b"text:s" => n.text.push(' '),
                 _ => {}
             }
@@ -601,6 +604,7 @@ impl<'a> BodyReader<'a> {
                 text: String::new(),
                 in_citation: false,
                 in_creator: false,
+                in_date: false,
             }),
             b"office:annotation" if container => self.notes.push(Note {
                 comment: true,
@@ -609,6 +613,7 @@ impl<'a> BodyReader<'a> {
                 text: String::new(),
                 in_citation: false,
                 in_creator: false,
+                in_date: false,
             }),
             b"draw:image" | b"draw:object" | b"draw:object-ole" => self.images += 1,
             b"text:changed-region" | b"text:change-start" | b"text:change" => self.tracked = true,
@@ -625,21 +630,18 @@ impl<'a> BodyReader<'a> {
             }
             b"table:table-cell" | b"table:covered-table-cell" => {
                 if let Some(t) = self.tables.last_mut() {
-                    let span = attr(e, b"number-columns-spanned")
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(1usize)
-                        .clamp(1, 64);
+                    // ODF writes a covered cell for every column and row a span covers, so
+                    // each cell element is one grid column.
                     if container {
                         t.cell = Some(Vec::new());
-                        t.span = span;
-                    } else if name == b"table:table-cell" || t.rows.last().is_some() {
-                        // An empty cell (or one covered by a span) keeps its column.
+                        t.span = 1;
+                    } else {
                         let repeated = attr(e, b"number-columns-repeated")
                             .and_then(|v| v.parse().ok())
                             .unwrap_or(1usize)
                             .clamp(1, 64);
                         if let Some(row) = t.rows.last_mut() {
-                            for _ in 0..repeated * span {
+                            for _ in 0..repeated {
                                 row.push(Vec::new());
                             }
                         }
@@ -668,6 +670,7 @@ impl<'a> BodyReader<'a> {
             match name {
                 b"text:note-citation" => n.in_citation = false,
                 b"dc:creator" => n.in_creator = false,
+                b"dc:date" => n.in_date = false,
                 b"text:note" | b"office:annotation" => {
                     if let Some(note) = self.notes.pop() {
                         self.note(note);
