@@ -7,14 +7,15 @@
 //! comments and notes are kept as paragraphs after the one referring to them; a TOC's
 //! cached entries, headers, footers and VML fallbacks are not body text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::ImportError;
-use super::flow::{Flow, Flowed, ImportWarning, Run, letters, roman};
-use super::package::{Package, attr, doctype_error, reference_text, xml_error};
+use super::docx_styles::{Numbering, Styles, on};
+use super::flow::{Flow, Flowed, Losses, OpenTable as Table, Run, append_to_cell, close_table};
+use super::package::{Package, attr, doctype_error, leaf_texts, reference_text, xml_error};
 
 const KIND: &str = "DOCX";
 
@@ -70,22 +71,16 @@ pub fn read(bytes: &[u8]) -> Result<Flowed, ImportError> {
         nested_tables,
         ..
     } = reader;
-    if tracked {
-        out.warnings.push(ImportWarning::TrackedChanges);
-    }
-    if images > 0 {
-        out.warnings.push(ImportWarning::Images(images));
-    }
-    if comments > 0 {
-        out.warnings.push(ImportWarning::Comments(comments));
-    }
-    if note_count > 0 {
-        out.warnings.push(ImportWarning::Notes(note_count));
-    }
-    if nested_tables > 0 {
-        out.warnings
-            .push(ImportWarning::NestedTables(nested_tables));
-    }
+    out.warnings.extend(
+        Losses {
+            images,
+            tracked,
+            comments,
+            notes: note_count,
+            nested_tables,
+        }
+        .warnings(),
+    );
     Ok(out)
 }
 
@@ -104,305 +99,6 @@ pub(super) fn organisation_in(line: &str) -> Option<String> {
                 && part.chars().count() <= 80
         })
         .map(str::to_owned)
-}
-
-/// What the style sheet says about paragraph and character styles.
-#[derive(Default)]
-struct Styles {
-    /// Paragraph style id → heading level.
-    heading: HashMap<String, u8>,
-    /// Table-of-contents entry styles (their paragraphs repeat the headings).
-    toc: HashSet<String>,
-    /// Quote styles.
-    quote: HashSet<String>,
-    /// Paragraph style id → its numbering (numId, level).
-    numbering: HashMap<String, (String, usize)>,
-    /// Character style id → (bold, italic, code).
-    character: HashMap<String, (bool, bool, bool)>,
-}
-
-#[derive(Default)]
-struct RawStyle {
-    id: String,
-    name: String,
-    based_on: Option<String>,
-    outline: Option<u8>,
-    num: Option<(String, usize)>,
-    bold: bool,
-    italic: bool,
-}
-
-fn on(e: &BytesStart<'_>) -> bool {
-    attr(e, b"val").is_none_or(|v| v != "0" && v != "false" && v != "off")
-}
-
-impl Styles {
-    fn parse(xml: &str) -> Result<Self, ImportError> {
-        let mut raw: HashMap<String, RawStyle> = HashMap::new();
-        let mut current: Option<RawStyle> = None;
-        let mut in_rpr = false;
-        let mut reader = Reader::from_str(xml);
-        loop {
-            match reader.read_event().map_err(|e| xml_error(KIND, e))? {
-                Event::DocType(_) => return Err(doctype_error(KIND)),
-                Event::Start(e) | Event::Empty(e) => {
-                    let Some(s) = current.as_mut() else {
-                        if e.local_name().as_ref() == b"style" {
-                            current = Some(RawStyle {
-                                id: attr(&e, b"styleId").unwrap_or_default(),
-                                ..RawStyle::default()
-                            });
-                        }
-                        continue;
-                    };
-                    match e.local_name().as_ref() {
-                        b"name" => s.name = attr(&e, b"val").unwrap_or_default(),
-                        b"basedOn" => s.based_on = attr(&e, b"val"),
-                        b"outlineLvl" => {
-                            s.outline = attr(&e, b"val").and_then(|v| v.parse().ok());
-                        }
-                        b"numId" => {
-                            let id = attr(&e, b"val").unwrap_or_default();
-                            let level = s.num.as_ref().map_or(0, |n| n.1);
-                            s.num = Some((id, level));
-                        }
-                        b"ilvl" => {
-                            let level = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0);
-                            let id = s.num.take().map(|n| n.0).unwrap_or_default();
-                            s.num = Some((id, level));
-                        }
-                        b"rPr" => in_rpr = true,
-                        b"b" if in_rpr => s.bold = on(&e),
-                        b"i" if in_rpr => s.italic = on(&e),
-                        _ => {}
-                    }
-                }
-                Event::End(e) => match e.local_name().as_ref() {
-                    b"style" => {
-                        if let Some(s) = current.take() {
-                            raw.insert(s.id.clone(), s);
-                        }
-                    }
-                    b"rPr" => in_rpr = false,
-                    _ => {}
-                },
-                Event::Eof => break,
-                _ => {}
-            }
-        }
-        let mut styles = Styles::default();
-        for (id, s) in &raw {
-            // Follow the basedOn chain (bounded: a cycle must not hang the import).
-            let mut level = None;
-            let mut at = Some(s);
-            for _ in 0..16 {
-                let Some(st) = at else { break };
-                level = level_from_name(&st.name)
-                    .or_else(|| level_from_name(&st.id))
-                    .or(st.outline.filter(|&o| o < 6).map(|o| o + 1));
-                if level.is_some() || st.outline.is_some() {
-                    break;
-                }
-                at = st.based_on.as_ref().and_then(|b| raw.get(b));
-            }
-            if let Some(level) = level {
-                styles.heading.insert(id.clone(), level);
-            }
-            let lower = s.name.to_lowercase();
-            let lower_id = id.to_lowercase();
-            if [
-                "toc ",
-                "toc",
-                "verzeichnis ",
-                "inhaltsverzeichnis ",
-                "contents ",
-            ]
-            .iter()
-            .any(|p| {
-                lower.starts_with(p) && lower[p.len()..].trim().parse::<u8>().is_ok()
-                    || lower_id.starts_with(p) && lower_id[p.len()..].trim().parse::<u8>().is_ok()
-            }) {
-                styles.toc.insert(id.clone());
-            }
-            if matches!(
-                lower.as_str(),
-                "quote" | "intense quote" | "block text" | "zitat" | "quotations" | "quotation"
-            ) || lower_id == "blocktext"
-            {
-                styles.quote.insert(id.clone());
-            }
-            if let Some(num) = &s.num {
-                styles.numbering.insert(id.clone(), num.clone());
-            }
-            let code = lower.contains("verbatim")
-                || lower.contains("source text")
-                || lower.contains("quelltext")
-                || lower.contains("code");
-            if s.bold || s.italic || code {
-                styles
-                    .character
-                    .insert(id.clone(), (s.bold, s.italic, code));
-            }
-        }
-        Ok(styles)
-    }
-}
-
-fn level_from_name(name: &str) -> Option<u8> {
-    let lower = name.to_lowercase();
-    if matches!(lower.as_str(), "title" | "titel") {
-        return Some(1);
-    }
-    let rest = ["heading", "überschrift", "titre", "título", "kop"]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p))?;
-    let n: u8 = rest.trim().parse().ok()?;
-    (1..=6).contains(&n).then_some(n)
-}
-
-/// One level of a numbering definition.
-#[derive(Debug, Clone)]
-struct Level {
-    format: String,
-    text: String,
-    start: u32,
-}
-
-impl Default for Level {
-    fn default() -> Self {
-        Level {
-            format: "decimal".into(),
-            text: String::new(),
-            start: 1,
-        }
-    }
-}
-
-/// `numbering.xml`: the definitions and the running counters.
-#[derive(Default)]
-struct Numbering {
-    abstracts: HashMap<String, Vec<Level>>,
-    /// numId → (abstractNumId, level → start override).
-    nums: HashMap<String, (String, HashMap<usize, u32>)>,
-    /// abstractNumId → counter per level (`None` = not started).
-    counters: HashMap<String, [Option<u32>; 9]>,
-    /// numIds whose start overrides were applied.
-    started: HashSet<String>,
-}
-
-impl Numbering {
-    fn parse(xml: &str) -> Result<Self, ImportError> {
-        let mut n = Numbering::default();
-        let mut reader = Reader::from_str(xml);
-        let mut abstract_id: Option<String> = None;
-        let mut level: Option<usize> = None;
-        let mut num_id: Option<String> = None;
-        let mut override_level: Option<usize> = None;
-        loop {
-            match reader.read_event().map_err(|e| xml_error(KIND, e))? {
-                Event::DocType(_) => return Err(doctype_error(KIND)),
-                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                    b"abstractNum" => abstract_id = attr(&e, b"abstractNumId"),
-                    b"lvl" if abstract_id.is_some() => {
-                        level = attr(&e, b"ilvl")
-                            .and_then(|v| v.parse().ok())
-                            .filter(|&l| l < 9);
-                    }
-                    b"num" => num_id = attr(&e, b"numId"),
-                    b"abstractNumId" => {
-                        if let (Some(id), Some(a)) = (&num_id, attr(&e, b"val")) {
-                            n.nums.entry(id.clone()).or_default().0 = a;
-                        }
-                    }
-                    b"lvlOverride" => {
-                        override_level = attr(&e, b"ilvl").and_then(|v| v.parse().ok());
-                    }
-                    b"startOverride" => {
-                        if let (Some(id), Some(l), Some(v)) = (
-                            &num_id,
-                            override_level,
-                            attr(&e, b"val").and_then(|v| v.parse().ok()),
-                        ) {
-                            n.nums.entry(id.clone()).or_default().1.insert(l, v);
-                        }
-                    }
-                    name @ (b"start" | b"numFmt" | b"lvlText") => {
-                        if let (Some(a), Some(l)) = (&abstract_id, level) {
-                            let levels = n.abstracts.entry(a.clone()).or_default();
-                            if levels.len() <= l {
-                                levels.resize(l + 1, Level::default());
-                            }
-                            let v = attr(&e, b"val").unwrap_or_default();
-                            match name {
-                                b"start" => levels[l].start = v.parse().unwrap_or(1),
-                                b"numFmt" => levels[l].format = v,
-                                _ => levels[l].text = v,
-                            }
-                        }
-                    }
-                    _ => {}
-                },
-                Event::End(e) => match e.local_name().as_ref() {
-                    b"abstractNum" => abstract_id = None,
-                    b"lvl" => level = None,
-                    b"num" => num_id = None,
-                    b"lvlOverride" => override_level = None,
-                    _ => {}
-                },
-                Event::Eof => break,
-                _ => {}
-            }
-        }
-        Ok(n)
-    }
-
-    /// Counts one paragraph of list `num` at `ilvl` and returns its label and format.
-    fn next(&mut self, num: &str, ilvl: usize) -> Option<(String, Level)> {
-        let (abstract_id, overrides) = self.nums.get(num)?.clone();
-        let levels = self.abstracts.get(&abstract_id)?;
-        let ilvl = ilvl.min(8);
-        let this = levels.get(ilvl).cloned().unwrap_or_default();
-        let start = |l: usize| levels.get(l).map_or(1, |lv| lv.start);
-        let counters = self.counters.entry(abstract_id).or_insert([None; 9]);
-        // A list instance with a start override restarts its levels when first used.
-        if self.started.insert(num.to_owned()) {
-            for (&l, &v) in &overrides {
-                if l < 9 {
-                    counters[l] = Some(v.saturating_sub(1));
-                }
-            }
-        }
-        counters[ilvl] = Some(match counters[ilvl] {
-            None => start(ilvl),
-            Some(n) => n.saturating_add(1),
-        });
-        for c in counters.iter_mut().skip(ilvl + 1) {
-            *c = None;
-        }
-        let mut label = this.text.clone();
-        for l in 0..=ilvl {
-            let placeholder = format!("%{}", l + 1);
-            if label.contains(&placeholder) {
-                let format = levels.get(l).map_or("decimal", |lv| lv.format.as_str());
-                let value = counters[l].unwrap_or_else(|| start(l));
-                label = label.replace(&placeholder, &format_number(value, format));
-            }
-        }
-        Some((label, this))
-    }
-}
-
-fn format_number(n: u32, format: &str) -> String {
-    match format {
-        "lowerLetter" => letters(n),
-        "upperLetter" => letters(n).to_uppercase(),
-        "lowerRoman" => roman(n).to_lowercase(),
-        "upperRoman" => roman(n),
-        "decimalZero" => format!("{n:02}"),
-        // A level without a number shows nothing in the labels that include it.
-        "none" => String::new(),
-        _ => n.to_string(),
-    }
 }
 
 fn relationships(rels: &str) -> Result<HashMap<String, String>, ImportError> {
@@ -511,30 +207,11 @@ fn note_texts(xml: &str, element: &[u8]) -> Result<Vec<(String, Note)>, ImportEr
 
 /// `docProps/core.xml`: title, creator and last-modified date.
 fn core_properties(xml: &str, out: &mut Flowed) -> Result<(), ImportError> {
-    let mut reader = Reader::from_str(xml);
-    let mut field: Option<Vec<u8>> = None;
-    let mut text = String::new();
-    loop {
-        match reader.read_event().map_err(|e| xml_error(KIND, e))? {
-            Event::DocType(_) => return Err(doctype_error(KIND)),
-            Event::Start(e) => {
-                field = Some(e.local_name().as_ref().to_vec());
-                text.clear();
-            }
-            Event::Text(t) if field.is_some() => {
-                text.push_str(&t.decode().map_err(|e| xml_error(KIND, e))?);
-            }
-            Event::GeneralRef(r) if field.is_some() => text.push_str(&reference_text(&r)),
-            Event::End(_) => {
-                let value = text.trim().to_owned();
-                match field.take().as_deref() {
-                    Some(b"title") if !value.is_empty() => out.title = Some(value),
-                    Some(b"creator") if !value.is_empty() => out.author = Some(value),
-                    Some(b"modified") => out.modified = date_prefix(&value),
-                    _ => {}
-                }
-            }
-            Event::Eof => break,
+    for (name, value) in leaf_texts(xml, KIND)? {
+        match name.as_str() {
+            "title" if !value.is_empty() => out.title = Some(value),
+            "creator" if !value.is_empty() => out.author = Some(value),
+            "modified" => out.modified = date_prefix(&value),
             _ => {}
         }
     }
@@ -558,14 +235,6 @@ struct Para {
     outline: Option<u8>,
     num: Option<(String, usize)>,
     runs: Vec<Run>,
-}
-
-/// One open table.
-#[derive(Default)]
-struct Table {
-    rows: Vec<Vec<Vec<Run>>>,
-    cell: Option<Vec<Run>>,
-    span: usize,
 }
 
 /// One open complex field (`fldChar begin … separate … end`).
@@ -790,10 +459,9 @@ impl<'a> BodyReader<'a> {
             b"ins" | b"moveTo" => self.tracked = true,
             b"Fallback" if container => self.skip += 1,
             b"tab" if self.in_run => self.push_text("\t"),
-            b"br" if self.in_run => {
-                if attr(e, b"type").is_none_or(|t| t == "textWrapping") {
-                    self.push_text("\n");
-                }
+            // Page and column breaks are layout, not text.
+            b"br" if self.in_run && attr(e, b"type").is_none_or(|t| t == "textWrapping") => {
+                self.push_text("\n");
             }
             b"cr" if self.in_run => self.push_text("\n"),
             b"noBreakHyphen" if self.in_run => self.push_text("\u{2011}"),
@@ -936,35 +604,14 @@ impl<'a> BodyReader<'a> {
                 }
             }
             b"tc" => {
-                if let Some(t) = self.tables.last_mut()
-                    && let Some(cell) = t.cell.take()
-                    && let Some(row) = t.rows.last_mut()
-                {
-                    row.push(cell);
-                    for _ in 1..t.span {
-                        row.push(Vec::new());
-                    }
+                if let Some(t) = self.tables.last_mut() {
+                    t.end_cell();
                 }
             }
             b"tbl" => {
-                if let Some(t) = self.tables.pop() {
-                    match self.tables.last_mut().and_then(|outer| outer.cell.as_mut()) {
-                        // A nested table becomes text in its cell, row by row.
-                        Some(cell) => {
-                            for row in t.rows {
-                                for c in row {
-                                    if !cell.is_empty() {
-                                        cell.push(Run::plain(" "));
-                                    }
-                                    cell.extend(c);
-                                }
-                            }
-                        }
-                        None => {
-                            self.emit(Flow::Table(t.rows));
-                            self.flush_after();
-                        }
-                    }
+                if let Some(rows) = close_table(&mut self.tables) {
+                    self.emit(Flow::Table(rows));
+                    self.flush_after();
                 }
             }
             _ => {}
@@ -974,22 +621,7 @@ impl<'a> BodyReader<'a> {
     fn emit(&mut self, flow: Flow) {
         // Inside a text box inside a paragraph, or inside a table cell: text joins the cell.
         if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
-            let runs = match flow {
-                Flow::Heading { text, .. } => vec![Run::plain(text)],
-                Flow::Paragraph { runs, .. } | Flow::Item { runs, .. } => runs,
-                Flow::Table(rows) => rows.into_iter().flatten().flatten().collect(),
-                Flow::Code(text) => vec![Run::plain(text)],
-            };
-            if runs.iter().all(|r| r.text.trim().is_empty()) {
-                return;
-            }
-            if !cell.is_empty() {
-                cell.push(Run::plain(" "));
-            }
-            cell.extend(runs.into_iter().map(|mut r| {
-                r.text = r.text.replace('\n', " ");
-                r
-            }));
+            append_to_cell(cell, flow);
             return;
         }
         self.out.blocks.push(flow);

@@ -121,6 +121,135 @@ impl ImportWarning {
     }
 }
 
+/// What a reader counted that it could not carry over as is.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Losses {
+    /// Images, charts, shapes without text.
+    pub images: usize,
+    /// Tracked changes were present.
+    pub tracked: bool,
+    /// Comments kept as quotes.
+    pub comments: usize,
+    /// Footnotes and endnotes kept as paragraphs.
+    pub notes: usize,
+    /// Nested tables flattened.
+    pub nested_tables: usize,
+}
+
+impl Losses {
+    /// One warning per kind of loss that occurred.
+    pub fn warnings(&self) -> Vec<ImportWarning> {
+        let mut w = Vec::new();
+        if self.tracked {
+            w.push(ImportWarning::TrackedChanges);
+        }
+        for (n, make) in [
+            (
+                self.images,
+                ImportWarning::Images as fn(usize) -> ImportWarning,
+            ),
+            (self.comments, ImportWarning::Comments),
+            (self.notes, ImportWarning::Notes),
+            (self.nested_tables, ImportWarning::NestedTables),
+        ] {
+            if n > 0 {
+                w.push(make(n));
+            }
+        }
+        w
+    }
+}
+
+/// Appends a block's text to a table cell (a paragraph, list or text box inside a cell, or
+/// a nested table): one line, separated from what the cell already holds.
+pub fn append_to_cell(cell: &mut Vec<Run>, flow: Flow) {
+    let runs = match flow {
+        Flow::Heading { text, .. } | Flow::Code(text) => vec![Run::plain(text)],
+        Flow::Paragraph { runs, .. } | Flow::Item { runs, .. } => runs,
+        Flow::Table(rows) => rows.into_iter().flatten().flatten().collect(),
+    };
+    if runs.iter().all(|r| r.text.trim().is_empty()) {
+        return;
+    }
+    if !cell.is_empty() {
+        cell.push(Run::plain(" "));
+    }
+    cell.extend(runs.into_iter().map(|mut r| {
+        r.text = r.text.replace('\n', " ");
+        r
+    }));
+}
+
+/// A table being read by a zip reader (DOCX, ODT): its rows, the open cell and its span.
+#[derive(Debug, Default)]
+pub struct OpenTable {
+    /// Rows of cells so far.
+    pub rows: Vec<Vec<Vec<Run>>>,
+    /// The cell being read.
+    pub cell: Option<Vec<Run>>,
+    /// How many grid columns the open cell spans.
+    pub span: usize,
+}
+
+impl OpenTable {
+    /// Closes the open cell; a span adds empty cells so the later columns stay in place.
+    pub fn end_cell(&mut self) {
+        if let Some(cell) = self.cell.take()
+            && let Some(row) = self.rows.last_mut()
+        {
+            row.push(cell);
+            for _ in 1..self.span {
+                row.push(Vec::new());
+            }
+        }
+    }
+}
+
+/// Closes the innermost of `tables`: a nested table becomes text in the outer table's open
+/// cell (`None`), the outermost returns its rows without the empty ones.
+pub fn close_table(tables: &mut Vec<OpenTable>) -> Option<Vec<Vec<Vec<Run>>>> {
+    let table = tables.pop()?;
+    match tables.last_mut().and_then(|t| t.cell.as_mut()) {
+        Some(cell) => {
+            for c in table.rows.into_iter().flatten() {
+                append_to_cell(
+                    cell,
+                    Flow::Paragraph {
+                        runs: c,
+                        quote: false,
+                    },
+                );
+            }
+            None
+        }
+        None => Some(
+            table
+                .rows
+                .into_iter()
+                .filter(|r| r.iter().any(|c| !c.is_empty()))
+                .collect(),
+        ),
+    }
+}
+
+/// Collapses runs of white space (XML or HTML layout) into one space, as ODF and HTML do.
+pub fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if matches!(c, ' ' | '\n' | '\r' | '\t' | '\u{c}') {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
 /// What a structured reader produced.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Flowed {

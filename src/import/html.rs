@@ -11,7 +11,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use super::ImportError;
-use super::flow::{Flow, Flowed, ImportWarning, Run};
+use super::flow::{Flow, Flowed, ImportWarning, Run, append_to_cell, collapse_spaces};
 
 /// True when the bytes are an HTML page rather than Markdown (which may contain some HTML).
 pub fn sniff(bytes: &[u8]) -> bool {
@@ -346,23 +346,6 @@ fn block(name: &str) -> bool {
     )
 }
 
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if matches!(c, ' ' | '\n' | '\r' | '\t' | '\u{c}') {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
-}
-
 impl Walker {
     fn inherit(&self) -> Ctx {
         match self.ctx.last() {
@@ -392,13 +375,7 @@ impl Walker {
             return;
         }
         if let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
-            if !cell.is_empty() {
-                cell.push(Run::plain(" "));
-            }
-            cell.extend(runs.into_iter().map(|mut r| {
-                r.text = r.text.replace('\n', " ");
-                r
-            }));
+            append_to_cell(cell, Flow::Paragraph { runs, quote: false });
             return;
         }
         let flow = match self.ctx.last().copied().unwrap_or(Ctx::Para) {
@@ -431,7 +408,7 @@ impl Walker {
                 if self.pre > 0 {
                     self.pre_text.push_str(t);
                 } else {
-                    let text = collapse(t);
+                    let text = collapse_spaces(t);
                     self.push(&text);
                 }
             }
@@ -604,7 +581,7 @@ impl Walker {
                     let text = std::mem::take(&mut self.pre_text);
                     let text = text.strip_prefix('\n').unwrap_or(&text).to_owned();
                     if let Some(cell) = self.table.as_mut().and_then(|t| t.cell.as_mut()) {
-                        cell.push(Run::plain(collapse(&text)));
+                        cell.push(Run::plain(collapse_spaces(&text)));
                     } else if !text.trim().is_empty() {
                         self.out.push(Flow::Code(text));
                     }

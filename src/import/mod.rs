@@ -9,6 +9,7 @@
 mod blocks;
 mod build;
 mod docx;
+mod docx_styles;
 mod flow;
 mod frontmatter;
 mod html;

@@ -14,8 +14,11 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::ImportError;
 use super::docx::date_prefix;
-use super::flow::{Flow, Flowed, ImportWarning, Run, letters, roman};
-use super::package::{Package, attr, doctype_error, reference_text, xml_error};
+use super::flow::{
+    Flow, Flowed, Losses, OpenTable as Table, Run, append_to_cell, close_table, collapse_spaces,
+    letters, roman,
+};
+use super::package::{Package, attr, doctype_error, leaf_texts, reference_text, xml_error};
 
 const KIND: &str = "ODT";
 
@@ -77,22 +80,16 @@ pub fn read(bytes: &[u8]) -> Result<Flowed, ImportError> {
         nested_tables,
         ..
     } = body;
-    if tracked {
-        out.warnings.push(ImportWarning::TrackedChanges);
-    }
-    if images > 0 {
-        out.warnings.push(ImportWarning::Images(images));
-    }
-    if comments > 0 {
-        out.warnings.push(ImportWarning::Comments(comments));
-    }
-    if notes_count > 0 {
-        out.warnings.push(ImportWarning::Notes(notes_count));
-    }
-    if nested_tables > 0 {
-        out.warnings
-            .push(ImportWarning::NestedTables(nested_tables));
-    }
+    out.warnings.extend(
+        Losses {
+            images,
+            tracked,
+            comments,
+            notes: notes_count,
+            nested_tables,
+        }
+        .warnings(),
+    );
     Ok(out)
 }
 
@@ -308,33 +305,12 @@ fn header_organisation(styles: &str) -> Result<Option<String>, ImportError> {
 
 /// `meta.xml`: title, initial creator or creator, date.
 fn meta_properties(xml: &str, out: &mut Flowed) -> Result<(), ImportError> {
-    let mut reader = Reader::from_str(xml);
-    let mut field: Option<Vec<u8>> = None;
-    let mut text = String::new();
-    loop {
-        match reader.read_event().map_err(|e| xml_error(KIND, e))? {
-            Event::DocType(_) => return Err(doctype_error(KIND)),
-            Event::Start(e) => {
-                field = Some(e.name().as_ref().to_vec());
-                text.clear();
-            }
-            Event::Text(t) if field.is_some() => {
-                text.push_str(&t.decode().map_err(|e| xml_error(KIND, e))?)
-            }
-            Event::GeneralRef(r) if field.is_some() => text.push_str(&reference_text(&r)),
-            Event::End(_) => {
-                let value = text.trim().to_owned();
-                match field.take().as_deref() {
-                    Some(b"dc:title") if !value.is_empty() => out.title = Some(value),
-                    Some(b"meta:initial-creator") if !value.is_empty() => out.author = Some(value),
-                    Some(b"dc:creator") if !value.is_empty() && out.author.is_none() => {
-                        out.author = Some(value)
-                    }
-                    Some(b"dc:date") => out.modified = date_prefix(&value),
-                    _ => {}
-                }
-            }
-            Event::Eof => break,
+    for (name, value) in leaf_texts(xml, KIND)? {
+        match name.as_str() {
+            "title" if !value.is_empty() => out.title = Some(value),
+            "initial-creator" if !value.is_empty() => out.author = Some(value),
+            "creator" if !value.is_empty() && out.author.is_none() => out.author = Some(value),
+            "date" => out.modified = date_prefix(&value),
             _ => {}
         }
     }
@@ -353,13 +329,6 @@ struct Para {
     item: Option<(usize, bool)>,
 }
 
-#[derive(Default)]
-struct Table {
-    rows: Vec<Vec<Vec<Run>>>,
-    cell: Option<Vec<Run>>,
-    span: usize,
-}
-
 /// A note or annotation being collected.
 struct Note {
     comment: bool,
@@ -368,6 +337,8 @@ struct Note {
     text: String,
     in_citation: bool,
     in_creator: bool,
+    /// Inside the annotation's `dc:date` (not text).
+    in_date: bool,
 }
 
 struct BodyReader<'a> {
@@ -470,7 +441,7 @@ impl<'a> BodyReader<'a> {
                 n.citation.push_str(text);
             } else if n.in_creator {
                 n.author.push_str(text);
-            } else {
+            } else if !n.in_date {
                 n.text.push_str(text);
             }
             return;
@@ -554,6 +525,7 @@ impl<'a> BodyReader<'a> {
             match name {
                 b"text:note-citation" if container => n.in_citation = true,
                 b"dc:creator" if container => n.in_creator = true,
+                b"dc:date" if container => n.in_date = true,
                 b"text:line-break" | b"text:tab" | b"text:s" => n.text.push(' '),
                 _ => {}
             }
@@ -632,6 +604,7 @@ impl<'a> BodyReader<'a> {
                 text: String::new(),
                 in_citation: false,
                 in_creator: false,
+                in_date: false,
             }),
             b"office:annotation" if container => self.notes.push(Note {
                 comment: true,
@@ -640,6 +613,7 @@ impl<'a> BodyReader<'a> {
                 text: String::new(),
                 in_citation: false,
                 in_creator: false,
+                in_date: false,
             }),
             b"draw:image" | b"draw:object" | b"draw:object-ole" => self.images += 1,
             b"text:changed-region" | b"text:change-start" | b"text:change" => self.tracked = true,
@@ -656,21 +630,18 @@ impl<'a> BodyReader<'a> {
             }
             b"table:table-cell" | b"table:covered-table-cell" => {
                 if let Some(t) = self.tables.last_mut() {
-                    let span = attr(e, b"number-columns-spanned")
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(1usize)
-                        .clamp(1, 64);
+                    // ODF writes a covered cell for every column and row a span covers, so
+                    // each cell element is one grid column.
                     if container {
                         t.cell = Some(Vec::new());
-                        t.span = span;
-                    } else if name == b"table:table-cell" || t.rows.last().is_some() {
-                        // An empty cell (or one covered by a span) keeps its column.
+                        t.span = 1;
+                    } else {
                         let repeated = attr(e, b"number-columns-repeated")
                             .and_then(|v| v.parse().ok())
                             .unwrap_or(1usize)
                             .clamp(1, 64);
                         if let Some(row) = t.rows.last_mut() {
-                            for _ in 0..repeated * span {
+                            for _ in 0..repeated {
                                 row.push(Vec::new());
                             }
                         }
@@ -699,6 +670,7 @@ impl<'a> BodyReader<'a> {
             match name {
                 b"text:note-citation" => n.in_citation = false,
                 b"dc:creator" => n.in_creator = false,
+                b"dc:date" => n.in_date = false,
                 b"text:note" | b"office:annotation" => {
                     if let Some(note) = self.notes.pop() {
                         self.note(note);
@@ -722,37 +694,14 @@ impl<'a> BodyReader<'a> {
                 self.lists.pop();
             }
             b"table:table-cell" | b"table:covered-table-cell" => {
-                if let Some(t) = self.tables.last_mut()
-                    && let Some(cell) = t.cell.take()
-                    && let Some(row) = t.rows.last_mut()
-                {
-                    row.push(cell);
-                    for _ in 1..t.span {
-                        row.push(Vec::new());
-                    }
+                if let Some(t) = self.tables.last_mut() {
+                    t.end_cell();
                 }
             }
             b"table:table" => {
-                if let Some(t) = self.tables.pop() {
-                    match self.tables.last_mut().and_then(|o| o.cell.as_mut()) {
-                        Some(cell) => {
-                            for c in t.rows.into_iter().flatten() {
-                                if !cell.is_empty() {
-                                    cell.push(Run::plain(" "));
-                                }
-                                cell.extend(c);
-                            }
-                        }
-                        None => {
-                            let rows: Vec<Vec<Vec<Run>>> = t
-                                .rows
-                                .into_iter()
-                                .filter(|r| r.iter().any(|c| !c.is_empty()))
-                                .collect();
-                            self.emit(Flow::Table(rows));
-                            self.flush_after();
-                        }
-                    }
+                if let Some(rows) = close_table(&mut self.tables) {
+                    self.emit(Flow::Table(rows));
+                    self.flush_after();
                 }
             }
             _ => {}
@@ -794,21 +743,7 @@ impl<'a> BodyReader<'a> {
 
     fn emit(&mut self, flow: Flow) {
         if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
-            let runs = match flow {
-                Flow::Heading { text, .. } | Flow::Code(text) => vec![Run::plain(text)],
-                Flow::Paragraph { runs, .. } | Flow::Item { runs, .. } => runs,
-                Flow::Table(rows) => rows.into_iter().flatten().flatten().collect(),
-            };
-            if runs.iter().all(|r| r.text.trim().is_empty()) {
-                return;
-            }
-            if !cell.is_empty() {
-                cell.push(Run::plain(" "));
-            }
-            cell.extend(runs.into_iter().map(|mut r| {
-                r.text = r.text.replace('\n', " ");
-                r
-            }));
+            append_to_cell(cell, flow);
             return;
         }
         // A text box's paragraph inside a paragraph comes out before it.
@@ -894,22 +829,4 @@ fn format_number(n: u32, format: &str) -> String {
         "I" => roman(n),
         _ => n.to_string(),
     }
-}
-
-/// ODF text collapses runs of white space (XML layout) into one space.
-fn collapse_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if matches!(c, ' ' | '\n' | '\r' | '\t') {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
 }

@@ -112,6 +112,37 @@ pub fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
         })
 }
 
+/// The text of every element without children (`dc:title`, `cp:lastModifiedBy`…) as (local
+/// name, trimmed text), in order: what the property parts (`core.xml`, `meta.xml`) hold.
+pub fn leaf_texts(xml: &str, kind: &str) -> Result<Vec<(String, String)>, ImportError> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut field: Option<String> = None;
+    let mut text = String::new();
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event().map_err(|e| xml_error(kind, e))? {
+            quick_xml::events::Event::DocType(_) => return Err(doctype_error(kind)),
+            quick_xml::events::Event::Start(e) => {
+                field = Some(String::from_utf8_lossy(e.local_name().as_ref()).into_owned());
+                text.clear();
+            }
+            quick_xml::events::Event::Text(t) if field.is_some() => {
+                text.push_str(&t.decode().map_err(|e| xml_error(kind, e))?);
+            }
+            quick_xml::events::Event::GeneralRef(r) if field.is_some() => {
+                text.push_str(&reference_text(&r));
+            }
+            quick_xml::events::Event::End(_) => {
+                if let Some(name) = field.take() {
+                    out.push((name, text.trim().to_owned()));
+                }
+            }
+            quick_xml::events::Event::Eof => return Ok(out),
+            _ => {}
+        }
+    }
+}
+
 /// The text of a reference (`&amp;`, `&#x41;`) in XML text: the five predefined entities
 /// and character references; any other named entity is dropped, never expanded.
 pub fn reference_text(r: &quick_xml::events::BytesRef<'_>) -> String {
