@@ -62,6 +62,8 @@ pub enum Dialog {
         note: String,
         /// Why the last attempt was refused.
         error: Option<String>,
+        /// Sign the release with the key of `tomwerk keygen` (issue 19.6).
+        sign: bool,
     },
 }
 
@@ -254,6 +256,7 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                 author,
                 note,
                 error,
+                sign,
             } => {
                 ui.heading(tr(lang, "release-title"));
                 ui.label(tr(lang, "release-text"));
@@ -267,6 +270,8 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                         text_field(ui, &tr(lang, "release-note"), note, 240.0);
                         ui.end_row();
                     });
+                ui.checkbox(sign, tr(lang, "release-sign"))
+                    .on_hover_text(tr(lang, "release-sign-hint"));
                 if let Some(e) = error {
                     ui.colored_label(ui.visuals().error_fg_color, e.as_str());
                 }

@@ -570,6 +570,7 @@ impl TomwerkApp {
                     author,
                     note: String::new(),
                     error: None,
+                    sign: self.settings.sign_releases,
                 });
             }
         }
@@ -835,16 +836,18 @@ impl TomwerkApp {
                     label,
                     author,
                     note,
+                    sign,
                     ..
                 },
                 A::Ok,
             ) => {
-                if let Err(e) = self.release(ctx, &label, &author, &note) {
+                if let Err(e) = self.release(ctx, &label, &author, &note, sign) {
                     self.dialogs.push_front(Dialog::Release {
                         label,
                         author,
                         note,
                         error: Some(e),
+                        sign,
                     });
                 }
             }

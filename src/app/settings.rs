@@ -50,6 +50,8 @@ pub struct Settings {
     pub author: String,
     /// Light or dark.
     pub theme: ThemeChoice,
+    /// Whether the release dialog signs with the key of `tomwerk keygen` (the last choice).
+    pub sign_releases: bool,
 }
 
 impl Settings {
