@@ -101,3 +101,56 @@ fn an_intact_file_has_no_integrity_banner() {
     assert!(h.state().editor.integrity_broken().is_none());
     assert!(h.query_by_label_contains("INTEGRITY BROKEN").is_none());
 }
+
+/// 19.6: the release dialog's "Sign with my key" checkbox signs with the key of
+/// `tomwerk keygen` and is remembered; without a key the dialog says how to make one and
+/// nothing is released.
+#[test]
+fn the_release_dialog_signs_with_the_key_and_remembers_it() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys");
+    // Only this test reads the variable in this binary.
+    unsafe { std::env::set_var("TOMWERK_CONFIG_DIR", &keys) };
+    let path = dir.path().join("s.tom");
+    let mut file = store::example();
+    file.working.meta.organisation.address.push_str("\nHaus 2");
+    store::save(&path, &file).unwrap();
+    let mut h = app_with_file(data.path(), &path);
+    let before = h.state().editor.file.versions.len();
+    let release = |h: &mut Harness<'_, TomwerkApp>| {
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+        h.run();
+    };
+    release(&mut h);
+    h.get_by_label("Sign with my key").click();
+    h.run();
+    h.get_by_label("Release").click();
+    h.run();
+    h.get_by_label_contains("run `tomwerk keygen` once");
+    assert_eq!(
+        h.state().editor.file.versions.len(),
+        before,
+        "released without a key"
+    );
+
+    let key = store::SigningKey::generate().unwrap();
+    key.save(&keys, false).unwrap();
+    h.get_by_label("Release").click();
+    h.run();
+    let file = &h.state().editor.file;
+    assert_eq!(file.versions.len(), before + 1);
+    let sig = file.latest().unwrap().signature.clone().expect("signed");
+    assert_eq!(sig.key_fingerprint(), key.fingerprint());
+    file.verify().unwrap();
+    assert!(h.state().settings.sign_releases, "the choice is remembered");
+    assert!(
+        store::load(&path)
+            .unwrap()
+            .latest()
+            .unwrap()
+            .signature
+            .is_some(),
+        "saved signed"
+    );
+}

@@ -68,3 +68,6 @@ integrity-fault-bad-signature = ihre Signatur passt nicht (nach dem Signieren ge
 integrity-fault-unreadable = ihr gespeicherter Inhalt ist nicht lesbar
 export-nesting-flattened = „{ $section }“ verschachtelt Listen oder Zitate tiefer als { $depth } Ebenen; die tieferen Ebenen werden auf Ebene { $depth } gedruckt.
 import-refuse-invalid = { $path } kann nicht importiert werden: { $problem }; nichts wurde geschrieben
+release-sign = Mit meinem Schlüssel signieren
+release-sign-hint = Signiert die Version mit dem Ed25519-Schlüssel von `tomwerk keygen`; eine umgeschriebene signierte Version fällt bei `tomwerk verify` durch, und die PDF-Fußzeile nennt den Schlüssel.
+release-sign-no-key = Es gibt noch keinen Signaturschlüssel: einmal `tomwerk keygen` ausführen oder ohne Signatur freigeben.

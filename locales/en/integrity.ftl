@@ -68,3 +68,6 @@ integrity-fault-bad-signature = its signature does not match it (changed after i
 integrity-fault-unreadable = its stored content cannot be read
 export-nesting-flattened = “{ $section }” nests lists or quotes deeper than { $depth } levels; the deeper levels are printed at level { $depth }.
 import-refuse-invalid = { $path } cannot be imported: { $problem }; nothing was written
+release-sign = Sign with my key
+release-sign-hint = Signs the version with the Ed25519 key made by `tomwerk keygen`; a rewritten signed version fails `tomwerk verify`, and the PDF footer names the key.
+release-sign-no-key = There is no signing key yet: run `tomwerk keygen` once, or release without signing.

@@ -75,6 +75,8 @@ pub enum Dialog {
         date: String,
         /// Why the last attempt was refused.
         error: Option<String>,
+        /// Sign the release with the key of `tomwerk keygen` (issue 19.6).
+        sign: bool,
     },
 }
 
@@ -356,6 +358,7 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                 note,
                 date,
                 error,
+                sign,
             } => {
                 ui.heading(tr(lang, "release-title"));
                 ui.label(tr(lang, "release-text"));
@@ -379,6 +382,8 @@ pub fn show(ctx: &egui::Context, lang: Lang, dialog: &mut Dialog) -> Option<Answ
                         .labelled_by(l.id);
                         ui.end_row();
                     });
+                ui.checkbox(sign, tr(lang, "release-sign"))
+                    .on_hover_text(tr(lang, "release-sign-hint"));
                 if let Some(e) = error {
                     ui.colored_label(ui.visuals().error_fg_color, e.as_str());
                 }

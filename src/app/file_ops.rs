@@ -456,11 +456,28 @@ impl TomwerkApp {
         author: &str,
         note: &str,
         date: time::Date,
+        sign: bool,
     ) -> Result<(), String> {
         let lang = self.view.ui_lang;
+        // The key first: without one nothing is released, and the dialog says how to make it.
+        let key = match sign {
+            true => Some(
+                store::key_dir()
+                    .and_then(|dir| store::SigningKey::load(&dir))
+                    .map_err(|e| match e {
+                        store::KeyError::Missing(_) => tr(lang, "release-sign-no-key"),
+                        other => other.to_string(),
+                    })?,
+            ),
+            false => None,
+        };
         let mut file = self.editor.file.clone();
         file.release(label, date, author, note)
             .map_err(|e| release_error_text(lang, &e))?;
+        if let Some(key) = &key {
+            file.sign_latest(key);
+        }
+        self.settings.sign_releases = sign;
         self.editor.set_file_versions(file);
         self.settings.author = author.trim().to_owned();
         self.last_change = Some(Instant::now());

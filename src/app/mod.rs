@@ -709,6 +709,7 @@ impl TomwerkApp {
                     note: String::new(),
                     date: release_date_text(self.today(), lang),
                     error: None,
+                    sign: self.settings.sign_releases,
                 });
             }
         }
@@ -1106,13 +1107,14 @@ impl TomwerkApp {
                     author,
                     note,
                     date,
+                    sign,
                     ..
                 },
                 A::Ok,
             ) => {
                 let result = self
                     .release_date(&date)
-                    .and_then(|day| self.release(ctx, &label, &author, &note, day));
+                    .and_then(|day| self.release(ctx, &label, &author, &note, day, sign));
                 if let Err(e) = result {
                     self.dialogs.push_front(Dialog::Release {
                         label,
@@ -1120,6 +1122,7 @@ impl TomwerkApp {
                         note,
                         date,
                         error: Some(e),
+                        sign,
                     });
                 }
             }

@@ -52,6 +52,8 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// The export options last used per document (by path), issue 15.9.
     pub export: std::collections::BTreeMap<PathBuf, ExportChoice>,
+    /// Whether the release dialog signs with the key of `tomwerk keygen` (the last choice).
+    pub sign_releases: bool,
 }
 
 /// The options of the editor's export dialog, as the CLI has them.
