@@ -12,6 +12,9 @@ fn large_harness(dir: &std::path::Path, width: f32) -> Harness<'static, TomwerkA
     store::save(&path, &TomFile::new(store::large_example(12))).expect("save");
     let mut config = AppConfig::headless(dir);
     config.file = Some(path);
+    // As in the real editor: the recovery copy is written 5 s after typing, not after
+    // every keystroke (the headless default).
+    config.autosave_delay = std::time::Duration::from_secs(5);
     Harness::builder()
         .with_size(egui::vec2(width, 900.0))
         .build_eframe(move |cc| {

@@ -144,11 +144,7 @@ pub fn link_at(text: &str, at: usize) -> Option<(Range<usize>, String, String)> 
                     label.push_str(&t);
                 }
             }
-            Event::End(TagEnd::Link) => {
-                if open.is_some() {
-                    return open;
-                }
-            }
+            Event::End(TagEnd::Link) if open.is_some() => return open,
             _ => {}
         }
     }
