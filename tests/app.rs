@@ -538,7 +538,7 @@ fn import_report_shows_hidden_sections_and_re_imports_without_measure_detection(
     )
     .unwrap();
     let mut h = app(data.path());
-    menu(&mut h, "File", "Import Markdown");
+    menu(&mut h, "File", "Import (");
     enter_path(&mut h, &md);
     // The report names the canonical sections the source does not have.
     h.get_by_label("Import finished");

@@ -115,7 +115,7 @@ fn editing_the_german_text_makes_the_english_stale_and_the_file_keeps_it() {
 
     // The CLI reports it, and an English export warns and names the place.
     let f = path.to_str().unwrap();
-    let out = tomwerk(&["check", f]);
+    let out = tomwerk(&["check", f, "--lang", "en"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("out of date"), "{stdout}");
     for ext in ["pdf", "md", "docx"] {

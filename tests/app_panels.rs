@@ -407,7 +407,7 @@ fn file_export_as_word_writes_the_same_docx_as_the_cli() {
     h.get_by_label("Export as Word");
     write_through_path_field(&mut h, &target, "Word file written");
     let options = tomwerk::export::ExportOptions {
-        lang: h.state().editor.file.working.meta.primary_language,
+        lang: h.state().edit_lang(),
         version: None,
         toc: false,
         history: true,
