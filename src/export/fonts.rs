@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI16, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
@@ -74,6 +74,8 @@ pub struct FaceMetrics {
     /// Kerning of pairs of U+0000..U+00FF in font units, filled on first use
     /// (`UNKNOWN` until then): measuring a paragraph looks up every pair.
     latin_kerns: Box<[AtomicI16]>,
+    /// Kerning of the other pairs met so far (typographic quotes, dashes, ellipses).
+    other_kerns: RwLock<HashMap<(char, char), i16>>,
     /// The outlines without hinting, made on the first PDF export (the editor never needs
     /// them, so it does not pay their ≈ 0.25 MB per face).
     unhinted: OnceLock<Result<Outlines, String>>,
@@ -161,6 +163,7 @@ impl FaceMetrics {
             descriptor,
             kerning,
             latin_kerns: (0..256 * 256).map(|_| AtomicI16::new(UNKNOWN)).collect(),
+            other_kerns: RwLock::new(HashMap::new()),
             bytes,
             cmap: map,
             advances,
@@ -219,7 +222,19 @@ impl FaceMetrics {
             }
             return f32::from(v) / self.units_per_em;
         }
-        f32::from(self.kern_chars(left, right)) / self.units_per_em
+        let known = self
+            .other_kerns
+            .read()
+            .ok()
+            .and_then(|m| m.get(&(left, right)).copied());
+        let v = known.unwrap_or_else(|| {
+            let v = self.kern_chars(left, right);
+            if let Ok(mut m) = self.other_kerns.write() {
+                m.insert((left, right), v);
+            }
+            v
+        });
+        f32::from(v) / self.units_per_em
     }
 
     fn kern_chars(&self, left: char, right: char) -> i16 {

@@ -248,20 +248,17 @@ fn show(
     } else {
         0.0
     };
-    let em = 1000.0 / metrics.units_per_em();
     if !body.is_empty() {
         out.extend_from_slice(b"[<");
-        let mut prev: Option<u16> = None;
+        let mut prev: Option<char> = None;
         for c in body.chars() {
             let code = embedded.code(c);
+            // The same cached kerning the layout measured with.
             if let Some(p) = prev {
-                let kern = metrics.kern(
-                    embedded.original[usize::from(p)],
-                    embedded.original[usize::from(code)],
-                );
-                if kern != 0 {
+                let kern = metrics.kern_em(p, c);
+                if kern != 0.0 {
                     out.extend_from_slice(b"> ");
-                    num(out, -f32::from(kern) * em);
+                    num(out, -kern * 1000.0);
                     out.extend_from_slice(b" <");
                 }
             }
@@ -271,7 +268,7 @@ fn show(
                 num(out, space_offset);
                 out.extend_from_slice(b" <");
             }
-            prev = Some(code);
+            prev = Some(c);
         }
         if space_after {
             hex_code(out, embedded.code(' '));

@@ -25,8 +25,6 @@ pub(super) struct Embedded {
     latin: [u16; 256],
     /// Codes of the other characters.
     other: HashMap<char, u16>,
-    /// Original glyph id of each code (for kerning, which the font defines on those).
-    pub(super) original: Vec<u16>,
 }
 
 impl Embedded {
@@ -218,7 +216,6 @@ fn embed_face(
         id,
         latin,
         other,
-        original,
     })
 }
 
