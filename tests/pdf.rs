@@ -815,3 +815,38 @@ mod random_documents {
         }
     }
 }
+
+/// A heading that sets no line (blank text, found by the proptest) once kept its TOC line
+/// but no bookmark, so every later TOC link pointed one heading off and the last one at
+/// an annotation that was never written.
+#[test]
+fn a_blank_heading_keeps_the_toc_links_in_step() {
+    use tomwerk::export::layout::Furniture;
+    use tomwerk::export::{Block, PdfMeta, pdf_from_blocks};
+    use tomwerk::model::Lang;
+    let all = vec![
+        Block::Title("Titel".into()),
+        Block::Toc {
+            title: "Inhalt".into(),
+        },
+        Block::List {
+            ordered: false,
+            start: 1,
+            items: vec![vec![Block::Heading {
+                level: 1,
+                number: String::new(),
+                text: " ".into(),
+                outline: true,
+            }]],
+        },
+    ];
+    let meta = PdfMeta {
+        title: "Titel".into(),
+        author: "Muster GmbH".into(),
+        subject: String::new(),
+        lang: Lang::De,
+        date: time::macros::date!(2026 - 03 - 05),
+    };
+    let out = pdf_from_blocks(&all, &Furniture::default(), &meta).unwrap();
+    check_tagged(&out.bytes);
+}

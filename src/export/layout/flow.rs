@@ -251,10 +251,12 @@ impl Ctx<'_> {
             } else {
                 format!("{number} {text}")
             };
+            // A heading that sets no line (blank text) gets neither a bookmark nor a TOC
+            // line: the TOC's links index the bookmarks, so the two must stay in step.
             if let Some(first) = r.clone().next() {
                 self.chunks[first].outline = Some((level, title));
+                self.toc_entries.push((level, number, shown));
             }
-            self.toc_entries.push((level, number, shown));
         }
         self.after_heading = true;
     }

@@ -193,7 +193,16 @@ impl Ctx<'_> {
         width: f32,
         ncols: usize,
     ) {
-        let widths = self.column_widths(header, rows, width, ncols);
+        let mut widths = self.column_widths(header, rows, width, ncols);
+        // Minimum column widths can add up to more than a deeply indented table has
+        // (found by the layout proptest): the columns then share the width there is, and
+        // their text breaks narrower, rather than the table running past the margin.
+        let total: f32 = widths.iter().sum();
+        if total > width && total > 0.0 {
+            for w in &mut widths {
+                *w *= width / total;
+            }
+        }
         let sb = self.gap(PARA_GAP + 2.0);
         self.begin(Role::Table);
         // A header row taller than a quarter of the page is not repeated (the repeats
