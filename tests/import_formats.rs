@@ -119,3 +119,33 @@ fn external_entities_are_refused_and_plain_text_imports() {
     let all: String = doc.texts().iter().map(|(_, t)| t.de.clone()).collect();
     assert!(all.contains("Transponder & Protokoll"), "{all}");
 }
+
+/// The Word file's author (the account that saved it) is not the responsible person of
+/// the TOM: it is kept in the metadata's extra fields and never printed in the title block.
+#[test]
+fn the_files_author_does_not_become_the_responsible_person() {
+    use std::io::Write as _;
+    let body = r#"<?xml version="1.0"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Zutrittskontrolle mit Transponder</w:t></w:r></w:p></w:body></w:document>"#;
+    let core = r#"<?xml version="1.0"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Praktikant IT</dc:creator></cp:coreProperties>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", opts).unwrap();
+    zip.write_all(body.as_bytes()).unwrap();
+    zip.start_file("docProps/core.xml", opts).unwrap();
+    zip.write_all(core.as_bytes()).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let doc = import_bytes(&bytes, "a.docx", Some(tomwerk::model::Lang::De))
+        .unwrap()
+        .document;
+    assert!(
+        doc.meta.responsible.de.is_empty(),
+        "{:?}",
+        doc.meta.responsible
+    );
+    assert_eq!(
+        doc.meta.extra.get("author").map(String::as_str),
+        Some("Praktikant IT")
+    );
+}

@@ -310,14 +310,12 @@ fn import_flowed(flowed: flow::Flowed, options: ImportOptions) -> Result<Importe
             .metadata
             .push(("organisation".into(), "organisation".into()));
     }
-    if let Some(author) = flowed
-        .author
-        .filter(|_| meta.responsible.get(doc_lang).trim().is_empty())
-    {
-        *meta.responsible.get_mut(doc_lang) = author;
-        report
-            .metadata
-            .push(("creator".into(), "responsible".into()));
+    // The file's author is whoever's account saved it (or, for our own export, the
+    // organisation): printing it as "Verantwortlich" in a contract annex would state
+    // something the document does not say. It is kept, not printed.
+    if let Some(author) = flowed.author {
+        meta.extra.entry("author".into()).or_insert(author);
+        report.metadata.push(("creator".into(), "extra".into()));
     }
     if let Some(date) = flowed.modified.filter(|_| meta.last_review.is_none()) {
         meta.last_review = Some(date);
