@@ -149,3 +149,34 @@ fn the_files_author_does_not_become_the_responsible_person() {
         Some("Praktikant IT")
     );
 }
+
+/// Word processors and web pages keep double spaces and break "§ 64" anywhere: the
+/// imported text has one space and a non-breaking one after "§", "Art." and "Abs."
+/// (issue 18, class 10), in both languages, from HTML and from a DOCX.
+#[test]
+fn paragraph_references_are_bound_and_double_spaces_collapsed() {
+    let html = "<html><body><h1>TOM</h1><h2>Zugangskontrolle</h2><p>Nach  § 64 Abs. 3 BDSG  und Art. 32 DSGVO gilt   das.</p></body></html>";
+    let de = import_bytes(html.as_bytes(), "t.html", None).unwrap();
+    let body = &de
+        .document
+        .section(&"confidentiality.system_access".into())
+        .unwrap()
+        .body
+        .de;
+    assert_eq!(
+        body,
+        "Nach §\u{a0}64 Abs.\u{a0}3 BDSG und Art.\u{a0}32 DSGVO gilt das."
+    );
+    let xml = r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>System access control</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">As  Art. 32 GDPR </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> requires, </w:t></w:r><w:r><w:t xml:space="preserve"> every account has two factors.</w:t></w:r></w:p></w:body></w:document>"#;
+    let en = import_bytes(&docx_with_body(xml), "t.docx", None).unwrap();
+    let body = &en
+        .document
+        .section(&"confidentiality.system_access".into())
+        .unwrap()
+        .body
+        .en;
+    assert_eq!(
+        body,
+        "As Art.\u{a0}32 GDPR **requires,** every account has two factors."
+    );
+}

@@ -38,7 +38,11 @@ fn refused(bytes: &[u8], file_name: &str, needle: &str) {
         .to_string();
     assert!(err.contains(needle), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), bytes, "{file_name} was modified");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "{file_name} was modified"
+    );
 }
 
 const BODY: &str = r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Zutrittskontrolle</w:t></w:r></w:p></w:body></w:document>"#;
@@ -77,7 +81,9 @@ fn parts_that_together_pass_the_total_are_refused() {
 /// More than 10,000 entries is refused before any part is read.
 #[test]
 fn a_zip_with_more_than_ten_thousand_entries_is_refused() {
-    let names: Vec<String> = (0..10_001).map(|i| format!("word/media/e{i}.bin")).collect();
+    let names: Vec<String> = (0..10_001)
+        .map(|i| format!("word/media/e{i}.bin"))
+        .collect();
     let mut parts: Vec<(&str, &[u8])> = vec![("word/document.xml", BODY.as_bytes())];
     parts.extend(names.iter().map(|n| (n.as_str(), b"".as_slice())));
     let bytes = zip(&parts);

@@ -1,9 +1,15 @@
 # DOCX-, ODT- und HTML-Import: Hinweise auf nicht Übernommenes.
 
 import-warn-images = { $count ->
-    [one] 1 Bild oder Zeichnung nicht importiert
-   *[other] { $count } Bilder oder Zeichnungen nicht importiert
+    [one] 1 Bild oder Zeichnung nicht übernommen ({ $where })
+   *[other] { $count } Bilder oder Zeichnungen nicht übernommen ({ $where })
 }
+import-image-under = { $paragraph ->
+    [0] in der Überschrift „{ $heading }“
+   *[other] unter „{ $heading }“, Absatz { $paragraph }
+}
+import-image-top = vor der ersten Überschrift, Absatz { $paragraph }
+import-image-more = und { $count } weitere
 import-warn-tracked = Die Datei enthielt nachverfolgte Änderungen: gelesen mit allen Änderungen angenommen
 import-warn-comments = { $count ->
     [one] 1 Kommentar als zitierter Absatz nach dem kommentierten Text übernommen

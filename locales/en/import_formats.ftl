@@ -1,9 +1,15 @@
 # DOCX, ODT and HTML import: warnings about what was not carried over.
 
 import-warn-images = { $count ->
-    [one] 1 image or drawing not imported
-   *[other] { $count } images or drawings not imported
+    [one] 1 image or drawing not imported ({ $where })
+   *[other] { $count } images or drawings not imported ({ $where })
 }
+import-image-under = { $paragraph ->
+    [0] in the heading “{ $heading }”
+   *[other] under “{ $heading }”, paragraph { $paragraph }
+}
+import-image-top = before the first heading, paragraph { $paragraph }
+import-image-more = and { $count } more
 import-warn-tracked = The file had tracked changes: read with all changes accepted
 import-warn-comments = { $count ->
     [one] 1 comment kept as a quoted paragraph after the text it refers to

@@ -71,16 +71,15 @@ pub fn read(bytes: &[u8]) -> Result<Flowed, ImportError> {
         nested_tables,
         ..
     } = reader;
-    out.warnings.extend(
-        Losses {
-            images,
-            tracked,
-            comments,
-            notes: note_count,
-            nested_tables,
-        }
-        .warnings(),
-    );
+    let warnings = Losses {
+        images,
+        tracked,
+        comments,
+        notes: note_count,
+        nested_tables,
+    }
+    .warnings(&out.blocks);
+    out.warnings.extend(warnings);
     Ok(out)
 }
 
@@ -275,7 +274,8 @@ struct BodyReader<'a> {
     /// Notes and comments to place after the current top-level paragraph or table.
     after: Vec<Flow>,
     note_number: usize,
-    images: usize,
+    /// The block index at which each image was found (see `flow::image_spots`).
+    images: Vec<usize>,
     tracked: bool,
     comments: usize,
     note_count: usize,
@@ -311,7 +311,7 @@ impl<'a> BodyReader<'a> {
             skip: 0,
             after: Vec::new(),
             note_number: 0,
-            images: 0,
+            images: Vec::new(),
             tracked: false,
             comments: 0,
             note_count: 0,
@@ -475,7 +475,7 @@ impl<'a> BodyReader<'a> {
                 }
             }
             b"drawing" | b"pict" if container => self.drawings.push(Frame::default()),
-            b"object" if !self.hidden() => self.images += 1,
+            b"object" if !self.hidden() => self.images.push(self.out.blocks.len()),
             b"txbxContent" => self.drawings.iter_mut().for_each(|f| f.has_text = true),
             b"hyperlink" => {
                 self.link = attr(e, b"id").and_then(|id| self.links.get(&id).cloned());
@@ -600,7 +600,7 @@ impl<'a> BodyReader<'a> {
                     && !f.has_text
                     && !self.hidden()
                 {
-                    self.images += 1;
+                    self.images.push(self.out.blocks.len());
                 }
             }
             b"tc" => {

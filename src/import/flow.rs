@@ -75,11 +75,54 @@ pub enum Flow {
     Code(String),
 }
 
+/// Where an image sat in the source: a document without layout has no page numbers, so
+/// the heading above it and the paragraph below that heading are what a user can find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageSpot {
+    /// The nearest heading above the image, `None` before the first heading.
+    pub heading: Option<String>,
+    /// The block under that heading holding the image, counting from 1 (paragraphs, list
+    /// items, tables); 0 when the image is in the heading itself.
+    pub paragraph: usize,
+}
+
+/// How many image spots a warning names before "and N more" (it stays one line).
+const SPOTS_NAMED: usize = 5;
+
+/// Where each image sat, from the block index each was found at (`at`, ascending: the
+/// readers record `blocks.len()` while the image's block is still being read).
+pub fn image_spots(blocks: &[Flow], at: &[usize]) -> Vec<ImageSpot> {
+    let mut spots = Vec::with_capacity(at.len());
+    let mut heading: Option<&str> = None;
+    let mut paragraph = 0;
+    let mut next = 0;
+    for &i in at {
+        // Walk on to the image's block (included): the blocks are visited once in all.
+        while next <= i {
+            match blocks.get(next) {
+                Some(Flow::Heading { text, .. }) => {
+                    heading = Some(text);
+                    paragraph = 0;
+                }
+                // The image ends a block that was never pushed (an image-only paragraph).
+                Some(_) | None => paragraph += 1,
+            }
+            next += 1;
+        }
+        spots.push(ImageSpot {
+            heading: heading.map(clean_heading),
+            paragraph,
+        });
+    }
+    spots
+}
+
 /// Something the reader could not carry over, or changed, told to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportWarning {
-    /// Images, charts or shapes without text that were not imported.
-    Images(usize),
+    /// Images, charts or shapes without text that were not imported, each with where it
+    /// sat, so the user can find it in the source and add it by hand.
+    Images(Vec<ImageSpot>),
     /// The file had tracked changes; it was read with all changes accepted.
     TrackedChanges,
     /// Comments whose text was kept as paragraphs.
@@ -97,8 +140,37 @@ impl ImportWarning {
     pub fn message(&self, lang: Lang) -> String {
         let i = i18n();
         match self {
-            ImportWarning::Images(n) => {
-                i.tr_args(lang, "import-warn-images", &[("count", (*n as f64).into())])
+            ImportWarning::Images(spots) => {
+                let mut places: Vec<String> = spots
+                    .iter()
+                    .take(SPOTS_NAMED)
+                    .map(|s| {
+                        let n = (s.paragraph as f64).into();
+                        match &s.heading {
+                            Some(h) => i.tr_args(
+                                lang,
+                                "import-image-under",
+                                &[("heading", h.clone().into()), ("paragraph", n)],
+                            ),
+                            None => i.tr_args(lang, "import-image-top", &[("paragraph", n)]),
+                        }
+                    })
+                    .collect();
+                if spots.len() > SPOTS_NAMED {
+                    places.push(i.tr_args(
+                        lang,
+                        "import-image-more",
+                        &[("count", ((spots.len() - SPOTS_NAMED) as f64).into())],
+                    ));
+                }
+                i.tr_args(
+                    lang,
+                    "import-warn-images",
+                    &[
+                        ("count", (spots.len() as f64).into()),
+                        ("where", places.join("; ").into()),
+                    ],
+                )
             }
             ImportWarning::TrackedChanges => i.tr(lang, "import-warn-tracked"),
             ImportWarning::Comments(n) => i.tr_args(
@@ -122,10 +194,10 @@ impl ImportWarning {
 }
 
 /// What a reader counted that it could not carry over as is.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Losses {
-    /// Images, charts, shapes without text.
-    pub images: usize,
+    /// Images, charts, shapes without text: the block index each was found at.
+    pub images: Vec<usize>,
     /// Tracked changes were present.
     pub tracked: bool,
     /// Comments kept as quotes.
@@ -137,18 +209,20 @@ pub struct Losses {
 }
 
 impl Losses {
-    /// One warning per kind of loss that occurred.
-    pub fn warnings(&self) -> Vec<ImportWarning> {
+    /// One warning per kind of loss that occurred; `blocks` places the images.
+    pub fn warnings(&self, blocks: &[Flow]) -> Vec<ImportWarning> {
         let mut w = Vec::new();
         if self.tracked {
             w.push(ImportWarning::TrackedChanges);
         }
+        if !self.images.is_empty() {
+            w.push(ImportWarning::Images(image_spots(blocks, &self.images)));
+        }
         for (n, make) in [
             (
-                self.images,
-                ImportWarning::Images as fn(usize) -> ImportWarning,
+                self.comments,
+                ImportWarning::Comments as fn(usize) -> ImportWarning,
             ),
-            (self.comments, ImportWarning::Comments),
             (self.notes, ImportWarning::Notes),
             (self.nested_tables, ImportWarning::NestedTables),
         ] {
@@ -554,8 +628,9 @@ fn table_markdown(rows: &[Vec<Vec<Run>>]) -> String {
 /// Runs as inline Markdown: adjacent runs of one style merged, emphasis marks touching
 /// the text, every character that would be markup escaped, line breaks as hard breaks.
 pub fn inline_markdown(runs: &[Run]) -> String {
+    let runs = typeset(runs);
     let mut groups: Vec<Run> = Vec::new();
-    for r in runs {
+    for r in &runs {
         if r.text.is_empty() {
             continue;
         }
@@ -586,6 +661,64 @@ pub fn inline_markdown(runs: &[Run]) -> String {
     }
     fixed.truncate(fixed.trim_end_matches("\\").len());
     fixed
+}
+
+/// Word processors keep every space typed (`xml:space="preserve"`): runs of spaces in
+/// prose become one, also across runs, and the space after "§", "§§", "Art." and "Abs."
+/// before a number becomes a non-breaking one, so "§ 64" never breaks across lines in the
+/// export (issue 18, class 10). Code keeps its spaces.
+fn typeset(runs: &[Run]) -> Vec<Run> {
+    let mut out = Vec::with_capacity(runs.len());
+    let mut after_space = false;
+    for r in runs {
+        if r.code {
+            after_space = false;
+            out.push(r.clone());
+            continue;
+        }
+        let mut text = String::with_capacity(r.text.len());
+        for c in r.text.chars() {
+            if c == ' ' && after_space {
+                continue;
+            }
+            after_space = c == ' ';
+            text.push(c);
+        }
+        out.push(Run {
+            text: bind_numbers(&text),
+            ..r.clone()
+        });
+    }
+    out
+}
+
+/// Replaces the space in "§ 64", "§§ 3", "Art. 32", "Abs. 1" with a non-breaking space.
+fn bind_numbers(text: &str) -> String {
+    const MARKS: [&str; 4] = ["§§", "§", "Art.", "Abs."];
+    if !text.contains(['§', '.']) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((i, c)) = rest.char_indices().find(|&(_, c)| c == ' ') {
+        let before = &rest[..i];
+        let after = &rest[i + c.len_utf8()..];
+        let whole = &text[..text.len() - rest.len() + i];
+        // The mark must be a word of its own ("Art." but not "Bart."): what precedes it
+        // in the whole text is not a letter.
+        let bound = MARKS.iter().any(|m| {
+            whole.ends_with(m)
+                && !whole[..whole.len() - m.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        }) && after.starts_with(|d: char| d.is_ascii_digit());
+        out.push_str(before);
+        out.push(if bound { '\u{a0}' } else { ' ' });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 fn styled(out: &mut String, text: &str, run: &Run) {
@@ -632,22 +765,29 @@ fn styled(out: &mut String, text: &str, run: &Run) {
 
 /// Escapes inline markup characters of plain text.
 pub fn escape_inline(text: &str) -> String {
+    // Every markup character is ASCII, so the text is walked as bytes and copied in
+    // slices between escapes: this runs over every word of a structured import.
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 4);
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
-        let escape = match c {
-            '\\' | '*' | '_' | '[' | ']' | '`' | '~' | '|' => true,
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = bytes.get(i + 1).copied();
+        let escape = match b {
+            b'\\' | b'*' | b'_' | b'[' | b']' | b'`' | b'~' | b'|' => true,
             // An entity or a tag only when it could start one.
-            '&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '#'),
-            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            b'&' => next.is_some_and(|n| n.is_ascii_alphanumeric() || n == b'#'),
+            b'<' => {
+                next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!' | b'?'))
+            }
             _ => false,
         };
         if escape {
+            out.push_str(&text[start..i]);
             out.push('\\');
+            start = i;
         }
-        out.push(c);
     }
+    out.push_str(&text[start..]);
     out
 }
 
@@ -728,7 +868,8 @@ mod tests {
         ];
         assert_eq!(
             inline_markdown(&runs),
-            "**Fett auch** und  *kursiv* [Link](<https://example.org/a b>)"
+            // The two spaces of " und " and " kursiv " are one (typeset).
+            "**Fett auch** und *kursiv* [Link](<https://example.org/a b>)"
         );
     }
 
@@ -787,6 +928,96 @@ mod tests {
         assert_eq!(
             md,
             "| Maßnahme | Status |  |\n| --- | --- | --- |\n| a\\|b | umgesetzt | extra |"
+        );
+    }
+
+    #[test]
+    fn image_warnings_name_heading_and_paragraph() {
+        let para = || Flow::Paragraph {
+            runs: vec![Run::plain("Text")],
+            quote: false,
+        };
+        let heading = |t: &str| Flow::Heading {
+            level: 2,
+            text: t.into(),
+        };
+        let blocks = vec![
+            para(),
+            heading("\u{200b}3.1 Zutrittskontrolle"),
+            para(),
+            para(),
+            heading("3.2 Zugangskontrolle"),
+        ];
+        // Before the first heading, in the second paragraph under 3.1, in the heading 3.2,
+        // and after the last block (an image-only paragraph at the end).
+        let spots = image_spots(&blocks, &[0, 3, 4, 5]);
+        let found: Vec<_> = spots
+            .iter()
+            .map(|s| (s.heading.as_deref(), s.paragraph))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (None, 1),
+                (Some("3.1 Zutrittskontrolle"), 2),
+                (Some("3.2 Zugangskontrolle"), 0),
+                (Some("3.2 Zugangskontrolle"), 1),
+            ]
+        );
+        let de = ImportWarning::Images(spots.clone()).message(Lang::De);
+        assert!(de.starts_with("4 Bilder"), "{de}");
+        assert!(
+            de.contains("unter „3.1 Zutrittskontrolle“, Absatz 2"),
+            "{de}"
+        );
+        assert!(
+            de.contains("in der Überschrift „3.2 Zugangskontrolle“"),
+            "{de}"
+        );
+        assert!(de.contains("vor der ersten Überschrift, Absatz 1"), "{de}");
+        let en = ImportWarning::Images(spots.clone()).message(Lang::En);
+        assert!(en.starts_with("4 images"), "{en}");
+        assert!(
+            en.contains("under “3.1 Zutrittskontrolle”, paragraph 2"),
+            "{en}"
+        );
+        // Many images: five named, the rest counted, still one line.
+        let many = ImportWarning::Images(vec![spots[1].clone(); 8]).message(Lang::En);
+        assert!(
+            many.contains("and 3 more") && !many.contains('\n'),
+            "{many}"
+        );
+        assert_eq!(many.matches("paragraph 2").count(), 5, "{many}");
+    }
+
+    #[test]
+    fn paragraph_references_keep_their_number_and_double_spaces_collapse() {
+        let md = inline_markdown(&[Run::plain(
+            "Nach  Art. 32 DSGVO und §  64 Abs. 3 BDSG,   §§ 3 ff.; Bart. 5 bleibt.",
+        )]);
+        assert_eq!(
+            md,
+            "Nach Art.\u{a0}32 DSGVO und §\u{a0}64 Abs.\u{a0}3 BDSG, §§\u{a0}3 ff.; Bart. 5 bleibt."
+        );
+        let md = inline_markdown(&[Run::plain(
+            "Under  Art. 32 GDPR  and Art. 28(3) lit. c, see Art. and more.",
+        )]);
+        assert_eq!(
+            md,
+            "Under Art.\u{a0}32 GDPR and Art.\u{a0}28(3) lit. c, see Art. and more."
+        );
+        // Across runs of different style, and code keeps its spaces.
+        let bold = Run {
+            bold: true,
+            ..Run::plain(" fett")
+        };
+        let code = Run {
+            code: true,
+            ..Run::plain("a  b")
+        };
+        assert_eq!(
+            inline_markdown(&[Run::plain("eins "), bold, Run::plain(" "), code]),
+            "eins **fett** `a  b`"
         );
     }
 }

@@ -11,7 +11,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use super::ImportError;
-use super::flow::{Flow, Flowed, ImportWarning, Run, append_to_cell, collapse_spaces};
+use super::flow::{Flow, Flowed, ImportWarning, Run, append_to_cell, collapse_spaces, image_spots};
 
 /// True when the bytes are an HTML page rather than Markdown (which may contain some HTML).
 pub fn sniff(bytes: &[u8]) -> bool {
@@ -144,8 +144,11 @@ pub fn read(bytes: &[u8]) -> Result<Flowed, ImportError> {
         }
     }
     walker.flush();
-    if walker.images > 0 {
-        out.warnings.push(ImportWarning::Images(walker.images));
+    if !walker.images.is_empty() {
+        out.warnings.push(ImportWarning::Images(image_spots(
+            &walker.out,
+            &walker.images,
+        )));
     }
     if walker.nested_tables > 0 {
         out.warnings
@@ -205,7 +208,8 @@ struct Walker {
     table: Option<Table>,
     table_depth: usize,
     skip: usize,
-    images: usize,
+    /// The block index at which each image was found (see `flow::image_spots`).
+    images: Vec<usize>,
     nested_tables: usize,
 }
 
@@ -483,7 +487,7 @@ impl Walker {
                     }
                     "br" => self.push("\n"),
                     "hr" => self.flush(),
-                    "img" => self.images += 1,
+                    "img" => self.images.push(self.out.len()),
                     "strong" | "b" => self.bold += 1,
                     "em" | "i" | "cite" => self.italic += 1,
                     "code" | "kbd" | "samp" | "tt" => self.code += 1,

@@ -25,7 +25,7 @@ use std::path::Path;
 
 use crate::model::{Document, Lang, SectionId};
 
-pub use flow::ImportWarning;
+pub use flow::{ImageSpot, ImportWarning};
 pub use frontmatter::parse_date;
 pub use matching::{normalize, split_number};
 pub use measures::MeasureDetection;
@@ -385,14 +385,22 @@ pub fn detect_language(text: &str) -> Lang {
         end -= 1;
     }
     let (mut de, mut en) = (0usize, 0usize);
+    // This runs over up to 256 KB of every import: most words are ASCII and longer than
+    // any function word, so those skip the umlaut search and the lowercasing.
+    let longest = DE.iter().chain(EN).map(|w| w.len()).max().unwrap_or(0);
+    let mut lower = String::new();
     for word in text[..end].split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() {
             continue;
         }
-        if word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']) {
+        if !word.is_ascii() && word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']) {
             de += 1;
         }
-        let lower = word.to_lowercase();
+        if word.len() > longest {
+            continue;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
         if DE.contains(&lower.as_str()) {
             de += 1;
         } else if EN.contains(&lower.as_str()) {

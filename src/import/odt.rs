@@ -80,16 +80,15 @@ pub fn read(bytes: &[u8]) -> Result<Flowed, ImportError> {
         nested_tables,
         ..
     } = body;
-    out.warnings.extend(
-        Losses {
-            images,
-            tracked,
-            comments,
-            notes: notes_count,
-            nested_tables,
-        }
-        .warnings(),
-    );
+    let warnings = Losses {
+        images,
+        tracked,
+        comments,
+        notes: notes_count,
+        nested_tables,
+    }
+    .warnings(&out.blocks);
+    out.warnings.extend(warnings);
     Ok(out)
 }
 
@@ -357,7 +356,8 @@ struct BodyReader<'a> {
     in_body: bool,
     after: Vec<Flow>,
     outline_counters: [u32; 10],
-    images: usize,
+    /// The block index at which each image was found (see `flow::image_spots`).
+    images: Vec<usize>,
     tracked: bool,
     comments: usize,
     notes_count: usize,
@@ -403,7 +403,7 @@ impl<'a> BodyReader<'a> {
             in_body: false,
             after: Vec::new(),
             outline_counters: [0; 10],
-            images: 0,
+            images: Vec::new(),
             tracked: false,
             comments: 0,
             notes_count: 0,
@@ -615,7 +615,9 @@ impl<'a> BodyReader<'a> {
                 in_creator: false,
                 in_date: false,
             }),
-            b"draw:image" | b"draw:object" | b"draw:object-ole" => self.images += 1,
+            b"draw:image" | b"draw:object" | b"draw:object-ole" => {
+                self.images.push(self.out.blocks.len())
+            }
             b"text:changed-region" | b"text:change-start" | b"text:change" => self.tracked = true,
             b"table:table" if container => {
                 if !self.tables.is_empty() {
