@@ -286,6 +286,7 @@ fn family(face: Face) -> FontFamily {
         Face::Regular => rich_text::REGULAR_FAMILY,
         Face::Bold => rich_text::BOLD_FAMILY,
         Face::Italic => rich_text::ITALIC_FAMILY,
+        Face::Mono => rich_text::MONO_FAMILY,
     };
     FontFamily::Name(name.into())
 }

@@ -20,6 +20,8 @@ pub const REGULAR_FAMILY: &str = "tomwerk-regular";
 pub const BOLD_FAMILY: &str = "tomwerk-bold";
 /// Name of the egui font family holding the embedded italic face.
 pub const ITALIC_FAMILY: &str = "tomwerk-italic";
+/// Name of the egui font family holding the embedded monospaced face (code in the preview).
+pub const MONO_FAMILY: &str = "tomwerk-mono";
 
 /// Registers the export's embedded bold and italic faces as egui font families, so the
 /// editor shows bold as bold (egui ships only a regular face).
@@ -29,6 +31,7 @@ pub fn install_fonts(ctx: &egui::Context) {
         (REGULAR_FAMILY, fonts::REGULAR),
         (BOLD_FAMILY, fonts::BOLD),
         (ITALIC_FAMILY, fonts::ITALIC),
+        (MONO_FAMILY, fonts::MONO),
     ] {
         ctx.add_font(FontInsert {
             name: name.to_owned(),

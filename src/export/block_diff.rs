@@ -372,6 +372,21 @@ pub fn mark_block(block: &Block, highlight: Highlight) -> Block {
             header: mark_row(header, highlight),
             rows: rows.iter().map(|r| mark_row(r, highlight)).collect(),
         },
+        // A code block's text carries no marks: the marked copy is its lines as code
+        // spans with forced breaks, so the change still reads as code.
+        Block::Code(code) => Block::Small(mark_inlines(
+            &[Inline {
+                text: code.clone(),
+                style: InlineStyle {
+                    code: true,
+                    ..InlineStyle::default()
+                },
+            }],
+            highlight,
+        )),
+        Block::Quote(inner) => {
+            Block::Quote(inner.iter().map(|b| mark_block(b, highlight)).collect())
+        }
         other => other.clone(),
     }
 }
@@ -579,6 +594,7 @@ fn diff_pair(old: &Block, new: &Block) -> Vec<Block> {
                 rows: diff_rows(ra, rb),
             }]
         }
+        (Block::Quote(a), Block::Quote(b)) => vec![Block::Quote(diff_blocks(a, b, false))],
         _ => vec![
             mark_block(old, Highlight::Deleted),
             mark_block(new, Highlight::Inserted),

@@ -33,6 +33,8 @@ pub struct InlineStyle {
     pub highlight: Option<Highlight>,
     /// A link target; only http, https and mailto are ever set.
     pub link: Option<String>,
+    /// Code (a Markdown code span): set in the monospaced face.
+    pub code: bool,
 }
 
 /// A run of text with one style.
@@ -110,6 +112,11 @@ pub enum Block {
     },
     /// A body paragraph (justified).
     Paragraph(Vec<Inline>),
+    /// A code block: set line by line as written (spaces kept, no justification or
+    /// hyphenation) in the monospaced face.
+    Code(String),
+    /// A block quote: its blocks indented, with a rule down the left side.
+    Quote(Vec<Block>),
     /// Smaller, ragged text (title-block lines, notes).
     Small(Vec<Inline>),
     /// A bullet or numbered list; each item is a list of blocks (lists nest).
@@ -153,6 +160,7 @@ enum Container {
         items: Vec<Vec<Block>>,
     },
     Item(Vec<Block>),
+    Quote(Vec<Block>),
     Table {
         header: Row,
         rows: Vec<Row>,
@@ -175,6 +183,12 @@ struct MdBuilder {
     /// Lists (and their items) opened deeper than [`MAX_NESTING`], not pushed: their
     /// content continues at the deepest level (issue 19.4).
     flattened: usize,
+    /// Block quotes opened deeper than [`MAX_NESTING`] (as `flattened` for lists).
+    quotes_flattened: usize,
+    /// The text of the code block being read (its text events are kept verbatim).
+    code_block: Option<String>,
+    /// True while a code span's text is pushed.
+    code_span: bool,
 }
 
 /// The deepest list or quote nesting kept in blocks, layout and the editor's preview;
@@ -211,6 +225,7 @@ impl MdBuilder {
             strike: self.strike > 0,
             highlight: None,
             link: self.links.iter().rev().find_map(|l| l.clone()),
+            code: self.code_span,
         }
     }
 
@@ -230,7 +245,7 @@ impl MdBuilder {
 
     fn push_block(&mut self, block: Block) {
         match self.stack.last_mut() {
-            Some(Container::Root(v)) | Some(Container::Item(v)) => v.push(block),
+            Some(Container::Root(v) | Container::Item(v) | Container::Quote(v)) => v.push(block),
             // A block directly in a list or table cannot happen with pulldown-cmark; keep
             // the content anyway by wrapping it in an item.
             Some(Container::List { items, .. }) => items.push(vec![block]),
@@ -288,6 +303,9 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
         links: Vec::new(),
         heading_base,
         flattened: 0,
+        quotes_flattened: 0,
+        code_block: None,
+        code_span: false,
     };
     for event in Parser::new_ext(markdown, options) {
         match event {
@@ -351,19 +369,53 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
                     let url = dest_url.to_string();
                     b.links.push(is_clickable_url(&url).then_some(url));
                 }
-                Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
+                Tag::CodeBlock(_) => {
+                    b.flush();
+                    b.code_block = Some(String::new());
+                }
+                Tag::BlockQuote(_) => {
+                    b.flush();
+                    let open = b
+                        .stack
+                        .iter()
+                        .filter(|c| matches!(c, Container::Quote(_)))
+                        .count();
+                    if b.quotes_flattened > 0 || open >= MAX_NESTING {
+                        b.quotes_flattened += 1;
+                    } else {
+                        b.stack.push(Container::Quote(Vec::new()));
+                    }
+                }
+                Tag::HtmlBlock => {
                     b.flush();
                     b.collecting = true;
                 }
                 _ => {}
             },
             Event::End(end) => match end {
-                TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock => b.flush(),
+                TagEnd::Paragraph | TagEnd::HtmlBlock => b.flush(),
+                TagEnd::CodeBlock => {
+                    if let Some(code) = b.code_block.take() {
+                        let code = code.trim_end_matches(['\n', '\r']);
+                        if !code.trim().is_empty() {
+                            b.push_block(Block::Code(code.to_owned()));
+                        }
+                    }
+                }
                 TagEnd::Heading(_) => {
                     b.flush();
                     b.heading = None;
                 }
-                TagEnd::BlockQuote(_) => b.flush(),
+                TagEnd::BlockQuote(_) => {
+                    b.flush();
+                    if b.quotes_flattened > 0 {
+                        b.quotes_flattened -= 1;
+                    } else if let Some(Container::Quote(blocks)) = b.stack.pop()
+                        && !blocks.is_empty()
+                    {
+                        b.push_block(Block::Quote(blocks));
+                    }
+                }
                 TagEnd::Item if b.flattened > 0 => b.flush(),
                 TagEnd::List(_) if b.flattened > 0 => {
                     b.flush();
@@ -434,9 +486,17 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
                 }
                 _ => {}
             },
-            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                b.push_text(&t)
+            Event::Text(t) if b.code_block.is_some() => {
+                if let Some(code) = b.code_block.as_mut() {
+                    code.push_str(&t);
+                }
             }
+            Event::Code(t) => {
+                b.code_span = true;
+                b.push_text(&t);
+                b.code_span = false;
+            }
+            Event::Text(t) | Event::InlineMath(t) | Event::DisplayMath(t) => b.push_text(&t),
             // Raw HTML is printed as written: an export must not lose text.
             Event::Html(t) | Event::InlineHtml(t) => b.push_text(&t),
             Event::SoftBreak => b.push_text(" "),
@@ -463,6 +523,7 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
                     start,
                     items,
                 }),
+                Container::Quote(blocks) => b.push_block(Block::Quote(blocks)),
                 Container::Item(blocks) => {
                     for block in blocks {
                         b.push_block(block);
@@ -773,6 +834,11 @@ pub fn plain_text(blocks: &[Block]) -> String {
                 out.push_str(&format!("{number} {text}\n"));
             }
             Block::Paragraph(v) | Block::Small(v) => inl(&mut out, v),
+            Block::Code(code) => {
+                out.push_str(code);
+                out.push('\n');
+            }
+            Block::Quote(inner) => out.push_str(&plain_text(inner)),
             Block::List { items, .. } => {
                 for item in items {
                     out.push_str(&plain_text(item));

@@ -57,7 +57,19 @@ fn run(out: &mut String, inline: &Inline, in_cell: bool) {
     if s.italic {
         wrap("*", "*");
     }
-    let body = escape(core, in_cell);
+    // Code is literal: no escapes inside, and a fence longer than any backtick run in it
+    // (CommonMark: a span closes at a run of equal length).
+    let body = if s.code {
+        let ticks = "`".repeat(longest_backtick_run(core) + 1);
+        let pad = if core.starts_with('`') || core.ends_with('`') {
+            " "
+        } else {
+            ""
+        };
+        format!("{ticks}{pad}{core}{pad}{ticks}")
+    } else {
+        escape(core, in_cell)
+    };
     let body = match &s.link {
         Some(url) => format!("[{body}](<{}>)", url.replace(['<', '>', ' '], "")),
         None => body,
@@ -68,6 +80,15 @@ fn run(out: &mut String, inline: &Inline, in_cell: bool) {
         escape(lead, in_cell),
         escape(trail, in_cell)
     );
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    let (mut run, mut longest) = (0, 0);
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
 }
 
 fn inlines(inlines: &[Inline], in_cell: bool) -> String {
@@ -173,6 +194,23 @@ fn blocks_into(out: &mut String, blocks: &[Block], indent: &str) {
             Block::Rule => {
                 let _ = writeln!(out, "{indent}---\n");
             }
+            Block::Code(code) => {
+                let fence = "`".repeat(longest_backtick_run(code).max(2) + 1);
+                let _ = writeln!(out, "{indent}{fence}");
+                for line in code.lines() {
+                    let _ = writeln!(out, "{indent}{line}");
+                }
+                let _ = writeln!(out, "{indent}{fence}\n");
+            }
+            Block::Quote(inner) => {
+                let mut body = String::new();
+                blocks_into(&mut body, inner, "");
+                for line in body.trim_end().lines() {
+                    let sep = if line.is_empty() { "" } else { " " };
+                    let _ = writeln!(out, "{indent}>{sep}{line}");
+                }
+                let _ = writeln!(out);
+            }
             Block::Toc { .. } | Block::Spacer(_) => {}
         }
     }
@@ -230,6 +268,17 @@ mod tests {
                 .any(|b| matches!(b, Block::Table { rows, .. } if rows[0].len() == 2)),
             "{back:?}"
         );
+    }
+
+    #[test]
+    fn code_and_quotes_round_trip() {
+        let md = "Run `a*b` now.\n\n```\nfn main() {\n    x();\n}\n```\n\n> Quoted *text*\n>\n> > deeper\n";
+        let blocks = markdown_blocks(md, 2);
+        let written = write(&blocks);
+        assert_eq!(markdown_blocks(&written, 2), blocks, "{written}");
+        assert!(written.contains("`a*b`"), "{written}");
+        assert!(written.contains("    x();"), "{written}");
+        assert!(matches!(&blocks[2], Block::Quote(inner) if matches!(inner[1], Block::Quote(_))));
     }
 
     #[test]

@@ -359,6 +359,11 @@ fn replace_arrows(block: &mut Block) {
                 replace_arrows(b);
             }
         }
+        Block::Quote(inner) => {
+            for b in inner {
+                replace_arrows(b);
+            }
+        }
         Block::Table { header, rows } => {
             for cell in header.iter_mut().chain(rows.iter_mut().flatten()) {
                 for i in cell {

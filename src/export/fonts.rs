@@ -1,4 +1,4 @@
-//! The embedded Noto Sans faces and their glyph metrics (read with allsorts, no printpdf).
+//! The embedded Noto Sans faces (and Noto Sans Mono for code) and their glyph metrics (read with allsorts, no printpdf).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI16, Ordering};
@@ -21,8 +21,10 @@ pub const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.t
 pub const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
 /// Noto Sans Italic.
 pub const ITALIC: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Italic.ttf");
+/// Noto Sans Mono Regular, for code spans and code blocks (OFL-1.1, same file).
+pub const MONO: &[u8] = include_bytes!("../../assets/fonts/NotoSansMono-Regular.ttf");
 
-/// One of the three faces.
+/// One of the embedded faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Face {
     /// Upright, normal weight.
@@ -31,11 +33,17 @@ pub enum Face {
     Bold,
     /// Italic.
     Italic,
+    /// Monospaced (code); bold or italic code is set in it too: a code sample's
+    /// characters matter more than its emphasis.
+    Mono,
 }
 
 impl Face {
-    /// All faces.
+    /// The three text faces. Body text may be set in any of them, so a character counts
+    /// as covered when all three have it; code ([`Face::Mono`]) is checked on its own.
     pub const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Italic];
+    /// Every embedded face, the monospaced one included.
+    pub const EMBEDDED: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::Mono];
 
     /// The PostScript name written into the PDF.
     pub fn postscript_name(self) -> &'static str {
@@ -43,6 +51,7 @@ impl Face {
             Face::Regular => "NotoSans-Regular",
             Face::Bold => "NotoSans-Bold",
             Face::Italic => "NotoSans-Italic",
+            Face::Mono => "NotoSansMono-Regular",
         }
     }
 
@@ -51,6 +60,7 @@ impl Face {
             Face::Regular => 0,
             Face::Bold => 1,
             Face::Italic => 2,
+            Face::Mono => 3,
         }
     }
 }
@@ -359,10 +369,10 @@ pub struct Descriptor {
     pub italic_angle: i16,
 }
 
-/// The three faces.
+/// The embedded faces.
 #[derive(Debug)]
 pub struct Fonts {
-    faces: [FaceMetrics; 3],
+    faces: [FaceMetrics; 4],
 }
 
 impl Fonts {
@@ -382,6 +392,7 @@ pub fn fonts() -> Result<&'static Fonts, String> {
                     FaceMetrics::parse(REGULAR)?,
                     FaceMetrics::parse(BOLD)?,
                     FaceMetrics::parse(ITALIC)?,
+                    FaceMetrics::parse(MONO)?,
                 ],
             })
         })
@@ -404,5 +415,15 @@ mod tests {
         let r = f.face(Face::Regular);
         assert!(r.text_width("MMMM", 10.0) > r.text_width("iiii", 10.0));
         assert!(!r.has('😀'));
+    }
+
+    #[test]
+    fn mono_face_is_monospaced_and_covers_german() {
+        let m = fonts().expect("fonts").face(Face::Mono);
+        for c in "Maßnahmen ÄÖÜäöü {}[]<>|\\~`".chars() {
+            assert!(m.has(c), "mono lacks {c}");
+        }
+        assert_eq!(m.text_width("iiii", 10.0), m.text_width("MMMM", 10.0));
+        assert_eq!(Face::Mono.postscript_name(), "NotoSansMono-Regular");
     }
 }

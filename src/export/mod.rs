@@ -163,6 +163,8 @@ fn locate_missing(
                         scan(&i.text, section, out);
                     }
                 }
+                Block::Code(code) => scan(code, section, out),
+                Block::Quote(inner) => walk(inner, missing, section, out),
                 Block::List { items, .. } => {
                     for item in items {
                         walk(item, missing, section, out);

@@ -16,6 +16,10 @@ pub(crate) enum ParaKind {
     Normal,
     /// Smaller, ragged text.
     Small,
+    /// A code block (monospaced, lines kept).
+    Code,
+    /// A paragraph of a block quote (Word's "Quote" style: indented, ruled on the left).
+    Quote,
     /// A list item at `depth`; `first` starts a new list (numbering restarts at `start`).
     Item {
         ordered: bool,
@@ -130,6 +134,31 @@ fn flatten_block(block: &Block, depth: u8, out: &mut Vec<Piece>) {
         }
         Block::Paragraph(inlines) => out.push(Piece::para(ParaKind::Normal, inlines.clone())),
         Block::Small(inlines) => out.push(Piece::para(ParaKind::Small, inlines.clone())),
+        Block::Code(code) => out.push(Piece::para(
+            ParaKind::Code,
+            vec![Inline {
+                text: code.clone(),
+                style: crate::export::blocks::InlineStyle {
+                    code: true,
+                    ..Default::default()
+                },
+            }],
+        )),
+        Block::Quote(inner) => {
+            let start = out.len();
+            for b in inner {
+                flatten_block(b, depth, out);
+            }
+            // Word has no nesting container for quotes: the quote's own text
+            // paragraphs take the Quote style; code and list items inside keep theirs.
+            for piece in &mut out[start..] {
+                if let Piece::Para(p) = piece
+                    && matches!(p.kind, ParaKind::Normal | ParaKind::Small)
+                {
+                    p.kind = ParaKind::Quote;
+                }
+            }
+        }
         Block::List {
             ordered,
             start,
@@ -331,6 +360,8 @@ impl Body {
             }
             ParaKind::Normal => self.styled_paragraph("Normal", None, &p.inlines, p.mark, None),
             ParaKind::Small => self.styled_paragraph("Small", None, &p.inlines, p.mark, None),
+            ParaKind::Code => self.styled_paragraph("SourceCode", None, &p.inlines, p.mark, None),
+            ParaKind::Quote => self.styled_paragraph("Quote", None, &p.inlines, p.mark, None),
             ParaKind::Cover => self.styled_paragraph("ReportCover", None, &p.inlines, p.mark, None),
             ParaKind::Item {
                 ordered,
@@ -438,6 +469,7 @@ impl Body {
     }
 
     fn runs(&mut self, inlines: &[Inline]) {
+        const MONO_FONTS: &str = r#"<w:rFonts w:ascii="Noto Sans Mono" w:hAnsi="Noto Sans Mono" w:cs="Noto Sans Mono"/>"#;
         for inline in inlines {
             if inline.text.is_empty() {
                 continue;
@@ -456,6 +488,9 @@ impl Body {
             }
             if inline.style.strike {
                 props.push_str("<w:strike/>");
+            }
+            if inline.style.code {
+                props.push_str(MONO_FONTS);
             }
             // As tracked revisions, colour is Word's job, not direct formatting.
             if revision.is_none() {

@@ -175,6 +175,10 @@ pub(crate) fn styles(lang: Lang) -> String {
     all.push_str(&heading(2, 26));
     all.push_str(&heading(3, 22));
     all.push_str(&style("Small", "Small", "paragraph", &format!(r#"{based}<w:qFormat/><w:pPr><w:spacing w:after="60"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr>"#)));
+    // Code and quotes: "Source Code" as pandoc names it, "Quote" as Word's built-in style
+    // (so a reader's own Quote formatting applies), indented with a rule on the left.
+    all.push_str(&style("SourceCode", "Source Code", "paragraph", &format!(r#"{based}<w:qFormat/><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="EEEFF1"/><w:spacing w:before="60" w:after="120" w:line="240" w:lineRule="auto"/><w:ind w:left="113" w:right="113"/><w:jc w:val="left"/></w:pPr><w:rPr><w:rFonts w:ascii="Noto Sans Mono" w:hAnsi="Noto Sans Mono" w:cs="Noto Sans Mono"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>"#)));
+    all.push_str(&style("Quote", "Quote", "paragraph", &format!(r#"{based}<w:next w:val="Normal"/><w:uiPriority w:val="29"/><w:qFormat/><w:pPr><w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="B3B3B8"/></w:pBdr><w:ind w:left="454"/><w:jc w:val="left"/></w:pPr>"#)));
     all.push_str(&style("ListBullet", "List Bullet", "paragraph", &format!(r#"{based}<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/><w:jc w:val="left"/></w:pPr>"#)));
     all.push_str(&style("ListNumber", "List Number", "paragraph", &format!(r#"{based}<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="60"/><w:jc w:val="left"/></w:pPr>"#)));
     all.push_str(&style("TableText", "Table Text", "paragraph", &format!(r#"{based}<w:pPr><w:spacing w:before="40" w:after="40"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr>"#)));
@@ -242,7 +246,7 @@ pub(crate) const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" s
 pub(crate) fn font_table() -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:fonts {W_NS}><w:font w:name="Noto Sans"><w:altName w:val="Arial"/><w:panose1 w:val="020B0502040504020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font><w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>"#
+<w:fonts {W_NS}><w:font w:name="Noto Sans"><w:altName w:val="Arial"/><w:panose1 w:val="020B0502040504020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font><w:font w:name="Noto Sans Mono"><w:altName w:val="Courier New"/><w:charset w:val="00"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font><w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>"#
     )
 }
 

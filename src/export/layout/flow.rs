@@ -142,6 +142,8 @@ impl Ctx<'_> {
                 self.paragraph(inlines, x, width, &style, sb, None);
                 self.end();
             }
+            Block::Code(code) => self.code_block(code, x, width),
+            Block::Quote(inner) => self.quote(inner, x, width, list_depth),
             Block::List {
                 ordered,
                 start,
@@ -172,6 +174,96 @@ impl Ctx<'_> {
                     ..Chunk::default()
                 });
             }
+        }
+    }
+
+    /// A code block: its lines as written, in the monospaced face on a light ground.
+    fn code_block(&mut self, code: &str, x: f32, width: f32) {
+        let sb = self.gap(PARA_GAP);
+        // Indentation is meaning in code: leading spaces become no-break spaces, which
+        // the line breaker neither drops at a line start nor breaks at; an empty line
+        // keeps its height the same way. Inner spaces stay breakable so that a line
+        // longer than the measure wraps instead of running off the page.
+        let text = code
+            .lines()
+            .map(|line| {
+                let line = line.replace('\t', "    ");
+                let body = line.trim_start_matches(' ');
+                let lead = line.len() - body.len();
+                let mut out: String = "\u{00A0}".repeat(lead);
+                out.push_str(body);
+                if out.is_empty() {
+                    out.push('\u{00A0}');
+                }
+                out
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let inline = Inline {
+            text,
+            style: crate::export::blocks::InlineStyle {
+                code: true,
+                ..Default::default()
+            },
+        };
+        let style = ParaStyle {
+            size: CODE_SIZE,
+            leading: CODE_LEADING,
+            face: Face::Mono,
+            hyphenate: false,
+            justify: false,
+            color: Color::TEXT,
+        };
+        self.begin(Role::P);
+        let lines = self.paragraph(
+            &[inline],
+            x + CODE_PAD,
+            width - 2.0 * CODE_PAD,
+            &style,
+            sb,
+            None,
+        );
+        self.end();
+        let (first, last) = (lines.start, lines.end.saturating_sub(1));
+        for i in lines {
+            // The ground runs through the block; the first and last lines get a little
+            // room above and below so the text does not touch its edge.
+            let top = if i == first { -2.0 } else { 0.0 };
+            let bottom = if i == last { 2.0 } else { 0.0 };
+            let h = self.chunks[i].height;
+            self.chunks[i].items.insert(
+                0,
+                Item::Fill {
+                    x,
+                    y: top,
+                    w: width,
+                    h: h - top + bottom,
+                    color: Color::HEADER_FILL,
+                },
+            );
+        }
+    }
+
+    /// A block quote: its blocks indented, with a rule down the left side of every line.
+    fn quote(&mut self, inner: &[Block], x: f32, width: f32, list_depth: usize) {
+        // Nested quotes stop indenting while a line still holds a few words.
+        let indent = QUOTE_INDENT.min((width - 120.0).max(0.0));
+        self.begin(Role::BlockQuote);
+        let first = self.chunks.len();
+        self.blocks(inner, x + indent, width - indent, list_depth);
+        self.end();
+        for i in first..self.chunks.len() {
+            let chunk = &mut self.chunks[i];
+            // Within the quote the rule also spans the gaps between its paragraphs.
+            let top = if i == first { 0.0 } else { -chunk.space_before };
+            chunk.items.push(Item::Line {
+                x1: x + 2.0,
+                y1: top,
+                x2: x + 2.0,
+                y2: chunk.height,
+                width: 2.0,
+                color: Color::RULE,
+            });
         }
     }
 

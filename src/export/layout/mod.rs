@@ -154,6 +154,8 @@ pub enum Role {
     TD,
     /// A link (text plus its annotation).
     Link,
+    /// A block quote.
+    BlockQuote,
     /// A table of contents.
     Toc,
     /// One of its entries.
@@ -415,6 +417,14 @@ const CELL_PAD: f32 = 4.0;
 const FOOTER_SIZE: f32 = 7.5;
 const PARA_GAP: f32 = 6.0;
 const LIST_INDENT: f32 = 15.0;
+/// Code is set a little smaller than the body: a monospaced face looks larger at the
+/// same size, and code lines are long.
+const CODE_SIZE: f32 = 9.5;
+const CODE_LEADING: f32 = 13.0;
+/// Room between a code block's ground and its text.
+const CODE_PAD: f32 = 6.0;
+/// How far a block quote's text stands in from its rule.
+const QUOTE_INDENT: f32 = 16.0;
 const TOC_PAGE_COL: f32 = 28.0;
 
 fn heading_metrics(level: u8) -> (f32, f32, f32) {
@@ -485,7 +495,9 @@ struct Ctx<'a> {
 type HyphenCache = std::cell::RefCell<std::collections::HashMap<String, Vec<usize>>>;
 
 fn face_for(style: &InlineStyle, base: Face) -> Face {
-    if style.bold || base == Face::Bold {
+    if style.code || base == Face::Mono {
+        Face::Mono
+    } else if style.bold || base == Face::Bold {
         Face::Bold
     } else if style.italic || base == Face::Italic {
         Face::Italic

@@ -152,8 +152,12 @@ fn embed_face(
     let mut descriptor = Dictionary::new();
     descriptor.set("Type", Object::Name(b"FontDescriptor".to_vec()));
     descriptor.set("FontName", Object::Name(base_font.clone().into_bytes()));
-    // Nonsymbolic (32), Italic (64).
-    descriptor.set("Flags", Object::Integer(if italic { 96 } else { 32 }));
+    // Nonsymbolic (32), Italic (64), FixedPitch (1) for the code face.
+    let fixed = if face == Face::Mono { 1 } else { 0 };
+    descriptor.set(
+        "Flags",
+        Object::Integer(fixed + if italic { 96 } else { 32 }),
+    );
     descriptor.set(
         "FontBBox",
         Object::Array(d.bbox.iter().map(|v| units(*v)).collect()),

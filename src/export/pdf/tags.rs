@@ -51,6 +51,7 @@ pub(super) fn role_name(role: Role) -> &'static str {
         Role::TH => "TH",
         Role::TD => "TD",
         Role::Link => "Link",
+        Role::BlockQuote => "BlockQuote",
         Role::Toc => "TOC",
         Role::TocItem => "TOCI",
     }
