@@ -38,8 +38,16 @@ fn bench(c: &mut Criterion) {
             out.bytes.len() as f64 / 1024.0
         );
     }
+    // Warm: the font subsets of the previous export are reused (the editor's case: it
+    // exports the same document again and again). Cold: every face subset anew.
     c.bench_function("export_pdf_example", |b| {
         b.iter(|| export::pdf(&example, &opts).map(|o| o.bytes.len()))
+    });
+    c.bench_function("export_pdf_example_cold", |b| {
+        b.iter(|| {
+            export::pdf::forget_subsets();
+            export::pdf(&example, &opts).map(|o| o.bytes.len())
+        })
     });
     // The phases, to see where the time goes.
     let fonts = export::fonts::fonts().expect("fonts");
@@ -64,6 +72,12 @@ fn bench(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("export_pdf_large_example_24", |b| {
         b.iter(|| export::pdf(&large, &opts).map(|o| o.bytes.len()))
+    });
+    group.bench_function("export_pdf_large_example_24_cold", |b| {
+        b.iter(|| {
+            export::pdf::forget_subsets();
+            export::pdf(&large, &opts).map(|o| o.bytes.len())
+        })
     });
     group.finish();
 }

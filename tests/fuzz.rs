@@ -973,7 +973,7 @@ fn fuzz_export_blocks() {
                 author: title.chars().rev().collect(),
                 subject: String::new(),
                 lang: *lang,
-                date: date!(2026 - 02 - 01),
+                date: date!(2026 - 02 - 01).midnight().assume_utc(),
             };
             let out = export::pdf_from_blocks(blocks, furniture, &meta)
                 .map_err(|e| format!("export failed: {e}"))?;

@@ -808,7 +808,7 @@ mod random_documents {
                 author: "Muster GmbH".into(),
                 subject: String::new(),
                 lang: Lang::De,
-                date: time::macros::date!(2026 - 03 - 05),
+                date: time::macros::date!(2026 - 03 - 05).midnight().assume_utc(),
             };
             let out = pdf_from_blocks(&all, &Furniture::default(), &meta).unwrap();
             check_tagged(&out.bytes);
@@ -845,7 +845,7 @@ fn a_blank_heading_keeps_the_toc_links_in_step() {
         author: "Muster GmbH".into(),
         subject: String::new(),
         lang: Lang::De,
-        date: time::macros::date!(2026 - 03 - 05),
+        date: time::macros::date!(2026 - 03 - 05).midnight().assume_utc(),
     };
     let out = pdf_from_blocks(&all, &Furniture::default(), &meta).unwrap();
     check_tagged(&out.bytes);

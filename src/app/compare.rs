@@ -679,9 +679,9 @@ impl TomwerkApp {
             return;
         }
         let organisation = self.editor.doc().meta.organisation.name.clone();
-        let date = self.today();
+        let now = self.now();
         if let Err(e) = self.spawn_pdf_job(ctx, path, "change-report", move || {
-            report.pdf(&organisation, date).map_err(|e| e.to_string())
+            report.pdf_at(&organisation, now).map_err(|e| e.to_string())
         }) {
             self.toasts
                 .error(format!("{}: {e}", tr(lang, "error-export")));

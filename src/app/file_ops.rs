@@ -241,8 +241,9 @@ impl TomwerkApp {
     pub(super) fn start_export(&mut self, ctx: &egui::Context, path: PathBuf) {
         let file = self.editor.file.clone();
         let options = self.export_options();
+        let now = self.now();
         if let Err(e) = self.spawn_pdf_job(ctx, path, "export", move || {
-            export::pdf(&file, &options).map_err(|e| e.to_string())
+            export::pdf_at(&file, &options, now).map_err(|e| e.to_string())
         }) {
             self.dialogs.push_back(Dialog::Error(
                 tr(self.view.ui_lang, "error-export"),

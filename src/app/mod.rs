@@ -440,6 +440,14 @@ impl TomwerkApp {
         self.config.today.unwrap_or_else(crate::cli::today)
     }
 
+    /// "Now" for a PDF's metadata: the injected day's start in tests, else the clock.
+    pub fn now(&self) -> time::OffsetDateTime {
+        match self.config.today {
+            Some(day) => day.midnight().assume_utc(),
+            None => crate::cli::now(),
+        }
+    }
+
     /// The window title: file name, unsaved mark, app name.
     pub fn window_title(&self) -> String {
         let name = match &self.editor.path {

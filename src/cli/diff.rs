@@ -129,7 +129,7 @@ fn write_report(path: &Path, report: &Report, organisation: &str) -> anyhow::Res
         "md" | "markdown" => report.to_markdown().into_bytes(),
         "pdf" => {
             let out = report
-                .pdf(organisation, super::today())
+                .pdf_at(organisation, super::now())
                 .context("cannot create the PDF report")?;
             for w in &out.warnings {
                 eprintln!("tomwerk: {w}");

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use super::{ExportArgs, MeasuresArg, today};
+use super::{ExportArgs, MeasuresArg, now};
 use crate::export::{self, ExportOptions, MeasureLayout};
 use crate::i18n::{detect_locale, i18n};
 use crate::model::Lang;
@@ -41,6 +41,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         .lang
         .map(Lang::from)
         .unwrap_or(file.working.meta.primary_language);
+    let now = now();
     let options = ExportOptions {
         lang,
         version: args.version.clone(),
@@ -50,10 +51,10 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             MeasuresArg::List => MeasureLayout::List,
             MeasuresArg::Table => MeasureLayout::Table,
         },
-        date: today(),
+        date: now.date(),
     };
     let pages = if is_pdf {
-        let out = export::pdf(&file, &options)?;
+        let out = export::pdf_at(&file, &options, now)?;
         // A character the font lacks would print as a placeholder: refuse, naming it
         // and its section, unless the user accepts that.
         if let Some(message) = out.missing_message(ui)

@@ -383,18 +383,28 @@ fn same_file(input: &std::path::Path, out_meta: &std::fs::Metadata, out: &std::p
     }
 }
 
-/// Today's date. `TOMWERK_TODAY=YYYY-MM-DD` overrides it, so tests and reproducible
-/// builds do not depend on the calendar.
+/// Today's date: the date of [`now`].
 pub fn today() -> time::Date {
+    now().date()
+}
+
+/// Now, with the local offset (UTC when it cannot be determined). Injected for tests and
+/// reproducible builds: `TOMWERK_NOW` (RFC 3339, "2026-03-05T14:30:15+01:00") gives the
+/// time of day, `TOMWERK_TODAY=YYYY-MM-DD` only a day (its start, UTC).
+pub fn now() -> time::OffsetDateTime {
+    if let Some(now) = std::env::var("TOMWERK_NOW").ok().and_then(|s| {
+        time::OffsetDateTime::parse(s.trim(), &time::format_description::well_known::Rfc3339).ok()
+    }) {
+        return now;
+    }
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    std::env::var("TOMWERK_TODAY")
+    if let Some(day) = std::env::var("TOMWERK_TODAY")
         .ok()
         .and_then(|s| time::Date::parse(s.trim(), &format).ok())
-        .unwrap_or_else(|| {
-            time::OffsetDateTime::now_local()
-                .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-                .date()
-        })
+    {
+        return day.midnight().assume_utc();
+    }
+    time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc())
 }
 
 /// The user's name for the author field, from the environment.

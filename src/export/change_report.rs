@@ -285,7 +285,7 @@ impl Report {
             author: org.to_owned(),
             subject: self.summary.clone(),
             lang: self.lang,
-            date,
+            date: date.midnight().assume_utc(),
         };
         (furniture, meta)
     }
@@ -294,7 +294,19 @@ impl Report {
     /// `date` is "now", injected so the output is reproducible (and the report's date
     /// when it has none).
     pub fn pdf(&self, organisation: &str, date: Date) -> Result<PdfOutput, ExportError> {
-        let (furniture, meta) = self.furniture_and_meta(organisation, date);
+        self.pdf_at(organisation, date.midnight().assume_utc())
+    }
+
+    /// The report as an A4 PDF created at `now` (the metadata's time of day; the
+    /// report's date is `now`'s date when it has none).
+    pub fn pdf_at(
+        &self,
+        organisation: &str,
+        now: time::OffsetDateTime,
+    ) -> Result<PdfOutput, ExportError> {
+        let date = now.date();
+        let (furniture, mut meta) = self.furniture_and_meta(organisation, date);
+        meta.date = now;
         let blocks = if self.date.is_some() {
             self.to_blocks()
         } else {

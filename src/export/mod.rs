@@ -304,8 +304,9 @@ pub struct PdfMeta {
     pub subject: String,
     /// The language of the text (/Lang, hyphenation, "Seite X von Y").
     pub lang: Lang,
-    /// Creation and modification date.
-    pub date: Date,
+    /// Creation and modification time, written to Info and XMP alike: the injected
+    /// "now" with its time of day and UTC offset.
+    pub date: time::OffsetDateTime,
 }
 
 /// Typesets any blocks as an A4 PDF with the given footer and metadata.
@@ -425,14 +426,27 @@ pub(crate) fn document_furniture(
         author: org.to_owned(),
         subject,
         lang,
-        date,
+        // The start of the day until `pdf_at` gives the time of day.
+        date: date.midnight().assume_utc(),
     };
     (furniture, meta)
 }
 
-/// Exports a file (its working copy or `options.version`) as PDF.
+/// Exports a file (its working copy or `options.version`) as PDF, created at the start
+/// of `options.date` (UTC): for callers without a clock. See [`pdf_at`].
 pub fn pdf(file: &TomFile, options: &ExportOptions) -> Result<PdfOutput, ExportError> {
-    let (blocks, furniture, meta) = prepare(file, options)?;
+    pdf_at(file, options, options.date.midnight().assume_utc())
+}
+
+/// Exports a file as PDF created at `now` (the metadata's time of day and offset; the
+/// document's own date on the pages stays `options.date`).
+pub fn pdf_at(
+    file: &TomFile,
+    options: &ExportOptions,
+    now: time::OffsetDateTime,
+) -> Result<PdfOutput, ExportError> {
+    let (blocks, furniture, mut meta) = prepare(file, options)?;
+    meta.date = now;
     // The document's own dictionary (product names, its terms) is never hyphenated.
     let _never = hyphen::never_hyphenate(&file.working.meta.dictionary);
     let mut out = pdf_from_blocks(&blocks, &furniture, &meta)?;

@@ -16,7 +16,17 @@ use super::content::num;
 /// that pair as the marker counts the stream one byte short (PDF/A-2, 6.1.7.1).
 const EOL_ENDSTREAM: &[u8] = b"\r\nendstream";
 
-fn deflate(data: &[u8], level: u32) -> Vec<u8> {
+/// `data` deflated (zlib format) at `level` with zlib-rs; flate2 (miniz_oxide) if
+/// zlib-rs reports an error, which with an output buffer of `compress_bound` it does not.
+pub(super) fn deflate(data: &[u8], level: u32) -> Vec<u8> {
+    let mut out = vec![0u8; zlib_rs::compress_bound(data.len())];
+    let (packed, rc) =
+        zlib_rs::compress_slice(&mut out, data, zlib_rs::DeflateConfig::new(level as i32));
+    if rc == zlib_rs::ReturnCode::Ok {
+        let n = packed.len();
+        out.truncate(n);
+        return out;
+    }
     let mut encoder = flate2::write::ZlibEncoder::new(
         Vec::with_capacity(data.len() / 3),
         flate2::Compression::new(level),

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
 
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
@@ -10,6 +11,7 @@ use allsorts::subset::{CmapTarget, SubsetProfile};
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 use sha2::{Digest, Sha256};
 
+use super::file::deflate;
 use crate::export::ExportError;
 use crate::export::fonts::{Face, Fonts};
 use crate::export::layout::Layout;
@@ -21,10 +23,8 @@ pub(super) struct Embedded {
     pub(super) name: String,
     /// The font dictionary.
     pub(super) id: ObjectId,
-    /// Code (subset glyph id) of U+0000..U+00FF; 0 when unused.
-    latin: [u16; 256],
-    /// Codes of the other characters.
-    other: HashMap<char, u16>,
+    /// The subset, with the glyph codes of its characters.
+    subset: Arc<Subset>,
 }
 
 impl Embedded {
@@ -32,12 +32,16 @@ impl Embedded {
     pub(super) fn code(&self, c: char) -> u16 {
         let cp = c as u32;
         if cp < 256 {
-            self.latin[cp as usize]
+            self.subset.latin[cp as usize]
         } else {
-            self.other.get(&c).copied().unwrap_or(0)
+            self.subset.other.get(&c).copied().unwrap_or(0)
         }
     }
 }
+
+/// The deflate level of the font programs, CIDSets and ToUnicode maps: they are made once
+/// per glyph set (see [`Subset`]), so the slowest level costs little and saves bytes.
+const FONT_LEVEL: u32 = 9;
 
 /// Subsets and embeds every face the pages use. Faces come in a fixed order.
 pub(super) fn embed(
@@ -63,13 +67,65 @@ pub(super) fn embed(
     Ok(out)
 }
 
-fn embed_face(
-    doc: &mut lopdf::Document,
-    fonts: &Fonts,
-    face: Face,
-    chars: &BTreeSet<char>,
-    name: String,
-) -> Result<Embedded, ExportError> {
+/// Everything the embedding of one face derives from its glyph set: the deflated font
+/// program, CIDSet and ToUnicode map, the widths and the code tables. Subsetting and
+/// deflating the program are most of a short document's export time, and the editor
+/// exports the same document again and again (preview, PDF, change report), so the
+/// result is kept per glyph set (see [`SUBSETS`]).
+struct Subset {
+    /// Code (subset glyph id) of U+0000..U+00FF; 0 when unused.
+    latin: [u16; 256],
+    /// Codes of the other characters.
+    other: HashMap<char, u16>,
+    /// "ABCDEF+NotoSans-Regular".
+    base_font: String,
+    /// The deflated font program and its uncompressed length (/Length1).
+    program: Vec<u8>,
+    program_len: usize,
+    /// The deflated CIDSet and ToUnicode streams.
+    cidset: Vec<u8>,
+    to_unicode: Vec<u8>,
+    /// Widths of codes 1.. in 1/1000 em, and the default width (.notdef's).
+    widths: Vec<i64>,
+    default_width: i64,
+}
+
+/// The subsets of the last exports, newest last. A handful covers the three faces of
+/// the document being edited and of its change report; older ones are dropped, so a
+/// long editing session does not collect every glyph set it ever exported.
+static SUBSETS: Mutex<Vec<(Face, Vec<char>, Arc<Subset>)>> = Mutex::new(Vec::new());
+const SUBSETS_KEPT: usize = 12;
+
+/// Forgets the kept subsets, so the next export subsets every face again (for the cold
+/// export benchmark, and to release the memory).
+pub fn forget_subsets() {
+    let mut kept = SUBSETS.lock().unwrap_or_else(|e| e.into_inner());
+    kept.clear();
+}
+
+fn subset(fonts: &Fonts, face: Face, chars: &BTreeSet<char>) -> Result<Arc<Subset>, ExportError> {
+    let key: Vec<char> = chars.iter().copied().collect();
+    {
+        // A poisoned lock only means another export panicked mid-way; the list itself
+        // is always whole (entries are pushed complete).
+        let mut kept = SUBSETS.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = kept.iter().position(|(f, c, _)| *f == face && *c == key) {
+            let entry = kept.remove(i);
+            let found = Arc::clone(&entry.2);
+            kept.push(entry);
+            return Ok(found);
+        }
+    }
+    let made = Arc::new(make_subset(fonts, face, chars)?);
+    let mut kept = SUBSETS.lock().unwrap_or_else(|e| e.into_inner());
+    if kept.len() >= SUBSETS_KEPT {
+        kept.remove(0);
+    }
+    kept.push((face, key, Arc::clone(&made)));
+    Ok(made)
+}
+
+fn make_subset(fonts: &Fonts, face: Face, chars: &BTreeSet<char>) -> Result<Subset, ExportError> {
     let metrics = fonts.face(face);
     let err = |e: String| ExportError::Pdf(format!("font {}: {e}", face.postscript_name()));
     let mut gids: BTreeSet<u16> = chars.iter().filter_map(|c| metrics.glyph(*c)).collect();
@@ -130,22 +186,56 @@ fn embed_face(
         .take(6)
         .map(|b| char::from(b'A' + b % 26))
         .collect();
-    let base_font = format!("{tag}+{}", face.postscript_name());
     let scale = 1000.0 / metrics.units_per_em();
-    let units = |v: i16| Object::Integer((f32::from(v) * scale).round() as i64);
-
-    let glyphs = subset_glyph_count(&program).unwrap_or(original.len());
-    let mut file_dict = Dictionary::new();
-    file_dict.set("Length1", Object::Integer(program.len() as i64));
-    let file_id = doc.add_object(Stream::new(file_dict, program));
 
     // CIDSet: every glyph of the subset is present, including the components of
     // composite glyphs that allsorts appends after the requested ones.
+    let glyphs = subset_glyph_count(&program).unwrap_or(original.len());
     let mut cidset = vec![0u8; glyphs.div_ceil(8)];
     for i in 0..glyphs {
         cidset[i / 8] |= 0x80 >> (i % 8);
     }
-    let cidset_id = doc.add_object(Stream::new(Dictionary::new(), cidset));
+    let widths = original
+        .iter()
+        .skip(1)
+        .map(|g| (f32::from(metrics.advance(*g)) * scale).round() as i64)
+        .collect();
+    Ok(Subset {
+        latin,
+        other,
+        base_font: format!("{tag}+{}", face.postscript_name()),
+        program: deflate(&program, FONT_LEVEL),
+        program_len: program.len(),
+        cidset: deflate(&cidset, FONT_LEVEL),
+        to_unicode: deflate(to_unicode(&unicode).as_bytes(), FONT_LEVEL),
+        widths,
+        default_width: (f32::from(metrics.advance(0)) * scale).round() as i64,
+    })
+}
+
+/// A stream whose content is already deflated.
+fn deflated(mut dict: Dictionary, content: &[u8]) -> Stream {
+    dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+    Stream::new(dict, content.to_vec())
+}
+
+fn embed_face(
+    doc: &mut lopdf::Document,
+    fonts: &Fonts,
+    face: Face,
+    chars: &BTreeSet<char>,
+    name: String,
+) -> Result<Embedded, ExportError> {
+    let sub = subset(fonts, face, chars)?;
+    let metrics = fonts.face(face);
+    let scale = 1000.0 / metrics.units_per_em();
+    let units = |v: i16| Object::Integer((f32::from(v) * scale).round() as i64);
+    let base_font = sub.base_font.clone();
+
+    let mut file_dict = Dictionary::new();
+    file_dict.set("Length1", Object::Integer(sub.program_len as i64));
+    let file_id = doc.add_object(deflated(file_dict, &sub.program));
+    let cidset_id = doc.add_object(deflated(Dictionary::new(), &sub.cidset));
 
     let d = &metrics.descriptor;
     let italic = d.italic_angle != 0;
@@ -174,11 +264,7 @@ fn embed_face(
     descriptor.set("CIDSet", Object::Reference(cidset_id));
     let descriptor_id = doc.add_object(descriptor);
 
-    let widths: Vec<Object> = original
-        .iter()
-        .skip(1)
-        .map(|g| Object::Integer((f32::from(metrics.advance(*g)) * scale).round() as i64))
-        .collect();
+    let widths: Vec<Object> = sub.widths.iter().map(|w| Object::Integer(*w)).collect();
     let mut system = Dictionary::new();
     system.set("Registry", Object::string_literal("Adobe"));
     system.set("Ordering", Object::string_literal("Identity"));
@@ -189,10 +275,7 @@ fn embed_face(
     cid.set("BaseFont", Object::Name(base_font.clone().into_bytes()));
     cid.set("CIDSystemInfo", Object::Dictionary(system));
     cid.set("FontDescriptor", Object::Reference(descriptor_id));
-    cid.set(
-        "DW",
-        Object::Integer((f32::from(metrics.advance(0)) * scale).round() as i64),
-    );
+    cid.set("DW", Object::Integer(sub.default_width));
     cid.set(
         "W",
         Object::Array(vec![Object::Integer(1), Object::Array(widths)]),
@@ -200,10 +283,7 @@ fn embed_face(
     cid.set("CIDToGIDMap", Object::Name(b"Identity".to_vec()));
     let cid_id = doc.add_object(cid);
 
-    let to_unicode_id = doc.add_object(Stream::new(
-        Dictionary::new(),
-        to_unicode(&unicode).into_bytes(),
-    ));
+    let to_unicode_id = doc.add_object(deflated(Dictionary::new(), &sub.to_unicode));
     let mut font = Dictionary::new();
     font.set("Type", Object::Name(b"Font".to_vec()));
     font.set("Subtype", Object::Name(b"Type0".to_vec()));
@@ -218,8 +298,7 @@ fn embed_face(
     Ok(Embedded {
         name,
         id,
-        latin,
-        other,
+        subset: sub,
     })
 }
 

@@ -13,26 +13,54 @@ const SRGB_ICC: &[u8] = include_bytes!("../../../assets/sRGB-v2-magic.icc");
 /// The producer written into both Info and XMP.
 pub(crate) const PRODUCER: &str = "Tomwerk";
 
-fn pdf_date(date: time::Date) -> Object {
-    Object::String(
-        format!(
-            "D:{:04}{:02}{:02}000000Z",
-            date.year(),
-            u8::from(date.month()),
-            date.day()
-        )
-        .into_bytes(),
-        StringFormat::Literal,
-    )
+/// A PDF date (ISO 32000-1, 7.9.4): "D:20260305143015+01'00'", "Z" for UTC.
+fn pdf_date(t: time::OffsetDateTime) -> Object {
+    let mut s = format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
+    let (h, m, _) = t.offset().as_hms();
+    if t.offset().is_utc() {
+        s.push('Z');
+    } else {
+        let sign = if t.offset().is_negative() { '-' } else { '+' };
+        s.push_str(&format!(
+            "{sign}{:02}'{:02}'",
+            h.unsigned_abs(),
+            m.unsigned_abs()
+        ));
+    }
+    Object::String(s.into_bytes(), StringFormat::Literal)
 }
 
-fn xmp_date(date: time::Date) -> String {
-    format!(
-        "{:04}-{:02}-{:02}T00:00:00Z",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
+/// The same instant as an XMP date (ISO 8601): "2026-03-05T14:30:15+01:00".
+fn xmp_date(t: time::OffsetDateTime) -> String {
+    let mut s = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
+    let (h, m, _) = t.offset().as_hms();
+    if t.offset().is_utc() {
+        s.push('Z');
+    } else {
+        let sign = if t.offset().is_negative() { '-' } else { '+' };
+        s.push_str(&format!(
+            "{sign}{:02}:{:02}",
+            h.unsigned_abs(),
+            m.unsigned_abs()
+        ));
+    }
+    s
 }
 
 /// Escapes text for XML character data.

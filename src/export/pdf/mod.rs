@@ -10,6 +10,8 @@ mod font;
 mod meta;
 mod tags;
 
+pub use font::forget_subsets;
+
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
@@ -228,14 +230,13 @@ pub fn write(layout: &Layout, meta: &PdfMeta, fonts: &Fonts) -> Result<Vec<u8>, 
     Ok(out)
 }
 
-/// The deflate level of every stream.
+/// The deflate level of the page content streams and the ICC profile (the font streams
+/// come deflated from `font`, the object and cross-reference streams from `file`).
 const DEFLATE_LEVEL: u32 = 6;
 
-/// Deflates every uncompressed stream at level 6. Measured on the reference TOM (2026-12-03):
-/// the page content takes 9.5 KB at level 3 and 8.0 KB at level 6 (level 9: 7.8 KB), the
-/// font programs 8.4 / 8.3 / 8.3 KB; lopdf's own `compress` uses the slowest level.
+/// Deflates every stream not yet compressed (lopdf's own `compress` uses the slowest
+/// level) where that saves bytes.
 fn compress_streams(doc: &mut lopdf::Document) {
-    use std::io::Write as _;
     for object in doc.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -243,15 +244,9 @@ fn compress_streams(doc: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let level = DEFLATE_LEVEL;
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
-        if encoder.write_all(&stream.content).is_err() {
-            continue;
-        }
-        if let Ok(compressed) = encoder.finish()
-            && compressed.len() + 19 < stream.content.len()
-        {
+        let compressed = file::deflate(&stream.content, DEFLATE_LEVEL);
+        // "/Filter/FlateDecode" costs 19 bytes of the dictionary.
+        if compressed.len() + 19 < stream.content.len() {
             stream
                 .dict
                 .set("Filter", Object::Name(b"FlateDecode".to_vec()));
