@@ -1078,6 +1078,65 @@ mod line_breaking {
         );
     }
 
+    /// Every line of every page as text, in order (runs on one baseline joined): where
+    /// the line breaker broke.
+    fn all_lines(l: &Layout) -> String {
+        let mut out = String::new();
+        for (p, page) in l.pages.iter().enumerate() {
+            let mut lines: Vec<(f32, f32, String)> = Vec::new();
+            for item in &page.items {
+                if let Item::Text(r) = item {
+                    match lines
+                        .iter_mut()
+                        .find(|(y, x, _)| (*y - r.baseline).abs() < 0.1 && (*x - r.x).abs() < 200.0)
+                    {
+                        Some((_, _, t)) => t.push_str(&r.text),
+                        None => lines.push((r.baseline, r.x, r.text.clone())),
+                    }
+                }
+            }
+            for (_, _, t) in lines {
+                out.push_str(&format!("{p}\t{t}\n"));
+            }
+        }
+        out
+    }
+
+    /// Issue 21.2 (speed): the line breaker was made cheaper without changing a single
+    /// break. The fixtures were written by the breaker before that work
+    /// (`BLESS_BREAKS=1 cargo test --test typesetting break_positions`); a change of a
+    /// break shows here as a diff of line texts.
+    #[test]
+    fn break_positions_are_those_pinned_in_the_fixtures() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/breaks");
+        let mut failures = Vec::new();
+        for (name, l) in documents() {
+            let path = dir.join(format!("{}.txt", name.replace(' ', "-")));
+            let got = all_lines(&l);
+            if std::env::var("BLESS_BREAKS").is_ok() {
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(&path, &got).unwrap();
+                continue;
+            }
+            let Ok(want) = std::fs::read_to_string(&path) else {
+                // The reference TOM lives outside the repository: its fixture may be
+                // missing on a machine without it, but then so is the document.
+                failures.push(format!("{name}: no fixture {}", path.display()));
+                continue;
+            };
+            for (k, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+                if g != w {
+                    failures.push(format!("{name} line {k}: {g:?}, pinned {w:?}"));
+                    break;
+                }
+            }
+            if got.lines().count() != want.lines().count() {
+                failures.push(format!("{name}: {} lines, pinned {}", got.lines().count(), want.lines().count()));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
     #[test]
     fn lines_stretch_little_and_hyphens_do_not_pile_up() {
         let mut failures = Vec::new();
