@@ -1038,6 +1038,34 @@ mod line_breaking {
         out
     }
 
+    /// Writes Tomwerk's PDFs of the reference TOM and the example (de, en) into
+    /// `$SIDE_BY_SIDE_DIR`, for the side-by-side crop against Typst (BENCHMARKS.md,
+    /// `bench/side_by_side.sh`).
+    #[test]
+    #[ignore]
+    fn write_pdfs_for_side_by_side() {
+        let dir = std::path::PathBuf::from(std::env::var("SIDE_BY_SIDE_DIR").unwrap());
+        let mut files = vec![("example", tomwerk::store::example(), &Lang::ALL[..])];
+        if let Some(r) = reference() {
+            files.push(("reference", r, &[Lang::De][..]));
+        }
+        for (name, file, langs) in files {
+            for &lang in langs {
+                let opts = ExportOptions {
+                    lang,
+                    version: None,
+                    toc: false,
+                    history: false,
+                    measures: MeasureLayout::List,
+                    date: time::macros::date!(2026 - 03 - 05),
+                };
+                let out = tomwerk::export::pdf(&file, &opts).unwrap();
+                std::fs::write(dir.join(format!("{name}-{}.pdf", lang.code())), &out.bytes)
+                    .unwrap();
+            }
+        }
+    }
+
     /// Lays out the large example a few times and prints the time (for BENCHMARKS.md:
     /// `cargo test --release --test typesetting layout_time -- --ignored --nocapture`).
     #[test]
@@ -1131,7 +1159,11 @@ mod line_breaking {
                 }
             }
             if got.lines().count() != want.lines().count() {
-                failures.push(format!("{name}: {} lines, pinned {}", got.lines().count(), want.lines().count()));
+                failures.push(format!(
+                    "{name}: {} lines, pinned {}",
+                    got.lines().count(),
+                    want.lines().count()
+                ));
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
