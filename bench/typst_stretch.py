@@ -19,7 +19,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pdfplumber
+try:
+    import pdfplumber
+except ImportError:  # only worst_stretch needs it
+    pdfplumber = None
 import typst
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -850,3 +850,84 @@ fn a_blank_heading_keeps_the_toc_links_in_step() {
     let out = pdf_from_blocks(&all, &Furniture::default(), &meta).unwrap();
     check_tagged(&out.bytes);
 }
+
+/// 21.4: a combining mark that NFC leaves alone ("q̇": no precomposed form) takes no
+/// advance in the layout and is placed on its base glyph by the face's mark anchors in
+/// the content stream (a TJ move to the anchor, the mark, a move back).
+#[test]
+fn a_combining_mark_sits_on_its_base_glyph() {
+    use tomwerk::export::fonts::{Face, fonts};
+    use tomwerk::export::layout::layout;
+    let fonts = fonts().unwrap();
+    let regular = fonts.face(Face::Regular);
+    let mut file = store::example();
+    file.working.intro = LocalText::new("Kennzeichen q\u{307}uer und quer.", "");
+    let (blocks, furniture, meta) = export::prepare(&file, &options(Lang::De)).unwrap();
+    let laid = layout(&blocks, &furniture, meta.lang, fonts, &Default::default());
+    let run = laid
+        .pages
+        .iter()
+        .flat_map(|p| p.runs())
+        .find(|r| r.text.contains("q\u{307}uer"))
+        .expect("the intro's run");
+    // The run is as wide as without the mark: the mark takes no advance.
+    assert!(
+        (run.width - regular.text_width(&run.text.replace('\u{307}', ""), run.size)).abs() < 0.01,
+        "run width {}",
+        run.width
+    );
+    assert_eq!(regular.width_em('\u{307}'), 0.0);
+
+    let (dx, dy) = regular.mark_offset('q', '\u{307}');
+    let q_adv = f32::from(regular.advance(regular.glyph('q').unwrap()));
+    // The anchors put the dot over the q, not beside it: its origin lies inside the q's
+    // advance (Noto Sans draws marks left of their origin, so left of the q's end).
+    assert!(dx < 0 && (dx as f32) > -q_adv, "dx {dx}");
+    let upem = regular.units_per_em();
+    let mark_adv = regular.advance(regular.glyph('\u{307}').unwrap());
+    let to_anchor = -(dx as f32) * 1000.0 / upem;
+    let back = (dx + i32::from(mark_adv)) as f32 * 1000.0 / upem;
+
+    let out = export::pdf(&file, &options(Lang::De)).unwrap();
+    let pdf = Pdf::load_mem(&out.bytes).unwrap();
+    let mut found = false;
+    for (_, page) in pdf.get_pages() {
+        let content = Content::decode(&pdf.get_page_content(page)).unwrap();
+        for op in content.operations.iter().filter(|op| op.operator == "TJ") {
+            let items = op.operands[0].as_array().unwrap();
+            for w in items.windows(3) {
+                let (Ok(a), Ok(glyph), Ok(b)) = (w[0].as_float(), w[1].as_str(), w[2].as_float())
+                else {
+                    continue;
+                };
+                if dy == 0
+                    && (a - to_anchor).abs() < 0.01
+                    && glyph.len() == 2
+                    && (b - back).abs() < 0.01
+                {
+                    found = true;
+                }
+            }
+        }
+    }
+    assert!(
+        found,
+        "no TJ moves {to_anchor} to the anchor, shows one glyph and moves {back} back (dy {dy})"
+    );
+    let text = pdftotext(&out.bytes);
+    assert!(text.contains("q\u{307}uer"), "extracted text: {text}");
+}
+
+/// The text pdftotext extracts from `bytes`.
+fn pdftotext(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -1038,6 +1038,34 @@ mod line_breaking {
         out
     }
 
+    /// Writes Tomwerk's PDFs of the reference TOM and the example (de, en) into
+    /// `$SIDE_BY_SIDE_DIR`, for the side-by-side crop against Typst (BENCHMARKS.md,
+    /// `bench/side_by_side.sh`).
+    #[test]
+    #[ignore]
+    fn write_pdfs_for_side_by_side() {
+        let dir = std::path::PathBuf::from(std::env::var("SIDE_BY_SIDE_DIR").unwrap());
+        let mut files = vec![("example", tomwerk::store::example(), &Lang::ALL[..])];
+        if let Some(r) = reference() {
+            files.push(("reference", r, &[Lang::De][..]));
+        }
+        for (name, file, langs) in files {
+            for &lang in langs {
+                let opts = ExportOptions {
+                    lang,
+                    version: None,
+                    toc: false,
+                    history: false,
+                    measures: MeasureLayout::List,
+                    date: time::macros::date!(2026 - 03 - 05),
+                };
+                let out = tomwerk::export::pdf(&file, &opts).unwrap();
+                std::fs::write(dir.join(format!("{name}-{}.pdf", lang.code())), &out.bytes)
+                    .unwrap();
+            }
+        }
+    }
+
     /// Lays out the large example a few times and prints the time (for BENCHMARKS.md:
     /// `cargo test --release --test typesetting layout_time -- --ignored --nocapture`).
     #[test]
@@ -1076,6 +1104,69 @@ mod line_breaking {
             "PDF export of large_example(24): {:?} per run",
             start.elapsed() / 3
         );
+    }
+
+    /// Every line of every page as text, in order (runs on one baseline joined): where
+    /// the line breaker broke.
+    fn all_lines(l: &Layout) -> String {
+        let mut out = String::new();
+        for (p, page) in l.pages.iter().enumerate() {
+            let mut lines: Vec<(f32, f32, String)> = Vec::new();
+            for item in &page.items {
+                if let Item::Text(r) = item {
+                    match lines
+                        .iter_mut()
+                        .find(|(y, x, _)| (*y - r.baseline).abs() < 0.1 && (*x - r.x).abs() < 200.0)
+                    {
+                        Some((_, _, t)) => t.push_str(&r.text),
+                        None => lines.push((r.baseline, r.x, r.text.clone())),
+                    }
+                }
+            }
+            for (_, _, t) in lines {
+                out.push_str(&format!("{p}\t{t}\n"));
+            }
+        }
+        out
+    }
+
+    /// Issue 21.2 (speed): the line breaker was made cheaper without changing a single
+    /// break. The fixtures were written by the breaker before that work
+    /// (`BLESS_BREAKS=1 cargo test --test typesetting break_positions`); a change of a
+    /// break shows here as a diff of line texts.
+    #[test]
+    fn break_positions_are_those_pinned_in_the_fixtures() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/breaks");
+        let mut failures = Vec::new();
+        for (name, l) in documents() {
+            let path = dir.join(format!("{}.txt", name.replace(' ', "-")));
+            let got = all_lines(&l);
+            if std::env::var("BLESS_BREAKS").is_ok() {
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(&path, &got).unwrap();
+                continue;
+            }
+            let Ok(want) = std::fs::read_to_string(&path) else {
+                // The reference TOM lives outside the repository: its fixture may be
+                // missing on a machine without it, but then so is the document.
+                failures.push(format!("{name}: no fixture {}", path.display()));
+                continue;
+            };
+            for (k, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+                if g != w {
+                    failures.push(format!("{name} line {k}: {g:?}, pinned {w:?}"));
+                    break;
+                }
+            }
+            if got.lines().count() != want.lines().count() {
+                failures.push(format!(
+                    "{name}: {} lines, pinned {}",
+                    got.lines().count(),
+                    want.lines().count()
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
     }
 
     #[test]

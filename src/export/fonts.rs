@@ -81,6 +81,9 @@ pub struct FaceMetrics {
     pub descriptor: Descriptor,
     /// The pair-adjustment lookups of the `kern` feature (GPOS), in lookup order.
     kerning: KernLookups,
+    /// The mark-to-base attachment lookups of the `mark` feature (GPOS): where a
+    /// combining mark sits on its base glyph.
+    marks: KernLookups,
     /// Kerning of pairs of U+0000..U+00FF in font units, filled on first use
     /// (`UNKNOWN` until then): measuring a paragraph looks up every pair.
     latin_kerns: Box<[AtomicI16]>,
@@ -168,10 +171,12 @@ impl FaceMetrics {
             cap_height,
             italic_angle: raw(tag::POST, 4),
         };
-        let kerning = KernLookups(kern_lookups(&provider).unwrap_or_default());
+        let kerning = KernLookups(feature_lookups(&provider, tag::KERN).unwrap_or_default());
+        let marks = KernLookups(feature_lookups(&provider, tag::MARK).unwrap_or_default());
         let mut metrics = Self {
             descriptor,
             kerning,
+            marks,
             latin_kerns: (0..256 * 256).map(|_| AtomicI16::new(UNKNOWN)).collect(),
             other_kerns: RwLock::new(HashMap::new()),
             bytes,
@@ -299,13 +304,42 @@ impl FaceMetrics {
         self.cmap.contains_key(&cp)
     }
 
-    /// The advance width of `c` in em (0 when the face lacks it).
+    /// The advance width of `c` in em (0 when the face lacks it, and 0 for a combining
+    /// mark: it sits on its base glyph, see [`FaceMetrics::mark_offset`]).
     pub fn width_em(&self, c: char) -> f32 {
         let cp = c as u32;
         if cp < 256 {
             return self.latin[cp as usize].max(0.0);
         }
+        if is_mark(c) {
+            return 0.0;
+        }
         self.slow_width(c).unwrap_or(0.0)
+    }
+
+    /// Where combining `mark` goes after `base`, in font units: (dx, dy) from the pen
+    /// position after the base glyph to the mark glyph's origin. From the face's
+    /// mark-to-base anchors (GPOS `mark`) when it has them for the pair; otherwise the
+    /// mark's advance box is centred over the base glyph's.
+    pub fn mark_offset(&self, base: char, mark: char) -> (i32, i32) {
+        let (Some(b), Some(m)) = (self.glyph(base), self.glyph(mark)) else {
+            return (0, 0);
+        };
+        let base_adv = i32::from(self.advance(b));
+        for lookup in &self.marks.0 {
+            let PosLookup::MarkBasePos(subtables) = &lookup.lookup_subtables else {
+                continue;
+            };
+            for subtable in subtables {
+                if let Ok(Some((at_base, at_mark))) = subtable.apply(b, m) {
+                    return (
+                        i32::from(at_base.x) - i32::from(at_mark.x) - base_adv,
+                        i32::from(at_base.y) - i32::from(at_mark.y),
+                    );
+                }
+            }
+        }
+        (-(base_adv + i32::from(self.advance(m))) / 2, 0)
     }
 
     /// The width of `text` at `size` points, kerned (as the PDF writer sets it).
@@ -317,13 +351,23 @@ impl FaceMetrics {
                 em += self.kern_em(p, c);
             }
             em += self.width_em(c);
-            prev = Some(c);
+            // After a mark the writer kerns from its base (see `pdf::content`).
+            if !(is_mark(c) && prev.is_some_and(|p| !is_mark(p))) {
+                prev = Some(c);
+            }
         }
         em * size
     }
 }
 
-/// The pair-adjustment lookups of a face (allsorts' types have no `Debug`).
+/// A combining mark (Unicode general category M): it takes no advance of its own and is
+/// placed over the glyph before it. Text reaches the layout in NFC, so only marks without
+/// a precomposed form with their base remain ("q̇").
+pub fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// GPOS lookups of a face (allsorts' types have no `Debug`).
 struct KernLookups(Vec<Arc<LookupCacheItem<PosLookup>>>);
 
 impl std::fmt::Debug for KernLookups {
@@ -335,15 +379,18 @@ impl std::fmt::Debug for KernLookups {
 /// Marks a Latin kerning pair not looked up yet (no font kerns by -32768 units).
 const UNKNOWN: i16 = i16::MIN;
 
-/// The `kern` feature's lookups of the Latin script (or the default script).
-fn kern_lookups(provider: &impl FontTableProvider) -> Option<Vec<Arc<LookupCacheItem<PosLookup>>>> {
+/// The lookups of GPOS feature `feature` for the Latin script (or the default script).
+fn feature_lookups(
+    provider: &impl FontTableProvider,
+    feature: u32,
+) -> Option<Vec<Arc<LookupCacheItem<PosLookup>>>> {
     let data = provider.read_table_data(tag::GPOS).ok()?;
     let table = ReadScope::new(&data).read::<LayoutTable<GPOS>>().ok()?;
     let cache = new_layout_cache(table);
     let gpos = &cache.layout_table;
     let script = gpos.find_script_or_default(tag::LATN).ok()??;
     let langsys = script.find_langsys_or_default(None).ok()??;
-    let feature = gpos.find_langsys_feature(langsys, tag::KERN, None).ok()??;
+    let feature = gpos.find_langsys_feature(langsys, feature, None).ok()??;
     let mut indices = feature.lookup_indices.clone();
     indices.sort_unstable();
     indices.dedup();

@@ -491,8 +491,12 @@ struct Ctx<'a> {
     hyphen_cache: &'a HyphenCache,
 }
 
-/// Hyphenation points by word.
-type HyphenCache = std::cell::RefCell<std::collections::HashMap<String, Vec<usize>>>;
+/// Hyphenation points by word (with its neighbours, see
+/// [`paragraph::Prepared::hyphen_points_into`]), per language and whether the word has a
+/// character before and after it.
+type HyphenCache = std::cell::RefCell<
+    std::collections::HashMap<(Lang, bool, bool), std::collections::HashMap<String, Vec<usize>>>,
+>;
 
 fn face_for(style: &InlineStyle, base: Face) -> Face {
     if style.code || base == Face::Mono {

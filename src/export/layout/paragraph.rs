@@ -4,7 +4,7 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::{Color, Ctx, Item, LinkTarget, Mark, Role, TextRun, face_for};
 use crate::export::blocks::{Highlight, Inline, InlineStyle};
-use crate::export::fonts::Face;
+use crate::export::fonts::{Face, is_mark};
 use crate::export::hyphen;
 use crate::model::Lang;
 
@@ -34,9 +34,15 @@ pub(super) struct Prepared {
     /// Char index of each byte offset boundary (for the line breaker's byte offsets).
     pub(super) byte_to_char: Vec<usize>,
     pub(super) size: f32,
+    /// Byte offset of each char in `text` (and the text's length at the end), so the
+    /// hyphenation cache is asked with a slice of `text` instead of a new string.
+    pub(super) char_byte: Vec<usize>,
+    /// The export's language, until [`Prepared::lang`] has looked at the text.
+    default_lang: Lang,
     /// The language whose hyphenation patterns this paragraph gets (its own, e.g. German
-    /// release notes in an English PDF).
-    pub(super) lang: Lang,
+    /// release notes in an English PDF): found on the first hyphenation lookup, as most
+    /// paragraphs (headings, short lines) never need it.
+    lang: std::cell::OnceCell<Lang>,
 }
 
 impl Prepared {
@@ -87,7 +93,23 @@ impl Prepared {
             // Kerning as the writer applies it: between neighbours of the same run.
             let kern = match i.checked_sub(1) {
                 Some(p) if style_of[p] == *s && *c != '\n' && chars[p] != '\n' => {
-                    face.kern_em(chars[p], *c) * size
+                    // After a combining mark the writer kerns from the mark's base
+                    // (the mark takes no advance): the last letter before the marks,
+                    // when the run has one.
+                    let mut q = p;
+                    while is_mark(chars[q])
+                        && q > 0
+                        && style_of[q - 1] == *s
+                        && chars[q - 1] != '\n'
+                    {
+                        q -= 1;
+                    }
+                    let left = if is_mark(chars[q]) {
+                        chars[p]
+                    } else {
+                        chars[q]
+                    };
+                    face.kern_em(left, *c) * size
                 }
                 _ => 0.0,
             };
@@ -104,9 +126,12 @@ impl Prepared {
             byte_to_char[bi] = ci;
         }
         byte_to_char[text.len()] = chars.len();
-        let lang = hyphen::text_lang(&text, ctx.lang);
+        let mut char_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        char_byte.push(text.len());
         Self {
-            lang,
+            char_byte,
+            default_lang: ctx.lang,
+            lang: std::cell::OnceCell::new(),
             text,
             chars,
             style_of,
@@ -143,22 +168,64 @@ impl Prepared {
         e
     }
 
+    /// The language of the paragraph's hyphenation patterns.
+    pub(super) fn lang(&self) -> Lang {
+        *self
+            .lang
+            .get_or_init(|| hyphen::text_lang(&self.text, self.default_lang))
+    }
+
     /// The hyphenation points (char indices) of the word in [a, e): none for URLs,
     /// CamelCase, words with digits and link texts with a dot.
     pub(super) fn hyphen_points(&self, ctx: &Ctx<'_>, a: usize, e: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.hyphen_points_into(ctx, a, e, &mut out);
+        out
+    }
+
+    /// [`Prepared::hyphen_points`] appended to `out`. The answer depends only on the
+    /// word and the characters on either side of it (the compound rule looks at them),
+    /// so it is cached under that text, looked up without building a string: total-fit
+    /// breaking asks for every word of every justified paragraph.
+    pub(super) fn hyphen_points_into(
+        &self,
+        ctx: &Ctx<'_>,
+        a: usize,
+        e: usize,
+        out: &mut Vec<usize>,
+    ) {
         // Too short for three letters on each side of a hyphen: no lookup at all.
         if e - a < 6 {
-            return Vec::new();
-        }
-        let segment: String = self.chars[a..e].iter().collect();
-        if !hyphen::eligible(&segment) {
-            return Vec::new();
+            return;
         }
         if self.style_of[a..e]
             .iter()
             .any(|s| self.styles[*s].0.link.is_some())
-            && segment.contains('.')
+            && self.chars[a..e].contains(&'.')
         {
+            return;
+        }
+        // The key: the word with its neighbours; whether it has them is part of the
+        // key too ("xWort" at the paragraph's start is another word than "Wort" after "x").
+        let from = a.saturating_sub(1);
+        let to = (e + 1).min(self.chars.len());
+        let key = &self.text[self.char_byte[from]..self.char_byte[to]];
+        let slot = (self.lang(), a > 0, e < self.chars.len());
+        let mut cache = ctx.hyphen_cache.borrow_mut();
+        let words = cache.entry(slot).or_default();
+        if let Some(points) = words.get(key) {
+            out.extend(points.iter().map(|p| a + p));
+            return;
+        }
+        let points = self.points_uncached(a, e);
+        out.extend(points.iter().map(|p| a + p));
+        words.insert(key.to_owned(), points);
+    }
+
+    /// The hyphenation points of the word in [a, e), relative to `a`.
+    fn points_uncached(&self, a: usize, e: usize) -> Vec<usize> {
+        let segment = &self.text[self.char_byte[a]..self.char_byte[e]];
+        if !hyphen::eligible(segment) {
             return Vec::new();
         }
         // The longest run of letters is the word the dictionary sees.
@@ -184,16 +251,10 @@ impl Prepared {
         if we - ws < 6 {
             return Vec::new();
         }
-        // The compound rule looks at the characters around the run: they are part of the
-        // key, with the paragraph's language.
-        let around = &self.chars[ws.saturating_sub(1)..(we + 1).min(self.chars.len())];
-        let mut key = String::from(self.lang.code());
-        key.extend(around);
-        let mut cache = ctx.hyphen_cache.borrow_mut();
-        let points = cache
-            .entry(key)
-            .or_insert_with(|| hyphen::points_in(&self.chars, ws, we, self.lang));
-        points.iter().map(|p| ws + p).collect()
+        hyphen::points_in(&self.chars, ws, we, self.lang())
+            .into_iter()
+            .map(|p| ws + p - a)
+            .collect()
     }
 
     /// The best hyphenation split of the word in [a, content_end) so that the part before

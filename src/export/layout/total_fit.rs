@@ -41,6 +41,9 @@ struct Candidate {
     end: usize,
     /// The line ends with an added hyphen.
     hyphen: bool,
+    /// The width of that hyphen (0 without one), measured once rather than for every
+    /// line that might end here.
+    hyphen_w: f32,
     /// The line ends in a hyphen, added or the word's own (for the count of
     /// hyphenated lines in a row).
     flagged: bool,
@@ -68,10 +71,13 @@ impl Prepared {
             next: segs[0].0,
             end: segs[0].0,
             hyphen: false,
+            hyphen_w: 0.0,
             flagged: false,
             forced: false,
             penalty: 0.0,
         }];
+        // One buffer for every word's hyphenation points.
+        let mut points = Vec::new();
         for (k, &(a, b, mandatory)) in segs.iter().enumerate() {
             let e = self.content_end(a, b);
             let last_word = k + 1 == segs.len() || mandatory;
@@ -91,17 +97,21 @@ impl Prepared {
                         next: p,
                         end: p,
                         hyphen: false,
+                        hyphen_w: 0.0,
                         flagged: false,
                         forced: false,
                         penalty: if url { URL_PENALTY } else { ANYWHERE_PENALTY },
                     });
                 }
             } else if hyphenate && e > a {
-                for p in self.hyphen_points(ctx, a, e) {
+                points.clear();
+                self.hyphen_points_into(ctx, a, e, &mut points);
+                for &p in &points {
                     cands.push(Candidate {
                         next: p,
                         end: p,
                         hyphen: true,
+                        hyphen_w: self.hyphen_width(ctx, p.saturating_sub(1)),
                         flagged: true,
                         forced: false,
                         penalty: if last_word {
@@ -117,6 +127,7 @@ impl Prepared {
                 next: b,
                 end: e,
                 hyphen: false,
+                hyphen_w: 0.0,
                 flagged: explicit && self.chars[e - 1] != '/',
                 forced: mandatory || k + 1 == segs.len(),
                 penalty: if explicit { EXPLICIT_PENALTY } else { 0.0 },
@@ -150,12 +161,7 @@ impl Prepared {
         let measure = |i: usize, j: usize| {
             let (ci, cj) = (cands[i], cands[j]);
             let end = cj.end.max(ci.next);
-            let hyphen_w = if cj.hyphen {
-                self.hyphen_width(ctx, cj.end.saturating_sub(1))
-            } else {
-                0.0
-            };
-            let natural = self.width(ci.next, end) + hyphen_w;
+            let natural = self.width(ci.next, end) + cj.hyphen_w;
             let spaces = (spaces_before[end] - spaces_before[ci.next]) as usize;
             let shrinkable = if cj.forced {
                 0.0

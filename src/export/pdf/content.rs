@@ -225,6 +225,45 @@ pub(super) fn page(
     out
 }
 
+/// Shows combining `mark` (code `code`) over `base`, the glyph just shown, inside an open
+/// TJ array: the pen moves to the mark's origin (the face's anchors, see
+/// [`crate::export::fonts::FaceMetrics::mark_offset`]), a rise lifts it when the anchors
+/// differ in height (a capital's accent sits higher), and the pen returns to where the
+/// base glyph ended, so the mark takes no advance (as the layout measured it).
+fn mark_over(
+    out: &mut Vec<u8>,
+    metrics: &crate::export::fonts::FaceMetrics,
+    size: f32,
+    base: char,
+    mark: char,
+    code: u16,
+) {
+    let (dx, dy) = metrics.mark_offset(base, mark);
+    let upem = metrics.units_per_em();
+    let advance = metrics
+        .glyph(mark)
+        .map_or(0, |g| i32::from(metrics.advance(g)));
+    if dx != 0 {
+        out.extend_from_slice(b"> ");
+        num(out, -(dx as f32) * 1000.0 / upem);
+        out.extend_from_slice(b" <");
+    }
+    if dy != 0 {
+        out.extend_from_slice(b">] TJ\n");
+        num(out, dy as f32 / upem * size);
+        out.extend_from_slice(b" Ts\n[<");
+        hex_code(out, code);
+        out.extend_from_slice(b">] TJ\n0 Ts\n[<");
+    } else {
+        hex_code(out, code);
+    }
+    if dx + advance != 0 {
+        out.extend_from_slice(b"> ");
+        num(out, (dx + advance) as f32 * 1000.0 / upem);
+        out.extend_from_slice(b" <");
+    }
+}
+
 /// The TJ of one run: glyph codes with kerning and the justification after spaces.
 /// Returns true when the run ends with an inserted hyphen, which the caller writes.
 fn show(
@@ -243,7 +282,9 @@ fn show(
         (run.text.as_str(), false)
     };
     let metrics = fonts.face(run.face);
-    let space_offset = if run.space_extra > 0.0 {
+    // Negative too: total-fit breaking may shrink a line's spaces (to two thirds), and a
+    // shrunk line written at natural width ran past the right margin.
+    let space_offset = if run.space_extra != 0.0 {
         -run.space_extra * 1000.0 / run.size
     } else {
         0.0
@@ -261,6 +302,13 @@ fn show(
                     num(out, -kern * 1000.0);
                     out.extend_from_slice(b" <");
                 }
+            }
+            if let Some(base) = prev
+                .filter(|p| crate::export::fonts::is_mark(c) && !crate::export::fonts::is_mark(*p))
+            {
+                mark_over(out, metrics, run.size, base, c, code);
+                // The pen is back after the base glyph; kerning goes on from the base.
+                continue;
             }
             hex_code(out, code);
             if c == ' ' && space_offset != 0.0 {
