@@ -709,28 +709,18 @@ impl eframe::App for TomwerkApp {
     }
 }
 
-/// A date as the release form shows it: "03.12.2026" in German, ISO in English.
+/// A date as the release form shows it: the form the PDF prints ("03.12.2026" /
+/// "3 December 2026"), so that what the user types back is what they read everywhere.
 fn release_date_text(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::De => crate::i18n::format_date(date, Lang::De),
-        Lang::En => date.to_string(),
-    }
+    crate::i18n::format_date(date, lang)
 }
 
-/// Reads a typed date: "2026-12-03" or "3.12.2026" (either form in either language).
+/// Reads a typed date in any form a TOM uses, whatever the UI language: ISO
+/// ("2026-12-03"), German ("3.12.2026", "3. Dezember 2026") and English
+/// ("3 December 2026", "December 3, 2026"). One parser for the editor and the importer,
+/// so that a date the UI shows can always be typed back.
 pub fn parse_typed_date(text: &str) -> Option<Date> {
-    let text = text.trim();
-    let iso = time::macros::format_description!("[year]-[month]-[day]");
-    if let Ok(d) = Date::parse(text, &iso) {
-        return Some(d);
-    }
-    let mut parts = text.split('.').map(str::trim);
-    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some_and(|rest| !rest.is_empty()) {
-        return None;
-    }
-    let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
-    Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
+    crate::import::parse_date(text)
 }
 
 /// What the loader repaired in a file's text (a BOM, CRLF line endings), for a toast.

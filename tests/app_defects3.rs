@@ -1,0 +1,180 @@
+//! Editor defects of issues 15, 19 and 20, third round: localised dates in the UI and
+//! typed dates, the hidden section's tree entry, the editor's import limits, quitting.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use tomwerk::app::{AppConfig, Settings, TomwerkApp};
+use tomwerk::model::{Document, Lang, LocalText, SectionId};
+use tomwerk::store::{self, TomFile};
+
+fn harness(config: AppConfig) -> Harness<'static, TomwerkApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
+        })
+}
+
+/// A file with version 1.1 of 15 September 2025 and a last review on 1 March 2026.
+fn file_with_version(path: &std::path::Path) {
+    let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
+    doc.meta.last_review = Some(time::macros::date!(2026 - 03 - 01));
+    doc.section_mut(&SectionId::from("encryption"))
+        .unwrap()
+        .body = LocalText::new("Daten werden verschlüsselt.", "Data is encrypted.");
+    let mut file = TomFile::new(doc);
+    file.release("1.1", time::macros::date!(2025 - 09 - 15), "DSB", "")
+        .unwrap();
+    file.working
+        .section_mut(&SectionId::from("encryption"))
+        .unwrap()
+        .body
+        .en = "Data is encrypted with AES.".into();
+    store::save(path, &file).unwrap();
+}
+
+fn set_field(h: &mut Harness<'_, TomwerkApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+fn field_value(h: &Harness<'_, TomwerkApp>, label: &str) -> Option<String> {
+    h.get_by_role_and_label(Role::TextInput, label)
+        .accesskit_node()
+        .value()
+        .map(|v| v.to_string())
+}
+
+fn app_on(
+    path: &std::path::Path,
+    data: &std::path::Path,
+    lang: Lang,
+) -> Harness<'static, TomwerkApp> {
+    let mut config = AppConfig::headless(data);
+    config.file = Some(path.to_owned());
+    config.ui_lang = Some(lang);
+    config.today = Some(time::macros::date!(2026 - 03 - 05));
+    let mut h = harness(config);
+    h.run();
+    h
+}
+
+#[test]
+fn the_release_form_shows_and_takes_the_date_as_the_ui_language_writes_it() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.tom");
+    for (lang, label, release, shown, typed) in [
+        (
+            Lang::En,
+            "Release date",
+            "Release",
+            "5 March 2026",
+            "2 March 2026",
+        ),
+        (
+            Lang::De,
+            "Freigabedatum",
+            "Freigeben",
+            "05.03.2026",
+            "2. März 2026",
+        ),
+    ] {
+        file_with_version(&path);
+        let mut h = app_on(&path, data.path(), lang);
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+        h.run();
+        assert_eq!(field_value(&h, label).as_deref(), Some(shown), "{lang:?}");
+        set_field(&mut h, label, typed);
+        h.get_by_label(release).click();
+        h.run();
+        let on_disk = store::load(&path).unwrap();
+        assert_eq!(on_disk.versions.len(), 2, "{lang:?}: {typed} taken");
+        assert_eq!(
+            on_disk.latest().unwrap().date,
+            time::macros::date!(2026 - 03 - 02)
+        );
+    }
+}
+
+#[test]
+fn the_release_form_says_in_the_ui_language_what_is_wrong_with_a_date() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.tom");
+    file_with_version(&path);
+    let mut h = app_on(&path, data.path(), Lang::De);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run();
+    for (typed, says) in [
+        (
+            "6. März 2026",
+            "Das Freigabedatum 06.03.2026 liegt in der Zukunft",
+        ),
+        ("1 September 2025", "vom 15.09.2025"),
+        ("gestern", "„gestern“ ist kein Datum"),
+    ] {
+        set_field(&mut h, "Freigabedatum", typed);
+        h.get_by_label("Freigeben").click();
+        h.run();
+        h.get_by_label_contains(says);
+        assert_eq!(h.state().editor.file.versions.len(), 1, "{typed} refused");
+    }
+}
+
+#[test]
+fn the_last_review_shows_localised_and_takes_every_notation() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.tom");
+    file_with_version(&path);
+    for (lang, tree, label, shown, typed, bad, says) in [
+        (
+            Lang::En,
+            "Document details",
+            "Last review",
+            "1 March 2026",
+            "2 March 2026",
+            "yesterday",
+            "“yesterday” is not a date",
+        ),
+        (
+            Lang::De,
+            "Angaben zum Dokument",
+            "Letzte Prüfung",
+            "01.03.2026",
+            "2.3.2026",
+            "gestern",
+            "„gestern“ ist kein Datum",
+        ),
+    ] {
+        let mut h = app_on(&path, data.path(), lang);
+        h.get_by_label(tree).click();
+        h.run();
+        assert_eq!(field_value(&h, label).as_deref(), Some(shown), "{lang:?}");
+        set_field(&mut h, label, bad);
+        h.get_by_label_contains(says);
+        assert_eq!(
+            h.state().editor.file.working.meta.last_review,
+            Some(time::macros::date!(2026 - 03 - 01)),
+            "a bad date changes nothing"
+        );
+        set_field(&mut h, label, typed);
+        assert_eq!(
+            h.state().editor.file.working.meta.last_review,
+            Some(time::macros::date!(2026 - 03 - 02))
+        );
+        set_field(&mut h, label, "2026-03-01");
+        assert_eq!(
+            h.state().editor.file.working.meta.last_review,
+            Some(time::macros::date!(2026 - 03 - 01))
+        );
+    }
+}
