@@ -194,7 +194,11 @@ fn ctrl_q_on_a_saved_document_closes_in_the_same_frame_without_blocking_work() {
     h.step();
     let took = started.elapsed();
     assert!(h.state().is_closing(), "closing after the key's own frame");
-    assert_eq!(h.state().open_dialogs(), 0, "nothing to ask for a saved file");
+    assert_eq!(
+        h.state().open_dialogs(),
+        0,
+        "nothing to ask for a saved file"
+    );
     // No thread join, no write, no layout: far below the 200 ms budget even in a debug
     // build on a loaded machine (a full editor frame takes 30-150 ms there).
     assert!(
@@ -217,4 +221,66 @@ fn ctrl_q_with_unsaved_changes_asks_first() {
     h.run();
     assert!(!h.state().is_closing());
     assert_eq!(h.state().open_dialogs(), 1, "the unsaved-changes dialog");
+}
+
+/// A file whose last section is a hidden custom one with a long-ish title, German only
+/// or (`both`) German and English, so that the row also carries "EN fehlt".
+fn file_with_hidden_section(path: &std::path::Path, both: bool) {
+    let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
+    doc.meta.languages = if both {
+        vec![Lang::De, Lang::En]
+    } else {
+        vec![Lang::De]
+    };
+    let mut s = tomwerk::model::Section::new("training");
+    s.title = LocalText::only(Lang::De, "Schulung und Sensibilisierung");
+    s.body = LocalText::only(Lang::De, "Jährliche Schulung aller Beschäftigten.");
+    s.hidden = true;
+    doc.sections.push(s);
+    store::save(path, &TomFile::new(doc)).unwrap();
+}
+
+/// The tree entry's rectangle and the width its full title needs, in a window `width` wide.
+fn tree_entry(width: f32, path: &std::path::Path, data: &std::path::Path) -> (egui::Rect, f32) {
+    let mut config = AppConfig::headless(data);
+    config.file = Some(path.to_owned());
+    config.ui_lang = Some(Lang::De);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(width, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            TomwerkApp::with_settings(&cc.egui_ctx, config, Settings::default())
+        });
+    h.run();
+    let rect = h.get_by_label_contains("Schulung und").rect();
+    let style = h.ctx.global_style();
+    let font = egui::TextStyle::Button.resolve(&style);
+    let needed = h.ctx.fonts_mut(|f| {
+        f.layout_no_wrap(
+            "Schulung und Sensibilisierung".into(),
+            font,
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x
+    }) + 2.0 * style.spacing.button_padding.x;
+    (rect, needed)
+}
+
+#[test]
+fn a_hidden_sections_tree_entry_is_not_cut_while_there_is_room() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.tom");
+    for both in [false, true] {
+        file_with_hidden_section(&path, both);
+        for width in [1024.0, 1440.0] {
+            let (rect, needed) = tree_entry(width, &path, data.path());
+            assert!(
+                rect.width() + 0.5 >= needed,
+                "cut at {width} (both languages: {both}): {} of {needed} px",
+                rect.width()
+            );
+        }
+    }
 }
