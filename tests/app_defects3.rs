@@ -284,3 +284,57 @@ fn a_hidden_sections_tree_entry_is_not_cut_while_there_is_room() {
         }
     }
 }
+
+/// A file as the window system hands it over on a drop.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn an_import_with_an_overlong_organisation_name_is_refused_whole_and_localised() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.tom");
+    file_with_version(&path);
+    let md = dir.path().join("lang.md");
+    let name = "X".repeat(tomwerk::model::MAX_LINE_FIELD_CHARS + 1);
+    std::fs::write(
+        &md,
+        format!("---\norganisation: {name}\n---\n\n# Verschlüsselung\n\nAES.\n"),
+    )
+    .unwrap();
+    let mut h = app_on(&path, data.path(), Lang::De);
+    let before = h.state().editor.doc().clone();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(md.clone())));
+    h.run();
+    h.get_by_label_contains("wurde nicht importiert: Das Feld „Organisation“ hat 1001 Zeichen, erlaubt sind höchstens 1000");
+    assert_eq!(h.state().editor.doc(), &before, "nothing half imported");
+    assert_eq!(h.state().editor.path.as_deref(), Some(path.as_path()));
+    assert!(!h.state().editor.is_dirty());
+    // At the limit it is imported.
+    std::fs::write(
+        &md,
+        format!(
+            "---\norganisation: {}\n---\n\n# Verschlüsselung\n\nAES.\n",
+            &name[1..]
+        ),
+    )
+    .unwrap();
+    let mut h = app_on(&path, data.path(), Lang::De);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(md)));
+    h.run();
+    assert_eq!(h.state().editor.doc().meta.organisation.name, name[1..]);
+}

@@ -102,3 +102,4 @@ export-dialog-history = Änderungshistorie
 export-dialog-go = Exportieren…
 dialog-export-markdown-title = Markdown exportieren
 exported-markdown-to = Markdown gespeichert unter { $path }.
+import-field-too-long = { $path } wurde nicht importiert: Das Feld „{ $field }“ hat { $chars } Zeichen, erlaubt sind höchstens { $max }. Das geöffnete Dokument bleibt unverändert.

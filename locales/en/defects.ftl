@@ -99,3 +99,4 @@ export-dialog-history = Change history
 export-dialog-go = Export…
 dialog-export-markdown-title = Export Markdown
 exported-markdown-to = Markdown written to { $path }.
+import-field-too-long = { $path } was not imported: the field “{ $field }” has { $chars } characters, at most { $max } are allowed. The open document is unchanged.
