@@ -371,7 +371,10 @@ mod ui {
         h.run();
         // Today is preselected.
         let date = h.get_by_role_and_label(Role::TextInput, "Release date");
-        assert_eq!(date.accesskit_node().value().as_deref(), Some("2026-03-05"));
+        assert_eq!(
+            date.accesskit_node().value().as_deref(),
+            Some("5 March 2026")
+        );
         // The note is a multi-line field.
         h.get_by_role_and_label(Role::MultilineTextInput, "Change note")
             .focus();

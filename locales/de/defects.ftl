@@ -45,8 +45,8 @@ tree-stale = { $lang } veraltet
 tree-stale-hint = Eine Übersetzung in diesem Abschnitt ist veraltet: ihr Ausgangstext wurde seit der letzten Bearbeitung geändert.
 # Punkt 20.4: das Freigabeformular.
 release-date = Freigabedatum
-release-date-hint = Heute oder ein früherer Tag, z. B. 03.12.2026 oder 2026-12-03.
-release-date-invalid = „{ $text }“ ist kein Datum; bitte als 03.12.2026 oder 2026-12-03 schreiben.
+release-date-hint = Heute oder ein früherer Tag, z. B. 03.12.2026, 3. Dezember 2026 oder 2026-12-03.
+release-date-invalid = „{ $text }“ ist kein Datum; bitte als 03.12.2026, 3. Dezember 2026 oder 2026-12-03 schreiben.
 release-date-future = Das Freigabedatum { $date } liegt in der Zukunft; eine Freigabe kann auf heute ({ $today }) oder früher datiert werden.
 release-date-before = Das Freigabedatum { $date } liegt vor Version { $label } vom { $latest }; Versionen werden der Reihe nach freigegeben.
 recovery-written = Die Kopie wurde am { $when } geschrieben.
@@ -102,3 +102,4 @@ export-dialog-history = Änderungshistorie
 export-dialog-go = Exportieren…
 dialog-export-markdown-title = Markdown exportieren
 exported-markdown-to = Markdown gespeichert unter { $path }.
+import-field-too-long = { $path } wurde nicht importiert: Das Feld „{ $field }“ hat { $chars } Zeichen, erlaubt sind höchstens { $max }. Das geöffnete Dokument bleibt unverändert.

@@ -42,8 +42,8 @@ tree-stale = { $lang } outdated
 tree-stale-hint = A translation in this section is out of date: its source text changed since it was last edited.
 # Issue 20.4: the release form.
 release-date = Release date
-release-date-hint = Today or an earlier day, e.g. 2026-12-03 or 3.12.2026.
-release-date-invalid = “{ $text }” is not a date; write it as 2026-12-03 or 3.12.2026.
+release-date-hint = Today or an earlier day, e.g. 3 December 2026, 2026-12-03 or 3.12.2026.
+release-date-invalid = “{ $text }” is not a date; write it as 3 December 2026, 2026-12-03 or 3.12.2026.
 release-date-future = The release date { $date } is in the future; a release can be dated today ({ $today }) or earlier.
 release-date-before = The release date { $date } is before version { $label } of { $latest }; versions are released in order.
 recovery-written = The copy was written on { $when }.
@@ -99,3 +99,4 @@ export-dialog-history = Change history
 export-dialog-go = Export…
 dialog-export-markdown-title = Export Markdown
 exported-markdown-to = Markdown written to { $path }.
+import-field-too-long = { $path } was not imported: the field “{ $field }” has { $chars } characters, at most { $max } are allowed. The open document is unchanged.

@@ -8,14 +8,9 @@ use super::{Action, DocEdit, MetaField, TextField, ViewState};
 use crate::i18n::i18n;
 use crate::model::{Document, Lang};
 
-/// Parses a date typed as `YYYY-MM-DD` or `DD.MM.YYYY`.
+/// Parses a typed date (ISO, German or English notation, see [`super::parse_typed_date`]).
 pub fn parse_date(text: &str) -> Option<Date> {
-    let text = text.trim();
-    let iso = time::macros::format_description!("[year]-[month]-[day]");
-    let german = time::macros::format_description!("[day].[month].[year]");
-    Date::parse(text, &iso)
-        .or_else(|_| Date::parse(text, &german))
-        .ok()
+    super::parse_typed_date(text)
 }
 
 fn meta_field(
@@ -223,7 +218,11 @@ fn last_review(
     let tr = |id: &str| i18n().tr(lang, id);
     let l = ui.label(tr("form-last-review"));
     let id = egui::Id::unique("last-review-text");
-    let shown = current.map(|d| d.to_string()).unwrap_or_default();
+    // Shown as the PDF prints it; ISO and the other notation are accepted as well.
+    let shown = current
+        .map(|d| crate::i18n::format_date(d, lang))
+        .unwrap_or_default();
+    let example = crate::i18n::format_date(time::macros::date!(2026 - 03 - 01), lang);
     // The draft survives frames while it does not parse yet.
     let mut text: String = ui
         .data(|d| d.get_temp::<(Option<Date>, String)>(id))
@@ -235,7 +234,7 @@ fn last_review(
             .add(
                 egui::TextEdit::singleline(&mut text)
                     .desired_width(120.0)
-                    .hint_text("2026-03-01")
+                    .hint_text(example)
                     .interactive(!read_only),
             )
             .labelled_by(l.id);
@@ -253,10 +252,12 @@ fn last_review(
         }
         let invalid = !text.trim().is_empty() && parse_date(&text).is_none();
         if invalid {
-            ui.colored_label(ui.visuals().error_fg_color, tr("form-date-invalid"));
-        }
-        if let Some(d) = current {
-            ui.weak(crate::i18n::format_date(d, lang));
+            let msg = i18n().tr_args(
+                lang,
+                "form-date-invalid",
+                &[("text", text.trim().to_owned().into())],
+            );
+            ui.colored_label(ui.visuals().error_fg_color, msg);
         }
         ui.data_mut(|dm| dm.insert_temp(id, (current, text.clone())));
     });
@@ -273,6 +274,8 @@ mod tests {
         assert_eq!(parse_date("2026-03-01"), Some(d));
         assert_eq!(parse_date(" 01.03.2026 "), Some(d));
         assert_eq!(parse_date("31.02.2026"), None);
+        assert_eq!(parse_date("1 March 2026"), Some(d));
+        assert_eq!(parse_date("1. März 2026"), Some(d));
         assert_eq!(parse_date("gestern"), None);
     }
 }

@@ -141,6 +141,18 @@ impl TomwerkApp {
         };
         match crate::import::import_file_with(path, options) {
             Ok(imported) => {
+                // What the loader and the CLI refuse (e.g. a 10 MB organisation name from
+                // front matter, issue 19.8) is refused here too, before anything replaces
+                // the open document: nothing is half imported.
+                if let Some(e) = crate::model::validate(&imported.document)
+                    .into_iter()
+                    .find(|e| e.is_fatal())
+                {
+                    let text = import_refusal_text(&e, path, lang);
+                    self.dialogs
+                        .push_back(Dialog::Error(tr(lang, "error-import"), text));
+                    return;
+                }
                 let report = imported.report.clone();
                 self.replace_editor(Editor::new(TomFile::new(imported.document), None));
                 // An import is new, unsaved work.
@@ -556,5 +568,42 @@ impl TomwerkApp {
         } else {
             ctx.request_repaint_after(self.config.autosave_delay - since);
         }
+    }
+}
+
+/// Why an imported document is refused, in the UI language and naming the file; a
+/// too-long field is named by its label in the document form.
+fn import_refusal_text(e: &crate::model::ValidationError, path: &Path, lang: Lang) -> String {
+    use crate::model::ValidationError as V;
+    let path_text = path.display().to_string();
+    match e {
+        V::FieldTooLong { field, chars } => {
+            let label = match field.as_str() {
+                "organisation name" => tr(lang, "form-organisation"),
+                "address" => tr(lang, "form-address"),
+                "data protection officer's contact" => tr(lang, "form-dpo"),
+                "purpose line" => tr(lang, "form-purpose"),
+                "responsible person" => tr(lang, "form-responsible"),
+                other => other.to_owned(),
+            };
+            i18n().tr_args(
+                lang,
+                "import-field-too-long",
+                &[
+                    ("path", path_text.into()),
+                    ("field", label.into()),
+                    ("chars", (*chars as f64).into()),
+                    ("max", (crate::model::MAX_LINE_FIELD_CHARS as f64).into()),
+                ],
+            )
+        }
+        other => i18n().tr_args(
+            lang,
+            "import-refuse-invalid",
+            &[
+                ("path", path_text.into()),
+                ("problem", other.to_string().into()),
+            ],
+        ),
     }
 }

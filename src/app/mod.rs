@@ -402,6 +402,11 @@ impl TomwerkApp {
         app
     }
 
+    /// Whether the editor decided to close its window (quit confirmed or nothing unsaved).
+    pub fn is_closing(&self) -> bool {
+        self.allow_close
+    }
+
     /// The interface language.
     pub fn ui_lang(&self) -> Lang {
         self.view.ui_lang
@@ -631,7 +636,9 @@ impl TomwerkApp {
             Pending::Import => self.ask_path(ctx, Purpose::Import),
             Pending::ImportPath(path) => self.import(&path),
             Pending::Quit => {
+                startup::quit_begin();
                 self.recovery.clear();
+                startup::quit_mark("recovery file removed");
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -653,6 +660,22 @@ impl TomwerkApp {
             .unwrap_or(Selection::Document);
         self.autosaved_revision = self.editor.revision();
         self.title_sent.clear();
+    }
+
+    /// Ctrl+Q is taken here, before the frame's UI, rather than with the other shortcuts
+    /// in the UI pass: a saved document then closes in this frame without laying the whole
+    /// editor out and painting it once more (issue 20.8: quitting within 200 ms).
+    fn quit_shortcut(&mut self, ctx: &egui::Context) {
+        if !self.dialogs.is_empty() {
+            return;
+        }
+        let pressed = Command::Quit
+            .shortcuts()
+            .iter()
+            .any(|s| ctx.input_mut(|i| i.consume_shortcut(s)));
+        if pressed {
+            self.guarded(ctx, Pending::Quit);
+        }
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -691,10 +714,17 @@ impl eframe::App for TomwerkApp {
         self.handle_dropped_files(ctx);
         self.poll_export();
         self.handle_close_request(ctx);
+        self.quit_shortcut(ctx);
         self.apply_queue(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.allow_close {
+            // The window closes after this frame: laying the whole editor out once more
+            // (tens of milliseconds in a debug build) would only delay it (issue 20.8).
+            startup::quit_mark("last frame skipped");
+            return;
+        }
         self.frame_ui(ui);
         if !self.first_frame_done {
             self.first_frame_done = true;
@@ -708,7 +738,12 @@ impl eframe::App for TomwerkApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        startup::quit_mark("eframe asks to save (App::save)");
         self.settings.store(storage);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        startup::quit_mark("settings handed to eframe (App::on_exit)");
     }
 
     fn persist_egui_memory(&self) -> bool {
@@ -717,28 +752,18 @@ impl eframe::App for TomwerkApp {
     }
 }
 
-/// A date as the release form shows it: "03.12.2026" in German, ISO in English.
+/// A date as the release form shows it: the form the PDF prints ("03.12.2026" /
+/// "3 December 2026"), so that what the user types back is what they read everywhere.
 fn release_date_text(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::De => crate::i18n::format_date(date, Lang::De),
-        Lang::En => date.to_string(),
-    }
+    crate::i18n::format_date(date, lang)
 }
 
-/// Reads a typed date: "2026-12-03" or "3.12.2026" (either form in either language).
+/// Reads a typed date in any form a TOM uses, whatever the UI language: ISO
+/// ("2026-12-03"), German ("3.12.2026", "3. Dezember 2026") and English
+/// ("3 December 2026", "December 3, 2026"). One parser for the editor and the importer,
+/// so that a date the UI shows can always be typed back.
 pub fn parse_typed_date(text: &str) -> Option<Date> {
-    let text = text.trim();
-    let iso = time::macros::format_description!("[year]-[month]-[day]");
-    if let Ok(d) = Date::parse(text, &iso) {
-        return Some(d);
-    }
-    let mut parts = text.split('.').map(str::trim);
-    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some_and(|rest| !rest.is_empty()) {
-        return None;
-    }
-    let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
-    Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
+    crate::import::parse_date(text)
 }
 
 /// What the loader repaired in a file's text (a BOM, CRLF line endings), for a toast.
@@ -849,10 +874,12 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         viewport,
         ..Default::default()
     };
-    eframe::run_native(
+    let result = eframe::run_native(
         "tomwerk",
         options,
         Box::new(move |cc| Ok(Box::new(TomwerkApp::new(cc, config)))),
     )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"));
+    startup::quit_done("window closed, GL torn down (run_native returned)");
+    result
 }

@@ -115,7 +115,16 @@ pub fn show(
                     // Markers are laid out from the right first, so a long title is
                     // truncated instead of pushing them out of view.
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        let missing = missing_languages(doc, section);
+                        // A hidden section is never exported, so whether it is translated,
+                        // current or empty concerns no customer document: its row carries
+                        // only "(ausgeblendet)", which leaves its title the room it needs
+                        // (issue 20.9: "Schulung und Sens…" beside "EN fehlt").
+                        let markers = !section.hidden;
+                        let missing = if markers {
+                            missing_languages(doc, section)
+                        } else {
+                            Vec::new()
+                        };
                         if !missing.is_empty() {
                             let codes: Vec<String> =
                                 missing.iter().map(|l| l.code().to_uppercase()).collect();
@@ -129,7 +138,11 @@ pub fn show(
                             )
                             .on_hover_text(tr("marker-missing-translation"));
                         }
-                        let stale = stale_languages(doc, section);
+                        let stale = if markers {
+                            stale_languages(doc, section)
+                        } else {
+                            Vec::new()
+                        };
                         if !stale.is_empty() {
                             let codes: Vec<String> =
                                 stale.iter().map(|l| l.code().to_uppercase()).collect();
@@ -143,7 +156,7 @@ pub fn show(
                             )
                             .on_hover_text(tr("tree-stale-hint"));
                         }
-                        if section.is_empty() {
+                        if markers && section.is_empty() {
                             ui.weak(tr("marker-empty-short"))
                                 .on_hover_text(tr("marker-empty"));
                         }
