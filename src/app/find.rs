@@ -1,12 +1,13 @@
 //! Find and replace across the document: the find bar (Ctrl+F, replace with Ctrl+Shift+F),
-//! matching with case and whole-word options over the sections' titles, bodies, measures
-//! and notes in one or both languages, stepping through matches, and replace / replace all
-//! (each one undo step, on the working copy only).
+//! matching with case and whole-word options over the title block (title, purpose,
+//! responsible person, introduction) and the sections' titles, bodies, measures and notes in
+//! one or both languages, stepping through matches, highlighting them in every searched
+//! field, and replace / replace all (each one undo step, on the working copy only).
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::Id;
+use egui::{Color32, Id};
 
 use super::{Action, DocEdit, Selection, TextField, ViewState};
 use crate::i18n::i18n;
@@ -15,7 +16,7 @@ use crate::model::{Document, Lang, Section, SectionId};
 /// Which sections are searched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// Only the selected section (and nothing when the document form is shown).
+    /// Only the selected section; with the document form shown, its title block.
     CurrentSection,
     /// Every section, hidden ones included (they are edited too).
     AllSections,
@@ -48,8 +49,8 @@ pub struct Query {
 /// One match: a field, its language, the section it belongs to and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
-    /// The section holding the field.
-    pub section: SectionId,
+    /// The section holding the field; `None` for the title block (the document form).
+    pub section: Option<SectionId>,
     /// The field.
     pub field: TextField,
     /// The field's language.
@@ -105,18 +106,27 @@ fn fields(section: &Section) -> Vec<(TextField, &crate::model::LocalText)> {
     out
 }
 
-/// All matches of `query` in `doc`, in document order; `current` is the selected section.
+/// The title block's fields in the document form's order (they print on the first page).
+fn title_block(doc: &Document) -> Vec<(TextField, &crate::model::LocalText)> {
+    vec![
+        (TextField::DocTitle, &doc.meta.title),
+        (TextField::DocPurpose, &doc.meta.purpose),
+        (TextField::Responsible, &doc.meta.responsible),
+        (TextField::Intro, &doc.intro),
+    ]
+}
+
+/// All matches of `query` in `doc`, in document order (the title block first);
+/// `current` is the selected section (`None`: the document form is shown).
 pub fn matches(doc: &Document, query: &Query, current: Option<&SectionId>) -> Vec<Match> {
     let langs = match query.langs {
         Langs::Both => vec![Lang::De, Lang::En],
         Langs::Only(l) => vec![l],
     };
     let mut out = Vec::new();
-    for (section, _) in doc.all_sections() {
-        if query.scope == Scope::CurrentSection && Some(&section.id) != current {
-            continue;
-        }
-        for (field, text) in fields(section) {
+    let mut search = |section: Option<&SectionId>,
+                      fields: Vec<(TextField, &crate::model::LocalText)>| {
+        for (field, text) in fields {
             for &lang in &langs {
                 for range in find_in(
                     text.get(lang),
@@ -125,7 +135,7 @@ pub fn matches(doc: &Document, query: &Query, current: Option<&SectionId>) -> Ve
                     query.whole_word,
                 ) {
                     out.push(Match {
-                        section: section.id.clone(),
+                        section: section.cloned(),
                         field: field.clone(),
                         lang,
                         range,
@@ -133,6 +143,15 @@ pub fn matches(doc: &Document, query: &Query, current: Option<&SectionId>) -> Ve
                 }
             }
         }
+    };
+    if query.scope == Scope::AllSections || current.is_none() {
+        search(None, title_block(doc));
+    }
+    for (section, _) in doc.all_sections() {
+        if query.scope == Scope::CurrentSection && Some(&section.id) != current {
+            continue;
+        }
+        search(Some(&section.id), fields(section));
     }
     out
 }
@@ -209,6 +228,110 @@ pub fn current_generation(ctx: &egui::Context, id: Id) -> Option<u64> {
     ctx.data(|d| d.get_temp::<Arc<Highlights>>(highlights_key()))
         .filter(|h| h.current.as_ref().is_some_and(|(i, _)| *i == id))
         .map(|h| h.generation)
+}
+
+/// A layouter for a plain (not Markdown) text field that marks the find bar's matches in
+/// it with the body editors' backgrounds; `None` while the field has none, so it keeps
+/// egui's own layouter (and look) whenever the find bar is closed.
+pub fn plain_layouter(
+    ctx: &egui::Context,
+    id: Id,
+    multiline: bool,
+) -> Option<impl FnMut(&egui::Ui, &dyn egui::TextBuffer, f32) -> Arc<egui::Galley> + use<>> {
+    let (found, current) = highlights_for(ctx, id);
+    if found.is_empty() && current.is_none() {
+        return None;
+    }
+    Some(
+        move |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let color = ui
+                .visuals()
+                .override_text_color
+                .unwrap_or_else(|| ui.visuals().text_color());
+            let line_height =
+                ui.fonts_mut(|f| f.row_height(&font)) + ui.spacing().extra_text_line_spacing;
+            let format = egui::TextFormat {
+                font_id: font,
+                color,
+                line_height: Some(line_height),
+                ..Default::default()
+            };
+            let wrap = multiline.then_some(wrap_width);
+            let job = marked_job(buf.as_str(), &format, &found, current.clone(), wrap);
+            ui.fonts_mut(|f| f.layout_job(job))
+        },
+    )
+}
+
+/// `text` in `format`, with the bytes of `found` on [`FOUND`](super::rich_text::FOUND)
+/// and those of `current` on [`FOUND_CURRENT`](super::rich_text::FOUND_CURRENT);
+/// wrapped at `wrap` (`None`: one line). Ranges that no longer fit the text (it changed
+/// since the matches were found, for a frame) are clipped to character boundaries.
+pub fn marked_job(
+    text: &str,
+    format: &egui::TextFormat,
+    found: &[Range<usize>],
+    current: Option<Range<usize>>,
+    wrap: Option<f32>,
+) -> egui::text::LayoutJob {
+    let clip = |r: &Range<usize>| {
+        let fit = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        fit(r.start)..fit(r.end)
+    };
+    // The level of every byte: 0 plain, 1 a match, 2 the current match.
+    let mut level = vec![0u8; text.len()];
+    for (r, l) in found
+        .iter()
+        .map(|r| (clip(r), 1))
+        .chain(current.as_ref().map(|r| (clip(r), 2)))
+    {
+        level[r].iter_mut().for_each(|b| *b = (*b).max(l));
+    }
+    let mut job = egui::text::LayoutJob {
+        keep_trailing_whitespace: true,
+        break_on_newline: wrap.is_some(),
+        ..Default::default()
+    };
+    job.wrap.max_width = wrap.unwrap_or(f32::INFINITY);
+    let mut start = 0;
+    while start < text.len() {
+        let l = level[start];
+        let end = (start..text.len())
+            .find(|&i| level[i] != l && text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        let mut f = format.clone();
+        f.background = match l {
+            0 => Color32::TRANSPARENT,
+            1 => super::rich_text::FOUND,
+            _ => super::rich_text::FOUND_CURRENT,
+        };
+        job.append(&text[start..end], 0.0, f);
+        start = end;
+    }
+    if text.is_empty() {
+        job.append("", 0.0, format.clone());
+    }
+    job
+}
+
+/// Scrolls the field `response` (editor `id`) into view once each time the current
+/// match moves into it.
+pub fn scroll_to_current(ui: &egui::Ui, id: Id, response: &egui::Response) {
+    let Some(generation) = current_generation(ui.ctx(), id) else {
+        return;
+    };
+    let key = id.with("find-scrolled");
+    if ui.data(|d| d.get_temp::<u64>(key)) != Some(generation) {
+        ui.data_mut(|d| d.insert_temp(key, generation));
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
 }
 
 /// The find bar's state.
@@ -519,7 +642,11 @@ pub fn bar(
 
 /// The actions that show match `m`: select its section and a language mode that shows it.
 pub fn show_actions(m: &Match, view: &ViewState) -> Vec<Action> {
-    let mut out = vec![Action::Select(Selection::Section(m.section.clone()))];
+    let selection = m
+        .section
+        .clone()
+        .map_or(Selection::Document, Selection::Section);
+    let mut out = vec![Action::Select(selection)];
     if !view.content.langs().contains(&m.lang) {
         out.push(Action::Command(match m.lang {
             Lang::De => super::Command::EditGerman,
@@ -593,8 +720,18 @@ mod tests {
         assert!(
             found
                 .iter()
-                .all(|m| m.section == first && m.lang == Lang::De)
+                .all(|m| m.section.as_ref() == Some(&first) && m.lang == Lang::De)
         );
-        assert!(matches(&doc, &query, None).is_empty());
+        // With the document form shown, the current "section" is the title block.
+        let block = matches(&doc, &query, None);
+        assert!(!block.is_empty(), "the example's title block has an e");
+        assert!(block.iter().all(|m| m.section.is_none()
+            && matches!(
+                m.field,
+                TextField::DocTitle
+                    | TextField::DocPurpose
+                    | TextField::Responsible
+                    | TextField::Intro
+            )));
     }
 }

@@ -76,7 +76,9 @@ pub fn bilingual(
             // A measure or its note wraps and grows with its text (issue 15.3); Enter
             // leaves the field as in a single line, Shift+Enter starts a new line.
             let short = matches!(field, TextField::MeasureText(_) | TextField::MeasureNote(_));
-            let edit = if multiline && short {
+            // While the find bar has matches here, they are marked in the field.
+            let mut marks = find::plain_layouter(col.ctx(), id, multiline);
+            let mut edit = if multiline && short {
                 egui::TextEdit::multiline(&mut text)
                     .desired_rows(1)
                     .return_key(egui::KeyboardShortcut::new(
@@ -92,7 +94,11 @@ pub fn bilingual(
             .hint_text(hint.map(|h| h.get(lang)).unwrap_or_default())
             .desired_width(f32::INFINITY)
             .interactive(!read_only);
+            if let Some(layouter) = marks.as_mut() {
+                edit = edit.layouter(layouter);
+            }
             let r = col.add(edit).labelled_by(label_id);
+            find::scroll_to_current(col, id, &r);
             if r.changed() {
                 out.push(Action::Edit(DocEdit::SetText(field.clone(), lang, text)));
             }
