@@ -9,7 +9,7 @@ use tomwerk::export::{self, ExportOptions, MeasureLayout};
 use tomwerk::model::{Lang, LocalText};
 use tomwerk::store;
 
-const BODY: &str = "Run `nft -c` first.\n\n```\ntable inet filter {\n    chain input {\n        policy drop;\n    }\n}\n```\n\n> Exports need written approval.\n>\n> > Nested: the DPO signs.\n\nAfter the quote.";
+const BODY: &str = "Run `nft -c` first.\n\n```\ntable inet filter {\n    chain input {\n        policy drop;\n    }\n}\n```\n\n> Exports need written approval.\n>\n> > Nested: the DPO signs.\n\nAfter the quote, see www.bsi.bund.de or write to dpo@firma.example.";
 
 fn file() -> store::TomFile {
     let mut file = store::example();
@@ -116,6 +116,15 @@ fn docx_has_source_code_and_quote_paragraphs_in_mono() {
     let quotes = para("Quote");
     assert_eq!(quotes.len(), 2);
     assert!(quotes[0].contains("Exports need written approval."));
+    // Bare web and mail addresses are hyperlinks with external targets.
+    let mut rels = String::new();
+    zip.by_name("word/_rels/document.xml.rels")
+        .unwrap()
+        .read_to_string(&mut rels)
+        .unwrap();
+    for target in ["https://www.bsi.bund.de", "mailto:dpo@firma.example"] {
+        assert!(rels.contains(&format!(r#"Target="{target}""#)), "{target}: {rels}");
+    }
     // The code span in the body paragraph is a mono run.
     let span = &doc[..doc.find(">nft -c<").expect("span run")];
     assert!(span[span.rfind("<w:r>").unwrap()..].contains("Noto Sans Mono"));

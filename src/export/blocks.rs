@@ -273,7 +273,7 @@ impl MdBuilder {
                 outline: false,
             });
         } else {
-            self.push_block(Block::Paragraph(inlines));
+            self.push_block(Block::Paragraph(super::blocks_autolink::autolink(inlines)));
         }
     }
 }
@@ -448,6 +448,7 @@ pub fn markdown_blocks(markdown: &str, heading_base: u8) -> Vec<Block> {
                     let mut cell = std::mem::take(&mut b.inlines);
                     b.collecting = false;
                     trim_inlines(&mut cell);
+                    let cell = super::blocks_autolink::autolink(cell);
                     if let Some(Container::Table { row, .. }) = b.stack.last_mut() {
                         row.push(cell);
                     }

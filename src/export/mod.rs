@@ -6,6 +6,7 @@
 
 mod block_diff;
 pub mod blocks;
+mod blocks_autolink;
 mod blocks_markdown;
 mod change_report;
 pub mod docx;
