@@ -93,7 +93,9 @@ struct Subset {
 /// The subsets of the last exports, newest last. A handful covers the three faces of
 /// the document being edited and of its change report; older ones are dropped, so a
 /// long editing session does not collect every glyph set it ever exported.
-static SUBSETS: Mutex<Vec<(Face, Vec<char>, Arc<Subset>)>> = Mutex::new(Vec::new());
+static SUBSETS: Mutex<Vec<KeptSubset>> = Mutex::new(Vec::new());
+/// A kept subset with its key: the face and its sorted characters.
+type KeptSubset = (Face, Vec<char>, Arc<Subset>);
 const SUBSETS_KEPT: usize = 12;
 
 /// Forgets the kept subsets, so the next export subsets every face again (for the cold
