@@ -889,6 +889,10 @@ fn a_combining_mark_sits_on_its_base_glyph() {
     let back = (dx + i32::from(mark_adv)) as f32 * 1000.0 / upem;
 
     let out = export::pdf(&file, &options(Lang::De)).unwrap();
+    // To look at it: MARK_PDF=/tmp/mark.pdf, then pdftoppm.
+    if let Ok(path) = std::env::var("MARK_PDF") {
+        std::fs::write(path, &out.bytes).unwrap();
+    }
     let pdf = Pdf::load_mem(&out.bytes).unwrap();
     let mut found = false;
     for (_, page) in pdf.get_pages() {
