@@ -123,7 +123,10 @@ fn docx_has_source_code_and_quote_paragraphs_in_mono() {
         .read_to_string(&mut rels)
         .unwrap();
     for target in ["https://www.bsi.bund.de", "mailto:dpo@firma.example"] {
-        assert!(rels.contains(&format!(r#"Target="{target}""#)), "{target}: {rels}");
+        assert!(
+            rels.contains(&format!(r#"Target="{target}""#)),
+            "{target}: {rels}"
+        );
     }
     // The code span in the body paragraph is a mono run.
     let span = &doc[..doc.find(">nft -c<").expect("span run")];

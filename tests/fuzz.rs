@@ -899,23 +899,26 @@ fn fuzz_export_documents() {
 fn inline() -> impl Strategy<Value = Inline> {
     (
         word(),
-        any::<(bool, bool, bool)>(),
+        any::<(bool, bool, bool, bool)>(),
         proptest::option::of(prop_oneof![
             Just(Highlight::Inserted),
             Just(Highlight::Deleted)
         ]),
         proptest::option::of(word()),
     )
-        .prop_map(|(text, (bold, italic, strike), highlight, link)| Inline {
-            text,
-            style: InlineStyle {
-                bold,
-                italic,
-                strike,
-                highlight,
-                link,
+        .prop_map(
+            |(text, (bold, italic, strike, code), highlight, link)| Inline {
+                text,
+                style: InlineStyle {
+                    bold,
+                    italic,
+                    strike,
+                    highlight,
+                    link,
+                    code,
+                },
             },
-        })
+        )
 }
 
 fn inlines() -> impl Strategy<Value = Vec<Inline>> {
