@@ -13,6 +13,7 @@ mod docx_styles;
 mod flow;
 mod frontmatter;
 mod html;
+mod lower;
 mod matching;
 mod measures;
 mod odt;
@@ -289,7 +290,7 @@ fn import_flowed(flowed: flow::Flowed, options: ImportOptions) -> Result<Importe
             "the file has no text: there is nothing to import".into(),
         ));
     }
-    let blocks = flow::to_blocks(&flowed.blocks);
+    let blocks = lower::to_blocks(&flowed.blocks);
     let mut imported = build::build_blocks(blocks, &plain, options.lang, options.measures);
     let doc_lang = imported.report.lang.unwrap_or(Lang::De);
     let meta = &mut imported.document.meta;
