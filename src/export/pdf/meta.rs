@@ -15,52 +15,47 @@ pub(crate) const PRODUCER: &str = "Tomwerk";
 
 /// A PDF date (ISO 32000-1, 7.9.4): "D:20260305143015+01'00'", "Z" for UTC.
 fn pdf_date(t: time::OffsetDateTime) -> Object {
-    let mut s = format!(
-        "D:{:04}{:02}{:02}{:02}{:02}{:02}",
+    let s = format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}{}",
         t.year(),
         u8::from(t.month()),
         t.day(),
         t.hour(),
         t.minute(),
-        t.second()
+        t.second(),
+        zone(t, "'", "'")
     );
-    let (h, m, _) = t.offset().as_hms();
-    if t.offset().is_utc() {
-        s.push('Z');
-    } else {
-        let sign = if t.offset().is_negative() { '-' } else { '+' };
-        s.push_str(&format!(
-            "{sign}{:02}'{:02}'",
-            h.unsigned_abs(),
-            m.unsigned_abs()
-        ));
-    }
     Object::String(s.into_bytes(), StringFormat::Literal)
 }
 
 /// The same instant as an XMP date (ISO 8601): "2026-03-05T14:30:15+01:00".
 fn xmp_date(t: time::OffsetDateTime) -> String {
-    let mut s = format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}",
         t.year(),
         u8::from(t.month()),
         t.day(),
         t.hour(),
         t.minute(),
-        t.second()
-    );
-    let (h, m, _) = t.offset().as_hms();
-    if t.offset().is_utc() {
-        s.push('Z');
-    } else {
-        let sign = if t.offset().is_negative() { '-' } else { '+' };
-        s.push_str(&format!(
-            "{sign}{:02}:{:02}",
-            h.unsigned_abs(),
-            m.unsigned_abs()
-        ));
+        t.second(),
+        zone(t, ":", "")
+    )
+}
+
+/// The UTC offset of `t` as both date forms write it: "Z" for UTC, otherwise sign, hours,
+/// `sep`, minutes and `tail` ("+01'00'" in PDF, "+01:00" in XMP).
+fn zone(t: time::OffsetDateTime, sep: &str, tail: &str) -> String {
+    let offset = t.offset();
+    if offset.is_utc() {
+        return "Z".to_owned();
     }
-    s
+    let (h, m, _) = offset.as_hms();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!(
+        "{sign}{:02}{sep}{:02}{tail}",
+        h.unsigned_abs(),
+        m.unsigned_abs()
+    )
 }
 
 /// Escapes text for XML character data.
