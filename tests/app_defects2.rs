@@ -2,6 +2,8 @@
 //! (15.8), languages (20.2), checks (20.5), the release form (20.4), recovery (20.6) and
 //! the rest. Each failed before its fix.
 
+mod common;
+
 use std::process::Command;
 
 use time::macros::date;
@@ -333,19 +335,7 @@ mod ui {
 
     /// A file with version 1.1 of 15 September 2025 and a changed working copy.
     fn file_with_version(path: &std::path::Path) {
-        let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
-        doc.section_mut(&SectionId::from("encryption"))
-            .unwrap()
-            .body = LocalText::new("Daten werden verschlüsselt.", "Data is encrypted.");
-        let mut file = TomFile::new(doc);
-        file.release("1.1", time::macros::date!(2025 - 09 - 15), "DSB", "")
-            .unwrap();
-        file.working
-            .section_mut(&SectionId::from("encryption"))
-            .unwrap()
-            .body
-            .en = "Data is encrypted with AES.".into();
-        store::save(path, &file).unwrap();
+        crate::common::file_with_version(path, None);
     }
 
     fn set_field(h: &mut Harness<'_, TomwerkApp>, role: Role, label: &str, text: &str) {

@@ -1,12 +1,14 @@
 //! Editor defects of issues 15, 19 and 20, third round: localised dates in the UI and
 //! typed dates, the hidden section's tree entry, the editor's import limits, quitting.
 
+mod common;
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use tomwerk::app::{AppConfig, Settings, TomwerkApp};
-use tomwerk::model::{Document, Lang, LocalText, SectionId};
+use tomwerk::model::{Document, Lang, LocalText};
 use tomwerk::store::{self, TomFile};
 
 fn harness(config: AppConfig) -> Harness<'static, TomwerkApp> {
@@ -20,20 +22,7 @@ fn harness(config: AppConfig) -> Harness<'static, TomwerkApp> {
 
 /// A file with version 1.1 of 15 September 2025 and a last review on 1 March 2026.
 fn file_with_version(path: &std::path::Path) {
-    let mut doc = Document::empty_template(Lang::De, "Muster GmbH");
-    doc.meta.last_review = Some(time::macros::date!(2026 - 03 - 01));
-    doc.section_mut(&SectionId::from("encryption"))
-        .unwrap()
-        .body = LocalText::new("Daten werden verschlüsselt.", "Data is encrypted.");
-    let mut file = TomFile::new(doc);
-    file.release("1.1", time::macros::date!(2025 - 09 - 15), "DSB", "")
-        .unwrap();
-    file.working
-        .section_mut(&SectionId::from("encryption"))
-        .unwrap()
-        .body
-        .en = "Data is encrypted with AES.".into();
-    store::save(path, &file).unwrap();
+    common::file_with_version(path, Some(time::macros::date!(2026 - 03 - 01)));
 }
 
 fn set_field(h: &mut Harness<'_, TomwerkApp>, label: &str, text: &str) {
